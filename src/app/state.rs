@@ -1,0 +1,132 @@
+//! The dashboard's state: what is loaded, where the user is, what is open.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use ratatui::layout::Size;
+
+use super::keymap::Keymap;
+use crate::dataset::{Dataset, Lang, TabKind};
+use crate::ui::Theme;
+
+/// Something the user can select and open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Indicator(usize),
+    Panel(usize),
+    Point { panel: usize, point: usize },
+    Event(usize),
+    Source(usize),
+}
+
+impl Item {
+    /// The panel an item of a panels tab belongs to.
+    pub fn panel(self) -> Option<usize> {
+        match self {
+            Item::Panel(panel) | Item::Point { panel, .. } => Some(panel),
+            Item::Indicator(_) | Item::Event(_) | Item::Source(_) => None,
+        }
+    }
+}
+
+/// A popup over the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Detail { item: Item, scroll: u16 },
+}
+
+/// The selectable items of each tab, in the order ↑/↓ walks them. Derived from the
+/// dataset once, when it is loaded.
+#[derive(Debug, Clone)]
+pub struct Navigation {
+    pub tabs: Vec<Vec<Item>>,
+}
+
+impl Navigation {
+    pub fn new(dataset: &Dataset) -> Navigation {
+        let tabs = dataset
+            .tabs
+            .iter()
+            .map(|tab| match tab.kind {
+                TabKind::Overview => dataset.headline_indicators().map(Item::Indicator).collect(),
+                TabKind::Panels => tab
+                    .panels
+                    .iter()
+                    .flat_map(|&panel| {
+                        let p = &dataset.panels[panel];
+                        std::iter::once(Item::Panel(panel))
+                            .chain(p.indicators.iter().map(|&i| Item::Indicator(i)))
+                            .chain((0..p.points.len()).map(move |point| Item::Point { panel, point }))
+                    })
+                    .collect(),
+                TabKind::Timeline => (0..dataset.events.len()).map(Item::Event).collect(),
+                TabKind::Sources => (0..dataset.sources.len()).map(Item::Source).collect(),
+            })
+            .collect();
+        Navigation { tabs }
+    }
+}
+
+/// Everything the view needs, and nothing it could compute from the rest.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub dataset: Arc<Dataset>,
+    pub navigation: Navigation,
+    pub lang: Lang,
+    /// The day ages are counted to; fixed in tests so snapshots do not age.
+    pub today: NaiveDate,
+    pub tab: usize,
+    /// The selected item of each tab (an index into `navigation.tabs[tab]`).
+    pub selected: Vec<usize>,
+    pub overlay: Option<Overlay>,
+    /// The terminal's size, for layout-dependent actions (page size, mouse hits).
+    pub size: Size,
+    pub keymap: Keymap,
+    pub theme: Theme,
+}
+
+impl App {
+    pub fn new(dataset: Arc<Dataset>, lang: Lang, today: NaiveDate, size: Size) -> App {
+        let navigation = Navigation::new(&dataset);
+        App {
+            selected: vec![0; dataset.tabs.len()],
+            dataset,
+            navigation,
+            lang,
+            today,
+            tab: 0,
+            overlay: None,
+            size,
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+        }
+    }
+
+    pub fn items(&self) -> &[Item] {
+        &self.navigation.tabs[self.tab]
+    }
+
+    pub fn selected_index(&self) -> usize {
+        self.selected[self.tab]
+    }
+
+    pub fn selected_item(&self) -> Option<Item> {
+        self.items().get(self.selected_index()).copied()
+    }
+
+    /// The panel shown on a panels tab: the one holding the selection.
+    pub fn current_panel(&self) -> Option<usize> {
+        let tab = &self.dataset.tabs[self.tab];
+        if tab.kind != TabKind::Panels {
+            return None;
+        }
+        let items = self.items();
+        let selected = self.selected_index();
+        items[..=selected.min(items.len().saturating_sub(1))]
+            .iter()
+            .rev()
+            .find_map(|item| item.panel())
+            .or_else(|| tab.panels.first().copied())
+    }
+}

@@ -1,0 +1,91 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::dataset::Lang;
+
+const AFTER_HELP: &str = "\
+Examples:
+  bri-dash                                the dashboard, on the built-in dataset
+  bri-dash --dataset bri-connectivity     another dataset, by name or path
+  bri-dash --config my/config.toml --lang zh
+  bri-dash check my-data.toml             is my dataset right?
+  bri-dash render --tab 2 --size 100x30   one frame as text, for scripts and READMEs
+
+Exit codes:
+  0  success
+  1  invalid data (check)
+  2  unusable invocation, unreadable or invalid file, or no terminal for the dashboard
+
+Config: --config, else $BRI_DASH_CONFIG, else ~/.config/bri-dash/config.toml, else built-in defaults.";
+
+#[derive(Debug, Parser)]
+#[command(name = "bri-dash", version, about = "A terminal dashboard of Belt and Road digital-economy cooperation indicators", after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The config file to use.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The dataset to open: a name from the config, a built-in name, or a file path.
+    #[arg(long, global = true, value_name = "NAME_OR_PATH")]
+    pub dataset: Option<String>,
+    /// The language to read in (default: the config's, else from LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate dataset files (none given: the config and every dataset it names).
+    #[command(after_help = "Examples:\n  bri-dash check my-data.toml\n  bri-dash check --config config.toml\n\nExit codes: 0 valid, 1 invalid data, 2 unreadable file or bad invocation.")]
+    Check {
+        /// Dataset files to check.
+        files: Vec<PathBuf>,
+    },
+    /// Print one frame of the dashboard as text, without touching the terminal.
+    #[command(after_help = "Examples:\n  bri-dash render\n  bri-dash render --tab timeline --size 120x40 --lang zh\n  bri-dash render --tab 3 --color | less -R")]
+    Render {
+        /// The tab: its number (from 1) or its id.
+        #[arg(long)]
+        tab: Option<String>,
+        /// Width and height in columns and rows.
+        #[arg(long, default_value = "100x30", value_parser = parse_size)]
+        size: (u16, u16),
+        /// ANSI colours (ignored when NO_COLOR is set).
+        #[arg(long)]
+        color: bool,
+    },
+    /// List the datasets the config names, with their status.
+    #[command(after_help = "Example:\n  bri-dash list --config config.toml")]
+    List,
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, like 100x30; found `{text}`"))?;
+    let parse = |s: &str| s.trim().parse::<u16>().map_err(|_| format!("expected WIDTHxHEIGHT, like 100x30; found `{text}`"));
+    let size = (parse(w)?, parse(h)?);
+    if size.0 == 0 || size.1 == 0 || size.0 > 1000 || size.1 > 1000 {
+        return Err(format!("the size must be between 1x1 and 1000x1000; found `{text}`"));
+    }
+    Ok(size)
+}

@@ -1,0 +1,53 @@
+//! `bri-dash check [FILE…]`: validate datasets and report every problem found.
+
+use std::path::PathBuf;
+
+use super::{exit_code, report};
+use crate::cli::Cli;
+use crate::dataset::{self, Dataset};
+use crate::diagnostic::FileError;
+use crate::sanitize::sanitize_line;
+use crate::startup::load_config;
+use crate::textfile::DEFAULT_MAX_BYTES;
+
+pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
+    let results: Vec<(String, Result<Dataset, FileError>)> = if files.is_empty() {
+        let config = match load_config(cli) {
+            Ok(config) => config,
+            Err(error) => {
+                report(&error);
+                // A config that cannot be used makes the whole invocation unusable.
+                return 2;
+            }
+        };
+        config
+            .datasets
+            .iter()
+            .map(|entry| (entry.location.describe(), entry.load(config.max_file_bytes)))
+            .collect()
+    } else {
+        files
+            .iter()
+            .map(|path| (path.display().to_string(), dataset::load_file(path, DEFAULT_MAX_BYTES)))
+            .collect()
+    };
+    let mut code = 0;
+    for (origin, result) in &results {
+        match result {
+            Ok(dataset) => println!(
+                "{}: ok ({} tabs, {} panels, {} indicators, {} events)",
+                sanitize_line(origin),
+                dataset.tabs.len(),
+                dataset.panels.len(),
+                dataset.indicators.len(),
+                dataset.events.len()
+            ),
+            Err(error) => {
+                report(error);
+                code = code.max(exit_code(error));
+            }
+        }
+    }
+    code
+}
+

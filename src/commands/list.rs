@@ -1,0 +1,37 @@
+//! `bri-dash list`: the datasets the config names, with title, as-of date and status.
+
+use super::report;
+use crate::cli::Cli;
+use crate::sanitize::sanitize_line;
+use crate::startup::{language, load_config};
+
+pub fn run(cli: &Cli) -> u8 {
+    let config = match load_config(cli) {
+        Ok(config) => config,
+        Err(error) => {
+            report(&error);
+            return 2;
+        }
+    };
+    let lang = language(cli, &config);
+    for (index, entry) in config.datasets.iter().enumerate() {
+        let marker = if index == config.default { "*" } else { " " };
+        let (title, as_of, status) = match entry.load(config.max_file_bytes) {
+            Ok(dataset) => (
+                dataset.meta.title.get(lang).to_owned(),
+                dataset.meta.as_of.display(lang),
+                "ok".to_owned(),
+            ),
+            Err(error) => (String::new(), String::new(), format!("error: {}", error.first_line())),
+        };
+        println!(
+            "{marker} {}\t{}\t{}\t{}\t{}",
+            sanitize_line(&entry.name),
+            sanitize_line(&entry.location.describe()),
+            title,
+            as_of,
+            status
+        );
+    }
+    0
+}

@@ -1,0 +1,54 @@
+//! `bri-dash render`: one frame of the dashboard, printed as text.
+
+use ratatui::layout::Size;
+
+use super::report;
+use crate::app::{Action, update};
+use crate::cli::Cli;
+use crate::headless;
+use crate::startup::{build_app, dataset_entry, language, load_config, no_color};
+
+pub fn run(cli: &Cli, tab: Option<&str>, (width, height): (u16, u16), color: bool) -> u8 {
+    let config = match load_config(cli) {
+        Ok(config) => config,
+        Err(error) => {
+            report(&error);
+            return 2;
+        }
+    };
+    let dataset = match dataset_entry(cli, &config).load(config.max_file_bytes) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            report(&error);
+            return 2;
+        }
+    };
+    let mut app = build_app(dataset, &config, language(cli, &config), Size::new(width, height));
+    if let Some(tab) = tab {
+        let index = tab
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .filter(|&n| n < app.dataset.tabs.len())
+            .or_else(|| app.dataset.tabs.iter().position(|t| t.id == tab));
+        match index {
+            Some(index) => {
+                update(&mut app, Action::GoToTab(index));
+            }
+            None => {
+                let ids: Vec<&str> = app.dataset.tabs.iter().map(|t| t.id.as_str()).collect();
+                eprintln!(
+                    "bri-dash: no tab `{}`: expected a number from 1 to {} or one of: {}",
+                    crate::sanitize::sanitize_line(tab),
+                    ids.len(),
+                    ids.join(", ")
+                );
+                return 2;
+            }
+        }
+    }
+    let buffer = headless::draw(&app, width, height);
+    let text = if color && !no_color() { headless::to_ansi(&buffer) } else { headless::to_text(&buffer) };
+    print!("{text}");
+    0
+}

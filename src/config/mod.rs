@@ -1,0 +1,207 @@
+//! The config file: which datasets exist, which opens first, language, theme, mouse.
+
+mod discovery;
+mod model;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use discovery::{ConfigSource, discover, user_config_folder};
+pub use model::*;
+
+use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN};
+use crate::diagnostic::{FileError, Problem, from_toml_error};
+use crate::textfile::{DEFAULT_MAX_BYTES, read_text_file};
+
+impl Config {
+    /// What bri-dash uses when no config file exists: every built-in dataset.
+    pub fn builtin_defaults() -> Config {
+        Config {
+            origin: None,
+            language: LanguageSetting::Auto,
+            theme: ThemeName::Dark,
+            mouse: true,
+            max_file_bytes: DEFAULT_MAX_BYTES,
+            datasets: BUILTINS
+                .iter()
+                .map(|builtin| DatasetEntry {
+                    name: builtin.name.to_owned(),
+                    location: DatasetLocation::Builtin(builtin),
+                })
+                .collect(),
+            default: BUILTINS.iter().position(|b| b.name == DEFAULT_BUILTIN).unwrap_or(0),
+        }
+    }
+
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, FileError> {
+        let origin = path.display().to_string();
+        let text = read_text_file(path, DEFAULT_MAX_BYTES).map_err(|reason| FileError::Unreadable {
+            origin: origin.clone(),
+            reason,
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Config::parse(&origin, &text, base).map(|config| Config {
+            origin: Some(path.to_owned()),
+            ..config
+        })
+    }
+
+    /// Parses config text; relative dataset paths are resolved against `base`.
+    pub fn parse(origin: &str, text: &str, base: &Path) -> Result<Config, FileError> {
+        let invalid = |problems| FileError::Invalid {
+            origin: origin.to_owned(),
+            text: Arc::from(text),
+            problems,
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
+        validate(raw, base).map_err(invalid)
+    }
+
+    pub fn find(&self, name: &str) -> Option<&DatasetEntry> {
+        self.datasets.iter().find(|entry| entry.name == name)
+    }
+
+    /// Resolves `--dataset NAME_OR_PATH`: a name in the config, then a built-in name, then
+    /// a file path.
+    pub fn resolve_dataset(&self, name_or_path: &str) -> DatasetEntry {
+        if let Some(entry) = self.find(name_or_path) {
+            return entry.clone();
+        }
+        if let Some(builtin) = dataset::builtin(name_or_path) {
+            return DatasetEntry {
+                name: builtin.name.to_owned(),
+                location: DatasetLocation::Builtin(builtin),
+            };
+        }
+        DatasetEntry {
+            name: name_or_path.to_owned(),
+            location: DatasetLocation::File(expand_home(name_or_path, Path::new("."))),
+        }
+    }
+
+    pub fn default_dataset(&self) -> &DatasetEntry {
+        &self.datasets[self.default]
+    }
+}
+
+impl DatasetEntry {
+    pub fn load(&self, max_bytes: u64) -> Result<dataset::Dataset, FileError> {
+        match &self.location {
+            DatasetLocation::Builtin(builtin) => dataset::load_builtin(builtin),
+            DatasetLocation::File(path) => dataset::load_file(path, max_bytes),
+        }
+    }
+}
+
+fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut datasets: Vec<DatasetEntry> = Vec::new();
+    for entry in &raw.datasets {
+        let name = entry.name.get_ref();
+        if datasets.iter().any(|known| &known.name == name) {
+            problems.push(Problem::at(entry.name.span(), format!("duplicate dataset name `{name}`: expected names to be unique")));
+            continue;
+        }
+        let location = match (&entry.path, &entry.builtin) {
+            (Some(path), None) => DatasetLocation::File(expand_home(path.get_ref(), base)),
+            (None, Some(builtin)) => match dataset::builtin(builtin.get_ref()) {
+                Some(found) => DatasetLocation::Builtin(found),
+                None => {
+                    let known: Vec<String> = BUILTINS.iter().map(|b| format!("`{}`", b.name)).collect();
+                    problems.push(
+                        Problem::at(builtin.span(), format!("unknown built-in dataset `{}`", builtin.get_ref()))
+                            .with_hint(format!("built-in datasets: {}", known.join(", "))),
+                    );
+                    continue;
+                }
+            },
+            _ => {
+                problems.push(Problem::at(
+                    entry.name.span(),
+                    format!("dataset `{name}`: expected exactly one of `path` or `builtin`"),
+                ));
+                continue;
+            }
+        };
+        datasets.push(DatasetEntry {
+            name: name.clone(),
+            location,
+        });
+    }
+    if datasets.is_empty() && raw.datasets.is_empty() {
+        datasets = Config::builtin_defaults().datasets;
+    }
+    let default = match &raw.default {
+        Some(name) => match datasets.iter().position(|entry| &entry.name == name.get_ref()) {
+            Some(index) => index,
+            None => {
+                let known: Vec<String> = datasets.iter().map(|d| format!("`{}`", d.name)).collect();
+                problems.push(
+                    Problem::at(name.span(), format!("unknown dataset `{}`: expected the name of a [[datasets]] entry", name.get_ref()))
+                        .with_hint(format!("known datasets: {}", known.join(", "))),
+                );
+                0
+            }
+        },
+        None => 0,
+    };
+    let max_file_bytes = match &raw.max_file_bytes {
+        Some(limit) if *limit.get_ref() <= 0 => {
+            problems.push(Problem::at(limit.span(), "expected a positive number of bytes"));
+            DEFAULT_MAX_BYTES
+        }
+        Some(limit) => *limit.get_ref() as u64,
+        None => DEFAULT_MAX_BYTES,
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Config {
+        origin: None,
+        language: raw.language,
+        theme: raw.theme,
+        mouse: raw.mouse.unwrap_or(true),
+        max_file_bytes,
+        datasets,
+        default,
+    })
+}
+
+/// `~/x` → the home folder's `x`; a relative path → under `base`.
+fn expand_home(path: &str, base: &Path) -> PathBuf {
+    if let Some(rest) = path.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    base.join(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_paths_against_the_config_folder() {
+        let config = Config::parse(
+            "config.toml",
+            "[[datasets]]\nname = \"mine\"\npath = \"data/mine.toml\"\n",
+            Path::new("/etc/bri"),
+        )
+        .unwrap();
+        match &config.default_dataset().location {
+            DatasetLocation::File(path) => assert_eq!(path, Path::new("/etc/bri/data/mine.toml")),
+            other => panic!("expected a file, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reports_an_unknown_default_with_its_location() {
+        let error = Config::parse("c.toml", "default = \"nope\"\n", Path::new(".")).unwrap_err();
+        assert_eq!(
+            error.to_string().lines().next().unwrap(),
+            "c.toml:1:11: unknown dataset `nope`: expected the name of a [[datasets]] entry"
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! Datasets: reading a TOML file, validating it, and the model the dashboard renders.
+
+mod date;
+mod lang;
+mod model;
+mod raw;
+mod validate;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use date::{FuzzyDate, MonthPart, Precision};
+pub use lang::{Lang, Text};
+pub use model::*;
+pub use raw::RawDataset;
+
+use crate::diagnostic::{FileError, from_toml_error};
+use crate::textfile::read_text_file;
+
+/// A dataset shipped inside the binary, so bri-dash runs from any folder.
+#[derive(Debug)]
+pub struct Builtin {
+    pub name: &'static str,
+    pub toml: &'static str,
+}
+
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "digital-silk-road-2023",
+        toml: include_str!("../../assets/datasets/digital-silk-road-2023.toml"),
+    },
+    Builtin {
+        name: "bri-connectivity",
+        toml: include_str!("../../assets/datasets/bri-connectivity.toml"),
+    },
+];
+
+/// The dataset shown when neither the command line nor a config names one.
+pub const DEFAULT_BUILTIN: &str = "digital-silk-road-2023";
+
+pub fn builtin(name: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|builtin| builtin.name == name)
+}
+
+/// Parses and validates dataset text; `origin` names it in errors (a path or `builtin:NAME`).
+pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
+    let invalid = |problems| FileError::Invalid {
+        origin: origin.to_owned(),
+        text: Arc::from(text),
+        problems,
+    };
+    let raw: RawDataset = toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
+    validate::validate(raw, text).map_err(invalid)
+}
+
+/// Reads, parses and validates a dataset file.
+pub fn load_file(path: &Path, max_bytes: u64) -> Result<Dataset, FileError> {
+    let origin = path.display().to_string();
+    let text = read_text_file(path, max_bytes).map_err(|reason| FileError::Unreadable {
+        origin: origin.clone(),
+        reason,
+    })?;
+    parse(&origin, &text)
+}
+
+/// Loads a built-in dataset; they are checked by the test suite, so this cannot fail at
+/// run time short of a broken build.
+pub fn load_builtin(builtin: &Builtin) -> Result<Dataset, FileError> {
+    parse(&format!("builtin:{}", builtin.name), builtin.toml)
+}

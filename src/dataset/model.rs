@@ -1,0 +1,193 @@
+//! The validated, immutable dataset the dashboard renders. References are resolved to
+//! indices, every text exists in both languages, every number is finite.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::FuzzyDate;
+use super::lang::{Lang, Text};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub sources: Vec<Source>,
+    pub tabs: Vec<Tab>,
+    pub panels: Vec<Panel>,
+    pub indicators: Vec<Indicator>,
+    /// Oldest first.
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub as_of: FuzzyDate,
+    /// The first is the primary language.
+    pub languages: Vec<Lang>,
+    /// Index into [`Dataset::sources`].
+    pub source: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Article,
+    Report,
+    News,
+    Web,
+    Dataset,
+    Official,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub kind: SourceKind,
+    pub title: Text,
+    pub publication: Option<Text>,
+    pub date: Option<FuzzyDate>,
+    pub url: Option<String>,
+    pub authors: Vec<Author>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Author {
+    pub name: Text,
+    pub affiliation: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TabKind {
+    Overview,
+    Panels,
+    Timeline,
+    Sources,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tab {
+    pub id: String,
+    pub title: Text,
+    pub kind: TabKind,
+    /// Indices into [`Dataset::panels`], in file order (empty unless `kind` is `Panels`).
+    pub panels: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Panel {
+    pub id: String,
+    /// Index into [`Dataset::tabs`].
+    pub tab: usize,
+    pub title: Text,
+    pub summary: Text,
+    pub source: Option<usize>,
+    pub points: Vec<Point>,
+    /// Indices into [`Dataset::indicators`] of the figures shown in this panel.
+    pub indicators: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    pub text: Text,
+    pub sub: Vec<Text>,
+    pub source: Option<usize>,
+    pub quote: Option<Text>,
+}
+
+/// How a figure relates to the number written down ("more than 17,000").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    About,
+    MoreThan,
+    AtLeast,
+    FewerThan,
+}
+
+impl Qualifier {
+    /// The sign written before the number; empty for an exact figure.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "≈ ",
+            Qualifier::MoreThan => "> ",
+            Qualifier::AtLeast => "≥ ",
+            Qualifier::FewerThan => "< ",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: f64,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub id: String,
+    pub label: Text,
+    pub figure: Figure,
+    pub unit: Text,
+    pub as_of: FuzzyDate,
+    pub source: usize,
+    pub quote: Text,
+    pub note: Option<Text>,
+    pub target: Option<f64>,
+    pub items: Vec<Text>,
+    pub panels: Vec<usize>,
+    pub headline: bool,
+    /// Oldest first; two observations may share a date when sources disagree.
+    pub series: Vec<Observation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Observation {
+    pub date: FuzzyDate,
+    pub figure: Figure,
+    pub source: Option<usize>,
+    pub quote: Option<Text>,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub date: FuzzyDate,
+    pub label: Text,
+    pub source: usize,
+    pub quote: Option<Text>,
+    pub note: Option<Text>,
+}
+
+impl Dataset {
+    pub fn primary_language(&self) -> Lang {
+        self.meta.languages[0]
+    }
+
+    pub fn headline_indicators(&self) -> impl Iterator<Item = usize> + '_ {
+        self.indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, indicator)| indicator.headline)
+            .map(|(index, _)| index)
+    }
+
+    /// How many indicators, points and events cite each source, by source index.
+    pub fn citation_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        let cited = self
+            .indicators
+            .iter()
+            .map(|indicator| Some(indicator.source))
+            .chain(self.events.iter().map(|event| Some(event.source)))
+            .chain(self.panels.iter().flat_map(|panel| panel.points.iter().map(|point| point.source)));
+        for source in cited.flatten() {
+            counts[source] += 1;
+        }
+        counts
+    }
+}

@@ -1,0 +1,19 @@
+//! bri-dash: a terminal dashboard of Belt and Road digital-economy cooperation indicators.
+//!
+//! Data flows one way: files are loaded and validated into an immutable
+//! [`dataset::Dataset`]; input becomes [`app::Action`]s; [`app::update`] changes the
+//! [`app::App`]; [`ui::view`] draws it.
+
+pub mod app;
+pub mod config;
+pub mod dataset;
+pub mod diagnostic;
+pub mod sanitize;
+pub mod textfile;
+pub mod ui;
+pub mod cli;
+pub mod commands;
+pub mod headless;
+pub mod runtime;
+pub mod startup;
+pub mod terminal;

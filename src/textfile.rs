@@ -1,0 +1,102 @@
+//! Reading a user's text file without trusting it: only regular files, opened without
+//! blocking (a FIFO never hangs us), size capped before reading, UTF-8 checked with the
+//! place of the first bad byte. A BOM is dropped; CRLF line ends are accepted as they are.
+
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+/// Default cap on the size of a dataset or config file.
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads `path` as UTF-8 text. The error is a sentence for the user (without the path,
+/// which the caller puts in front).
+pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, String> {
+    let file = open_regular(path)?;
+    let size = file
+        .metadata()
+        .map_err(|error| describe_io_error(&error))?
+        .len();
+    if size > max_bytes {
+        return Err(format!(
+            "the file is {size} bytes, more than the limit of {max_bytes} bytes"
+        ));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while we read it.
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| describe_io_error(&error))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(format!("the file grew past the limit of {max_bytes} bytes while being read"));
+    }
+    decode_utf8(bytes)
+}
+
+fn open_regular(path: &Path) -> Result<File, String> {
+    // Type check first: opening a FIFO for reading would block until a writer appears.
+    let metadata = std::fs::metadata(path).map_err(|error| describe_io_error(&error))?;
+    if metadata.is_dir() {
+        return Err("is a directory, not a file".to_owned());
+    }
+    if !metadata.is_file() {
+        return Err("is not a regular file (a FIFO, socket or device cannot be read as data)".to_owned());
+    }
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|error| describe_io_error(&error))?;
+    // The path could have been swapped between the check and the open.
+    let opened = file.metadata().map_err(|error| describe_io_error(&error))?;
+    if !opened.is_file() {
+        return Err("is not a regular file".to_owned());
+    }
+    Ok(file)
+}
+
+fn describe_io_error(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ if error.raw_os_error() == Some(libc::ELOOP) => "too many levels of symbolic links (a symlink loop?)".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+fn decode_utf8(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("is not valid UTF-8: invalid byte at offset {offset} (line {line})")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_bom_and_reports_bad_utf8_position() {
+        assert_eq!(decode_utf8(b"\xef\xbb\xbfa = 1".to_vec()).unwrap(), "a = 1");
+        let error = decode_utf8(b"a = 1\nb = \"\xff\"".to_vec()).unwrap_err();
+        assert_eq!(error, "is not valid UTF-8: invalid byte at offset 11 (line 2)");
+    }
+
+    #[test]
+    fn refuses_directories_devices_and_oversized_files() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read_text_file(dir.path(), DEFAULT_MAX_BYTES).unwrap_err(), "is a directory, not a file");
+        assert!(read_text_file(Path::new("/dev/zero"), DEFAULT_MAX_BYTES).unwrap_err().contains("not a regular file"));
+        let file = dir.path().join("big.toml");
+        std::fs::write(&file, "x".repeat(100)).unwrap();
+        assert!(read_text_file(&file, 10).unwrap_err().contains("more than the limit"));
+        assert_eq!(read_text_file(&dir.path().join("missing"), 10).unwrap_err(), "no such file");
+    }
+}

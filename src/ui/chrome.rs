@@ -1,0 +1,143 @@
+//! The frame around the content: header, tab bar, key bar, and the too-small notice.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::format::date_with_age;
+use super::strings::strings;
+use super::text::{truncate, width};
+use super::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{Action, App};
+
+pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let s = strings(app.lang);
+    let theme = &app.theme;
+    let meta = &app.dataset.meta;
+    let right = format!(
+        "{} {}  [{}] {} ",
+        s.as_of,
+        date_with_age(&meta.as_of, app.today, app.lang),
+        first_key(app, Action::ToggleLanguage),
+        s.language_name
+    );
+    let left_room = (area.width as usize).saturating_sub(width(&right) + 1);
+    let app_name = format!(" {} │ ", s.app_name);
+    let title = truncate(meta.title.get(app.lang), left_room.saturating_sub(width(&app_name)));
+    let left = Line::from(vec![Span::styled(app_name, theme.muted), Span::styled(title, theme.title)]);
+    frame.render_widget(Paragraph::new(left), area);
+    if width(&right) < area.width as usize {
+        frame.render_widget(Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right), area);
+    }
+}
+
+fn tab_label(app: &App, index: usize) -> String {
+    format!(" {} {} ", index + 1, app.dataset.tabs[index].title.get(app.lang))
+}
+
+/// Where each tab's label is. When the labels are wider than the bar, the bar shows a
+/// window of them that contains the current tab.
+pub fn tab_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    let widths: Vec<u16> = (0..app.dataset.tabs.len())
+        .map(|i| width(&tab_label(app, i)) as u16)
+        .collect();
+    let mut first = 0;
+    let fits = |first: usize| {
+        widths[first..=app.tab].iter().sum::<u16>() <= area.width.saturating_sub(2)
+    };
+    while first < app.tab && !fits(first) {
+        first += 1;
+    }
+    let mut x = area.x + 1;
+    let mut out = Vec::new();
+    for (index, &w) in widths.iter().enumerate().skip(first) {
+        if x + w > area.right().saturating_sub(1) {
+            break;
+        }
+        out.push((index, Rect::new(x, area.y, w, 1)));
+        x += w;
+    }
+    out
+}
+
+pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let placed = tab_areas(app, area);
+    for &(index, rect) in &placed {
+        let style = if index == app.tab { theme.tab_selected } else { theme.tab };
+        frame.render_widget(Paragraph::new(Span::styled(tab_label(app, index), style)), rect);
+    }
+    // Arrows say that tabs are hidden to either side.
+    if placed.first().is_some_and(|(index, _)| *index > 0) {
+        frame.render_widget(Paragraph::new(Span::styled("‹", theme.key)), Rect::new(area.x, area.y, 1, 1));
+    }
+    if placed.last().is_some_and(|(index, _)| *index + 1 < app.dataset.tabs.len()) {
+        frame.render_widget(
+            Paragraph::new(Span::styled("›", theme.key)),
+            Rect::new(area.right() - 1, area.y, 1, 1),
+        );
+    }
+}
+
+pub fn rule(app: &App, frame: &mut Frame, area: Rect) {
+    let line = "─".repeat(area.width as usize);
+    frame.render_widget(Paragraph::new(Span::styled(line, app.theme.border)), area);
+}
+
+fn first_key(app: &App, action: Action) -> String {
+    app.keymap
+        .keys_for(action)
+        .first()
+        .map(|key| key.label())
+        .unwrap_or_default()
+}
+
+/// The key bar's entries: key text and what it does, in the current language.
+fn key_hints(app: &App) -> Vec<(String, &'static str)> {
+    let zh = app.lang == crate::dataset::Lang::Zh;
+    let pick = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
+    let join = |actions: &[Action]| {
+        actions
+            .iter()
+            .map(|&action| first_key(app, action))
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    vec![
+        (join(&[Action::PrevTab, Action::NextTab]), pick("tabs", "切换")),
+        (join(&[Action::Up, Action::Down]), pick("move", "移动")),
+        (first_key(app, Action::Open), pick("detail", "详情")),
+        (first_key(app, Action::ToggleLanguage), pick("中文", "English")),
+        (first_key(app, Action::ToggleHelp), pick("help", "帮助")),
+        (first_key(app, Action::Quit), pick("quit", "退出")),
+    ]
+}
+
+pub fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, description) in key_hints(app) {
+        let piece = width(&key) + 1 + width(description) + 2;
+        if used + piece > area.width as usize {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {description}  "), theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let s = strings(app.lang);
+    let lines = vec![
+        Line::styled(s.too_small, app.theme.title),
+        Line::raw(format!("{}×{}", area.width, area.height)),
+        Line::raw(format!("{} {MIN_WIDTH}×{MIN_HEIGHT}", s.need)),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let centered = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), centered);
+}

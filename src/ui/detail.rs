@@ -1,0 +1,215 @@
+//! The detail popup (Enter): everything known about the selected item — full text, figure
+//! and unit, date with precision and age, source, quote, note, series.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::format::{date_with_age, figure, figure_with_unit, number};
+use super::strings::{cited, strings};
+use super::tabs::sources::source_facts;
+use super::text::wrapped_lines;
+use super::widgets::popup;
+use crate::app::{App, Item};
+use crate::dataset::{Dataset, Lang, Source, Text};
+
+const MAX_WIDTH: u16 = 90;
+
+fn inner_width(screen: Rect) -> usize {
+    popup::centered(screen, MAX_WIDTH, screen.height).width.saturating_sub(4) as usize
+}
+
+/// The popup's area: as wide as allowed, as tall as its text (up to the screen).
+pub fn area(app: &App, item: Item, screen: Rect) -> Rect {
+    let height = lines(app, item, inner_width(screen)).len() as u16 + 2;
+    popup::centered(screen, MAX_WIDTH, height)
+}
+
+pub fn max_scroll(app: &App, item: Item, screen: Rect) -> u16 {
+    let total = lines(app, item, inner_width(screen)).len() as u16;
+    let visible = area(app, item, screen).height.saturating_sub(2);
+    total.saturating_sub(visible)
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u16) {
+    let s = strings(app.lang);
+    let rect = area(app, item, screen);
+    let footer = format!("{} · {}", s.scroll_hint, s.close_hint);
+    let inner = popup::frame(frame, rect, &title(app, item), &footer, &app.theme);
+    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), inner.height);
+    let text = lines(app, item, inner.width as usize);
+    frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), inner);
+}
+
+fn title(app: &App, item: Item) -> String {
+    let d = &app.dataset;
+    let lang = app.lang;
+    match item {
+        Item::Indicator(i) => d.indicators[i].label.get(lang).to_owned(),
+        Item::Panel(p) | Item::Point { panel: p, .. } => d.panels[p].title.get(lang).to_owned(),
+        Item::Event(e) => d.events[e].date.display(lang),
+        Item::Source(_) => strings(lang).source.to_owned(),
+    }
+}
+
+/// Builds the popup's lines for a text width.
+struct Writer<'a> {
+    app: &'a App,
+    width: usize,
+    lines: Vec<Line<'static>>,
+}
+
+impl Writer<'_> {
+    fn paragraph(&mut self, text: &str, style: ratatui::style::Style) {
+        self.lines.extend(wrapped_lines(text, self.width, ("", ""), style, style));
+    }
+
+    fn field(&mut self, label: &str, text: &str) {
+        let theme = &self.app.theme;
+        self.lines.push(Line::styled(label.to_owned(), theme.key));
+        self.lines.extend(wrapped_lines(text, self.width, ("  ", "  "), theme.muted, theme.text));
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::raw(""));
+    }
+
+    fn text(&self, text: &Text) -> String {
+        text.get(self.app.lang).to_owned()
+    }
+
+    fn quote(&mut self, quote: &Text) {
+        let s = strings(self.app.lang);
+        let lang = self.app.lang;
+        // The quote in the reader's language, and the original beside it when they differ.
+        let mut text = format!("“{}”", quote.get(lang));
+        let original = quote.get(self.app.dataset.primary_language());
+        if original != quote.get(lang) {
+            text.push_str(&format!("  ({}: “{original}”)", self.app.dataset.primary_language().code()));
+        }
+        self.field(s.quote, &text);
+    }
+
+    fn source(&mut self, source: &Source) {
+        let lang = self.app.lang;
+        let authors: Vec<String> = source.authors.iter().map(|a| self.text(&a.name)).collect();
+        let mut text = source.title.get(lang).to_owned();
+        if !authors.is_empty() {
+            let separator = if lang == Lang::Zh { "、" } else { ", " };
+            text = format!("{} — {text}", authors.join(separator));
+        }
+        text.push_str(&format!(" ({})", source_facts(source, lang)));
+        self.field(strings(lang).source, &text);
+    }
+}
+
+fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
+    let d: &Dataset = &app.dataset;
+    let lang = app.lang;
+    let s = strings(lang);
+    let theme = &app.theme;
+    let mut w = Writer {
+        app,
+        width: width.max(1),
+        lines: Vec::new(),
+    };
+    match item {
+        Item::Indicator(i) => {
+            let indicator = &d.indicators[i];
+            w.paragraph(&figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang), theme.figure);
+            w.paragraph(indicator.label.get(lang), theme.title);
+            w.blank();
+            let precision = indicator.as_of.precision().name();
+            w.field(s.as_of, &format!("{} ({precision})", date_with_age(&indicator.as_of, app.today, lang)));
+            w.source(&d.sources[indicator.source]);
+            w.quote(&indicator.quote);
+            if let Some(note) = &indicator.note {
+                w.field(s.note, note.get(lang));
+            }
+            if let Some(target) = indicator.target {
+                w.field(s.target, &number(target));
+            }
+            if !indicator.items.is_empty() {
+                let named: Vec<String> = indicator.items.iter().enumerate().map(|(n, item)| format!("{}. {}", n + 1, item.get(lang))).collect();
+                w.lines.push(Line::styled(s.items.to_owned(), theme.key));
+                for entry in named {
+                    w.lines.extend(wrapped_lines(&entry, w.width, ("  ", "     "), theme.muted, theme.text));
+                }
+            }
+            if !indicator.series.is_empty() {
+                w.lines.push(Line::styled(s.series.to_owned(), theme.key));
+                for (n, observation) in indicator.series.iter().enumerate() {
+                    let shares_date = |other: usize| indicator.series.get(other).is_some_and(|o| o.date == observation.date);
+                    let conflict = shares_date(n + 1) || (n > 0 && shares_date(n - 1));
+                    let mark = if conflict { " ⚠" } else { "" };
+                    let source = observation.source.map(|s| d.sources[s].title.get(lang).to_owned()).unwrap_or_default();
+                    let text = format!("{}  {}{mark}  {source}", observation.date.display(lang), figure(&observation.figure));
+                    w.lines.extend(wrapped_lines(&text, w.width, ("  ", "    "), theme.muted, theme.text));
+                }
+            }
+        }
+        Item::Panel(p) => {
+            let panel = &d.panels[p];
+            w.paragraph(panel.title.get(lang), theme.title);
+            w.paragraph(panel.summary.get(lang), theme.text);
+            if let Some(source) = panel.source {
+                w.blank();
+                w.source(&d.sources[source]);
+            }
+            w.blank();
+            w.lines.push(Line::styled(format!("{}: {}   {}: {}", s.figures, panel.indicators.len(), s.points, panel.points.len()), theme.muted));
+        }
+        Item::Point { panel, point } => {
+            let point = &d.panels[panel].points[point];
+            w.paragraph(point.text.get(lang), theme.text);
+            for sub in &point.sub {
+                w.lines.extend(wrapped_lines(sub.get(lang), w.width, ("  ◦ ", "    "), theme.muted, theme.text));
+            }
+            if point.source.is_some() || point.quote.is_some() {
+                w.blank();
+            }
+            if let Some(source) = point.source {
+                w.source(&d.sources[source]);
+            }
+            if let Some(quote) = &point.quote {
+                w.quote(quote);
+            }
+        }
+        Item::Event(e) => {
+            let event = &d.events[e];
+            w.paragraph(&date_with_age(&event.date, app.today, lang), theme.figure);
+            w.paragraph(event.label.get(lang), theme.title);
+            w.blank();
+            w.source(&d.sources[event.source]);
+            if let Some(quote) = &event.quote {
+                w.quote(quote);
+            }
+            if let Some(note) = &event.note {
+                w.field(s.note, note.get(lang));
+            }
+        }
+        Item::Source(index) => {
+            let source = &d.sources[index];
+            w.paragraph(source.title.get(lang), theme.title);
+            w.paragraph(&source_facts(source, lang), theme.muted);
+            if !source.authors.is_empty() {
+                w.blank();
+                w.lines.push(Line::styled(s.authors.to_owned(), theme.key));
+                for author in &source.authors {
+                    let text = match &author.affiliation {
+                        Some(affiliation) => format!("{} — {}", author.name.get(lang), affiliation.get(lang)),
+                        None => author.name.get(lang).to_owned(),
+                    };
+                    w.lines.extend(wrapped_lines(&text, w.width, ("  ", "    "), theme.muted, theme.text));
+                }
+            }
+            if let Some(url) = &source.url {
+                w.field(s.link, url);
+            }
+            w.blank();
+            w.lines.push(Line::from(Span::styled(cited(lang, d.citation_counts()[index]), theme.muted)));
+        }
+    }
+    w.lines
+}

@@ -1,0 +1,87 @@
+//! The help popup (`?`): every action and the keys bound to it, from the keymap in force.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::strings::strings;
+use super::text::{truncate, width};
+use super::widgets::popup;
+use crate::app::{Action, App};
+use crate::dataset::Lang;
+
+/// Each action the help lists, with what it does in English and Chinese.
+const ENTRIES: &[(Action, &str, &str)] = &[
+    (Action::NextTab, "next tab", "下一个标签页"),
+    (Action::PrevTab, "previous tab", "上一个标签页"),
+    (Action::GoToTab(0), "jump to tab 1–9", "跳到第 1–9 个标签页"),
+    (Action::Down, "next item", "下一项"),
+    (Action::Up, "previous item", "上一项"),
+    (Action::PageDown, "page down", "向下翻页"),
+    (Action::PageUp, "page up", "向上翻页"),
+    (Action::Top, "first item", "第一项"),
+    (Action::Bottom, "last item", "最后一项"),
+    (Action::NextPanel, "next panel", "下一个板块"),
+    (Action::PrevPanel, "previous panel", "上一个板块"),
+    (Action::Open, "open detail", "查看详情"),
+    (Action::Back, "close popup", "关闭弹窗"),
+    (Action::ToggleLanguage, "中文 / English", "中文 / English"),
+    (Action::ToggleHelp, "this help", "本帮助"),
+    (Action::Suspend, "suspend (fg resumes)", "挂起（fg 恢复）"),
+    (Action::Quit, "quit", "退出"),
+];
+
+fn keys_text(app: &App, action: Action) -> String {
+    if let Action::GoToTab(_) = action {
+        return "1 … 9".to_owned();
+    }
+    app.keymap
+        .keys_for(action)
+        .iter()
+        .map(|key| key.label())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let rows: Vec<(String, &str)> = ENTRIES
+        .iter()
+        .map(|&(action, en, zh)| (keys_text(app, action), if app.lang == Lang::Zh { zh } else { en }))
+        .collect();
+    let key_column = rows.iter().map(|(keys, _)| width(keys)).max().unwrap_or(0).min(inner_width / 2);
+    let mut out: Vec<Line> = rows
+        .into_iter()
+        .map(|(keys, what)| {
+            let keys = truncate(&keys, key_column);
+            let pad = " ".repeat(key_column - width(&keys) + 2);
+            let room = inner_width.saturating_sub(key_column + 2);
+            Line::from(vec![
+                Span::styled(keys, theme.key),
+                Span::raw(pad),
+                Span::styled(truncate(what, room), theme.text),
+            ])
+        })
+        .collect();
+    let mouse = if app.lang == Lang::Zh {
+        "鼠标：点击标签页或条目选择，再次点击查看详情，滚轮滚动"
+    } else {
+        "Mouse: click a tab or item to select it, click again for detail, wheel to scroll"
+    };
+    out.push(Line::raw(""));
+    out.push(Line::styled(truncate(mouse, inner_width), theme.muted));
+    out
+}
+
+pub fn area(app: &App, screen: Rect) -> Rect {
+    popup::centered(screen, 64, lines(app, 60).len() as u16 + 2)
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
+    let s = strings(app.lang);
+    let rect = area(app, screen);
+    let inner = popup::frame(frame, rect, s.help_title, s.close_hint, &app.theme);
+    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), inner.height);
+    frame.render_widget(Paragraph::new(lines(app, inner.width as usize)), inner);
+}

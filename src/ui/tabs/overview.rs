@@ -1,0 +1,110 @@
+//! The overview: what the dataset is and where it comes from, then its headline figures as
+//! cards, as many columns as fit.
+//!
+//! ```text
+//! summary, wrapped (at most three lines)
+//! Source: authors, title
+//!
+//! ┌──────────────┐ ┌──────────────┐ ┌──────────────┐
+//! │20 countries  │ │130 systems   │ │3 initiatives │
+//! │label         │ │label         │ │label         │
+//! │date · age    │ │date · age    │ │date · age    │
+//! └──────────────┘ └──────────────┘ └──────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Item};
+use crate::dataset::Lang;
+use crate::ui::strings::strings;
+use crate::ui::text::{truncate, wrap};
+use crate::ui::widgets::card;
+
+const MIN_CARD_WIDTH: u16 = 34;
+const MAX_SUMMARY_LINES: usize = 3;
+
+struct Layout {
+    intro: Rect,
+    summary: Vec<String>,
+    /// Card areas by item index.
+    cards: Vec<(usize, Rect)>,
+}
+
+fn layout(app: &App, area: Rect) -> Layout {
+    let mut summary = wrap(app.dataset.meta.summary.get(app.lang), area.width.saturating_sub(2) as usize);
+    summary.truncate(MAX_SUMMARY_LINES);
+    // Summary, source line, a blank line.
+    let intro_height = (summary.len() as u16 + 2).min(area.height);
+    let intro = Rect::new(area.x, area.y, area.width, intro_height);
+    let grid = Rect::new(area.x, area.y + intro_height, area.width, area.height - intro_height);
+
+    let count = app.items().len();
+    let columns = (grid.width / MIN_CARD_WIDTH).clamp(1, 4).min(count.max(1) as u16);
+    let card_width = grid.width / columns;
+    let visible_rows = (grid.height / card::HEIGHT).max(1) as usize;
+    let selected_row = app.selected_index() / columns as usize;
+    let first_row = (selected_row + 1).saturating_sub(visible_rows);
+    let cards = (0..count)
+        .filter_map(|index| {
+            let row = index / columns as usize;
+            let column = (index % columns as usize) as u16;
+            if row < first_row || row >= first_row + visible_rows {
+                return None;
+            }
+            let y = grid.y + (row - first_row) as u16 * card::HEIGHT;
+            let height = card::HEIGHT.min(grid.bottom().saturating_sub(y));
+            (height > 0).then(|| (index, Rect::new(grid.x + column * card_width, y, card_width, height)))
+        })
+        .collect();
+    Layout { intro, summary, cards }
+}
+
+fn source_line(app: &App, max: usize) -> String {
+    let dataset = &app.dataset;
+    let s = strings(app.lang);
+    let Some(source) = dataset.meta.source.map(|i| &dataset.sources[i]) else {
+        return String::new();
+    };
+    let separator = if app.lang == Lang::Zh { "、" } else { ", " };
+    let authors: Vec<&str> = source.authors.iter().map(|a| a.name.get(app.lang)).collect();
+    let title = source.title.get(app.lang);
+    let text = if authors.is_empty() {
+        format!("{}: {title}", s.source)
+    } else {
+        format!("{}: {} — {title}", s.source, authors.join(separator))
+    };
+    truncate(&text, max)
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let layout = layout(app, area);
+    let mut lines: Vec<Line> = layout
+        .summary
+        .iter()
+        .map(|line| Line::from(vec![Span::raw(" "), Span::styled(line.clone(), theme.text)]))
+        .collect();
+    lines.push(Line::from(vec![
+        Span::raw(" "),
+        Span::styled(source_line(app, area.width.saturating_sub(2) as usize), theme.muted),
+    ]));
+    frame.render_widget(Paragraph::new(lines), layout.intro);
+
+    if layout.cards.is_empty() {
+        let notice = Paragraph::new(Span::styled(strings(app.lang).nothing_here, theme.muted));
+        frame.render_widget(notice, Rect::new(area.x + 1, layout.intro.bottom(), area.width.saturating_sub(1), 1));
+    }
+    for &(index, rect) in &layout.cards {
+        if let Item::Indicator(indicator) = app.items()[index] {
+            let selected = index == app.selected_index();
+            card::render(app, frame, rect, &app.dataset.indicators[indicator], selected);
+        }
+    }
+}
+
+pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    layout(app, area).cards
+}

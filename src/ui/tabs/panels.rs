@@ -1,0 +1,165 @@
+//! A tab of panels: the panels as a list on the left, the current panel on the right with
+//! its summary, its figures and its points. ↑/↓ walk through everything; `[` `]` and a
+//! click in the list jump between panels.
+//!
+//! ```text
+//!  1 Policy coordination │ Policy coordination
+//! ▶2 Initiatives         │ summary, wrapped
+//!  3 Infrastructure      │ ■ 20 countries — label
+//!                        │   as of 2023-10 (mid) · 3 years ago
+//!                        │ • point, wrapped with a hanging indent
+//!                        │   ◦ sub-point
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Item};
+use crate::ui::format::{date_with_age, figure_with_unit};
+use crate::ui::strings::strings;
+use crate::ui::text::{truncate, width, wrapped_lines};
+use crate::ui::widgets::list::{self, Entry, Placement};
+
+struct Layout {
+    sidebar: Rect,
+    content: Rect,
+    entries: Vec<Entry>,
+    placements: Vec<Placement>,
+}
+
+fn sidebar_width(app: &App, area: Rect) -> u16 {
+    let tab = &app.dataset.tabs[app.tab];
+    let widest = tab
+        .panels
+        .iter()
+        .map(|&p| width(app.dataset.panels[p].title.get(app.lang)))
+        .max()
+        .unwrap_or(0) as u16;
+    (widest + 6).clamp(14, area.width / 3)
+}
+
+fn layout(app: &App, area: Rect) -> Layout {
+    let side = sidebar_width(app, area);
+    let sidebar = Rect::new(area.x, area.y, side, area.height);
+    let content = Rect::new(area.x + side + 1, area.y, area.width.saturating_sub(side + 1), area.height);
+    let entries = match app.current_panel() {
+        Some(panel) => panel_entries(app, panel, list::text_width(content)),
+        None => Vec::new(),
+    };
+    let placements = list::place(&entries, Some(app.selected_index()), content);
+    Layout {
+        sidebar,
+        content,
+        entries,
+        placements,
+    }
+}
+
+/// The index among the tab's items of a panel's header.
+fn header_index(app: &App, panel: usize) -> Option<usize> {
+    app.items().iter().position(|item| *item == Item::Panel(panel))
+}
+
+fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let dataset = &app.dataset;
+    let p = &dataset.panels[panel];
+    let Some(first) = header_index(app, panel) else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    let mut header = wrapped_lines(p.title.get(lang), text_width, ("", ""), theme.title, theme.title);
+    header.extend(wrapped_lines(p.summary.get(lang), text_width, ("", ""), theme.text, theme.text));
+    entries.push(Entry {
+        item: Some(first),
+        lines: header,
+    });
+    entries.push(Entry {
+        item: None,
+        lines: vec![Line::raw("")],
+    });
+    let mut index = first + 1;
+    for &indicator in &p.indicators {
+        let i = &dataset.indicators[indicator];
+        let value = figure_with_unit(&i.figure, i.unit.get(lang), lang);
+        let mut lines = wrapped_lines(
+            &format!("{value} — {}", i.label.get(lang)),
+            text_width,
+            ("■ ", "  "),
+            theme.figure,
+            theme.text,
+        );
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(
+                truncate(
+                    &format!("{} {}", strings(lang).as_of, date_with_age(&i.as_of, app.today, lang)),
+                    text_width.saturating_sub(2),
+                ),
+                theme.muted,
+            ),
+        ]));
+        entries.push(Entry { item: Some(index), lines });
+        index += 1;
+    }
+    for point in &p.points {
+        let mut lines = wrapped_lines(point.text.get(lang), text_width, ("• ", "  "), theme.figure, theme.text);
+        for sub in &point.sub {
+            lines.extend(wrapped_lines(sub.get(lang), text_width, ("  ◦ ", "    "), theme.muted, theme.text));
+        }
+        entries.push(Entry { item: Some(index), lines });
+        index += 1;
+    }
+    entries
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let layout = layout(app, area);
+    let current = app.current_panel();
+    let tab = &app.dataset.tabs[app.tab];
+    let room = layout.sidebar.width.saturating_sub(1) as usize;
+    let sidebar: Vec<Line> = tab
+        .panels
+        .iter()
+        .enumerate()
+        .map(|(n, &panel)| {
+            let title = app.dataset.panels[panel].title.get(app.lang);
+            let is_current = Some(panel) == current;
+            let marker = if is_current { "▶" } else { " " };
+            let text = truncate(&format!("{marker}{} {title}", n + 1), room);
+            let style = if is_current { theme.selected } else { theme.text };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(sidebar), layout.sidebar);
+    let divider: Vec<Line> = (0..area.height).map(|_| Line::styled("│", theme.border)).collect();
+    frame.render_widget(
+        Paragraph::new(divider),
+        Rect::new(layout.sidebar.right(), area.y, 1, area.height),
+    );
+    if layout.entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(strings(app.lang).nothing_here, theme.muted)),
+            layout.content,
+        );
+    }
+    list::render(frame, &layout.entries, &layout.placements, Some(app.selected_index()), theme);
+}
+
+pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    let layout = layout(app, area);
+    let tab = &app.dataset.tabs[app.tab];
+    let sidebar = tab.panels.iter().enumerate().filter_map(|(row, &panel)| {
+        let rect = Rect::new(layout.sidebar.x, layout.sidebar.y + row as u16, layout.sidebar.width, 1);
+        (rect.y < layout.sidebar.bottom()).then(|| header_index(app, panel).map(|index| (index, rect)))?
+    });
+    let content = layout
+        .placements
+        .iter()
+        .filter_map(|p| layout.entries[p.entry].item.map(|item| (item, p.area)));
+    sidebar.chain(content).collect()
+}

@@ -1,0 +1,97 @@
+//! The sources: every work the figures cite, with its authors and how many figures cite it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::dataset::{Lang, Source, SourceKind};
+use crate::ui::strings::{cited, strings};
+use crate::ui::text::wrapped_lines;
+use crate::ui::widgets::list::{self, Entry, Placement};
+
+pub fn kind_name(kind: SourceKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (SourceKind::Article, Lang::En) => "article",
+        (SourceKind::Article, Lang::Zh) => "文章",
+        (SourceKind::Report, Lang::En) => "report",
+        (SourceKind::Report, Lang::Zh) => "报告",
+        (SourceKind::News, Lang::En) => "news",
+        (SourceKind::News, Lang::Zh) => "新闻",
+        (SourceKind::Web, Lang::En) => "web page",
+        (SourceKind::Web, Lang::Zh) => "网页",
+        (SourceKind::Dataset, Lang::En) => "dataset",
+        (SourceKind::Dataset, Lang::Zh) => "数据集",
+        (SourceKind::Official, Lang::En) => "official document",
+        (SourceKind::Official, Lang::Zh) => "官方文件",
+    }
+}
+
+/// The kind, publication and date of a source on one line.
+pub fn source_facts(source: &Source, lang: Lang) -> String {
+    let mut facts = vec![kind_name(source.kind, lang).to_owned()];
+    if let Some(publication) = &source.publication {
+        facts.push(publication.get(lang).to_owned());
+    }
+    if let Some(date) = &source.date {
+        facts.push(date.display(lang));
+    }
+    facts.join(" · ")
+}
+
+fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let width = list::text_width(area);
+    let citations = app.dataset.citation_counts();
+    let entries: Vec<Entry> = app
+        .dataset
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(index, source)| {
+            let mut lines = wrapped_lines(source.title.get(lang), width, ("", ""), theme.title, theme.title);
+            lines.extend(wrapped_lines(&source_facts(source, lang), width, ("", ""), theme.muted, theme.muted));
+            for author in &source.authors {
+                let text = match &author.affiliation {
+                    Some(affiliation) => format!("{} — {}", author.name.get(lang), affiliation.get(lang)),
+                    None => author.name.get(lang).to_owned(),
+                };
+                lines.extend(wrapped_lines(&text, width, ("· ", "  "), theme.muted, theme.text));
+            }
+            if let Some(url) = &source.url {
+                lines.extend(wrapped_lines(url, width, ("", ""), theme.muted, theme.muted));
+            }
+            lines.push(Line::styled(cited(lang, citations[index]), theme.muted));
+            lines.push(Line::raw(""));
+            Entry {
+                item: Some(index),
+                lines,
+            }
+        })
+        .collect();
+    let placements = list::place(&entries, Some(app.selected_index()), area);
+    (entries, placements)
+}
+
+fn inset(area: Rect) -> Rect {
+    Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), area.height)
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let area = inset(area);
+    let (entries, placements) = layout(app, area);
+    if entries.is_empty() {
+        frame.render_widget(Paragraph::new(Span::styled(strings(app.lang).nothing_here, app.theme.muted)), area);
+    }
+    list::render(frame, &entries, &placements, Some(app.selected_index()), &app.theme);
+}
+
+pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    let (entries, placements) = layout(app, inset(area));
+    placements
+        .iter()
+        .filter_map(|p| entries[p.entry].item.map(|item| (item, p.area)))
+        .collect()
+}

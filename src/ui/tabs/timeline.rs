@@ -1,0 +1,76 @@
+//! The timeline: events oldest first, each with its date at its true precision and how long
+//! ago it was.
+//!
+//! ```text
+//! ● 2013 · 13 years ago
+//! │ The Belt and Road Initiative is proposed
+//! │
+//! ● 2023-10-18 · 3 years ago
+//! │ Eight actions announced
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::ui::format::date_with_age;
+use crate::ui::strings::strings;
+use crate::ui::text::{truncate, wrapped_lines};
+use crate::ui::widgets::list::{self, Entry, Placement};
+
+fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let text_width = list::text_width(area);
+    let entries: Vec<Entry> = app
+        .dataset
+        .events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| {
+            let mut lines = vec![Line::from(vec![
+                Span::styled("● ", theme.figure),
+                Span::styled(
+                    truncate(&date_with_age(&event.date, app.today, lang), text_width.saturating_sub(2)),
+                    theme.figure,
+                ),
+            ])];
+            lines.extend(wrapped_lines(event.label.get(lang), text_width, ("│ ", "│ "), theme.border, theme.text));
+            let source = &app.dataset.sources[event.source];
+            lines.extend(wrapped_lines(
+                &format!("{}: {}", strings(lang).source, source.title.get(lang)),
+                text_width,
+                ("│ ", "│ "),
+                theme.border,
+                theme.muted,
+            ));
+            lines.push(Line::styled("│", theme.border));
+            Entry {
+                item: Some(index),
+                lines,
+            }
+        })
+        .collect();
+    let placements = list::place(&entries, Some(app.selected_index()), area);
+    (entries, placements)
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let area = Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), area.height);
+    let (entries, placements) = layout(app, area);
+    if entries.is_empty() {
+        frame.render_widget(Paragraph::new(Span::styled(strings(app.lang).nothing_here, app.theme.muted)), area);
+    }
+    list::render(frame, &entries, &placements, Some(app.selected_index()), &app.theme);
+}
+
+pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    let area = Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), area.height);
+    let (entries, placements) = layout(app, area);
+    placements
+        .iter()
+        .filter_map(|p| entries[p.entry].item.map(|item| (item, p.area)))
+        .collect()
+}

@@ -1,0 +1,169 @@
+//! Laying text out in terminal columns: wrapping and truncating by display width, so
+//! Chinese (two columns a character) never breaks a border or overflows a panel.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Characters after which a line may break without a space: CJK ideographs, kana, hangul
+/// and full-width punctuation.
+fn breaks_anywhere(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Full-width punctuation that must not start a line; it stays on the line before.
+fn closes(c: char) -> bool {
+    "，。、；：？！）」』”’》〉】…％".contains(c)
+}
+
+/// Wraps `text` into lines of at most `max` columns: at spaces between words, anywhere
+/// between CJK characters, and inside a word only when the word alone is too long.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for (space_before, token) in tokens(text) {
+        let token_width = width(token);
+        let gap = usize::from(space_before && !line.is_empty());
+        if line_width + gap + token_width > max && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        } else if gap == 1 {
+            line.push(' ');
+            line_width += 1;
+        }
+        if token_width <= max {
+            line.push_str(token);
+            line_width += token_width;
+            continue;
+        }
+        for c in token.chars() {
+            let w = c.width().unwrap_or(0);
+            if line_width + w > max && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            line.push(c);
+            line_width += w;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Splits text into wrap units: a word, or one CJK character with the closing punctuation
+/// that follows it. Each comes with whether a space preceded it.
+fn tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut space_before = false;
+    let mut start: Option<usize> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c == ' ' {
+            if let Some(s) = start.take() {
+                out.push((space_before, &text[s..i]));
+            }
+            space_before = true;
+            continue;
+        }
+        if breaks_anywhere(c) {
+            if let Some(s) = start.take() {
+                out.push((space_before, &text[s..i]));
+                space_before = false;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = iter.peek() {
+                if closes(next) {
+                    end = j + next.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            out.push((space_before, &text[i..end]));
+            space_before = false;
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((space_before, &text[s..]));
+    }
+    out
+}
+
+/// Cuts `text` to `max` columns, ending with `…` when something was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_english_at_spaces() {
+        assert_eq!(wrap("the quick brown fox", 10), ["the quick", "brown fox"]);
+        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn wraps_chinese_by_columns_and_keeps_punctuation_attached() {
+        let lines = wrap("中国已与20个国家签署合作备忘录。", 10);
+        assert!(lines.iter().all(|line| width(line) <= 10), "{lines:?}");
+        assert_eq!(lines.concat(), "中国已与20个国家签署合作备忘录。");
+        assert!(lines.iter().all(|line| !line.starts_with('。')), "{lines:?}");
+    }
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("数字丝绸之路", 7), "数字丝…");
+        assert_eq!(truncate("short", 10), "short");
+        assert!(width(&truncate("数字丝绸之路", 7)) <= 7);
+    }
+}
+
+/// Wraps `text` after a first-line prefix, indenting the following lines by `rest_prefix`
+/// (a hanging indent for bullets), in `style`.
+pub fn wrapped_lines(
+    text: &str,
+    max: usize,
+    prefix: (&str, &str),
+    prefix_style: ratatui::style::Style,
+    style: ratatui::style::Style,
+) -> Vec<ratatui::text::Line<'static>> {
+    use ratatui::text::{Line, Span};
+    let (first, rest) = prefix;
+    let room = max.saturating_sub(width(first).max(width(rest))).max(1);
+    wrap(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let lead = if index == 0 { first } else { rest };
+            Line::from(vec![Span::styled(lead.to_owned(), prefix_style), Span::styled(line, style)])
+        })
+        .collect()
+}

@@ -1,0 +1,34 @@
+//! A centred box drawn over the dashboard.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+
+use crate::ui::theme::Theme;
+
+/// A centred rectangle of at most `max_width`×`max_height`, leaving a margin when it can.
+pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {
+    let width = max_width.min(area.width.saturating_sub(4)).max(area.width.min(10));
+    let height = max_height.min(area.height.saturating_sub(2)).max(area.height.min(5));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Clears the popup's area, draws its frame and title, and returns the inner area.
+pub fn frame(frame: &mut Frame, area: Rect, title: &str, footer: &str, theme: &Theme) -> Rect {
+    let block = Block::bordered()
+        .border_set(border::THICK)
+        .border_style(theme.border_selected)
+        .title(Line::from(Span::styled(format!(" {title} "), theme.title)))
+        .title_bottom(Line::from(Span::styled(format!(" {footer} "), theme.muted)).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
