@@ -55,13 +55,17 @@ impl From<LangArg> for Lang {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate dataset files (none given: the config and every dataset it names).
-    #[command(after_help = "Examples:\n  bri-dash check my-data.toml\n  bri-dash check --config config.toml\n\nExit codes: 0 valid, 1 invalid data, 2 unreadable file or bad invocation.")]
+    #[command(
+        after_help = "Examples:\n  bri-dash check my-data.toml\n  bri-dash check --config config.toml\n\nExit codes: 0 valid, 1 invalid data, 2 unreadable file or bad invocation."
+    )]
     Check {
         /// Dataset files to check.
         files: Vec<PathBuf>,
     },
     /// Print one frame of the dashboard as text, without touching the terminal.
-    #[command(after_help = "Examples:\n  bri-dash render\n  bri-dash render --tab timeline --size 120x40 --lang zh\n  bri-dash render --tab 3 --color | less -R")]
+    #[command(
+        after_help = "Examples:\n  bri-dash render\n  bri-dash render --tab timeline --size 120x40 --lang zh\n  bri-dash render --tab 3 --color | less -R"
+    )]
     Render {
         /// The tab: its number (from 1) or its id.
         #[arg(long)]
@@ -72,6 +76,9 @@ pub enum Command {
         /// ANSI colours (ignored when NO_COLOR is set).
         #[arg(long)]
         color: bool,
+        /// Count ages to this day instead of today, for captures that do not age.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<chrono::NaiveDate>,
     },
     /// List the datasets the config names, with their status.
     #[command(after_help = "Example:\n  bri-dash list --config config.toml")]
@@ -82,10 +89,16 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let (w, h) = text
         .split_once(['x', 'X', '×'])
         .ok_or_else(|| format!("expected WIDTHxHEIGHT, like 100x30; found `{text}`"))?;
-    let parse = |s: &str| s.trim().parse::<u16>().map_err(|_| format!("expected WIDTHxHEIGHT, like 100x30; found `{text}`"));
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .map_err(|_| format!("expected WIDTHxHEIGHT, like 100x30; found `{text}`"))
+    };
     let size = (parse(w)?, parse(h)?);
     if size.0 == 0 || size.1 == 0 || size.0 > 1000 || size.1 > 1000 {
-        return Err(format!("the size must be between 1x1 and 1000x1000; found `{text}`"));
+        return Err(format!(
+            "the size must be between 1x1 and 1000x1000; found `{text}`"
+        ));
     }
     Ok(size)
 }

@@ -104,7 +104,11 @@ impl FileError {
         };
         match self {
             FileError::Unreadable { origin, reason } => {
-                let title = format!("cannot read {}: {}", sanitize_line(origin), sanitize_line(reason));
+                let title = format!(
+                    "cannot read {}: {}",
+                    sanitize_line(origin),
+                    sanitize_line(reason)
+                );
                 renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))])
             }
             FileError::Invalid {
@@ -119,7 +123,8 @@ impl FileError {
                     .iter()
                     .map(|problem| {
                         let message = sanitize_line(&problem.message);
-                        let mut group = Group::with_title(Level::ERROR.primary_title(message.clone()));
+                        let mut group =
+                            Group::with_title(Level::ERROR.primary_title(message.clone()));
                         match &problem.span {
                             Some(span) => {
                                 let span = clamp_span(&shown, span.clone());
@@ -127,7 +132,9 @@ impl FileError {
                                     Snippet::source(shown.as_str())
                                         .path(origin.as_str())
                                         .fold(true)
-                                        .annotation(AnnotationKind::Primary.span(span).label(message)),
+                                        .annotation(
+                                            AnnotationKind::Primary.span(span).label(message),
+                                        ),
                                 );
                             }
                             None => {
@@ -233,8 +240,12 @@ mod tests {
 
     #[test]
     fn suggests_the_closest_known_key() {
-        let hint = misspelt_key_hint("unknown field `as_off`, expected one of `id`, `title`, `as_of`");
+        let hint =
+            misspelt_key_hint("unknown field `as_off`, expected one of `id`, `title`, `as_of`");
         assert_eq!(hint.as_deref(), Some("did you mean `as_of`?"));
-        assert_eq!(misspelt_key_hint("unknown field `zzz`, expected `id`"), None);
+        assert_eq!(
+            misspelt_key_hint("unknown field `zzz`, expected `id`"),
+            None
+        );
     }
 }

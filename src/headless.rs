@@ -12,7 +12,8 @@ use crate::ui;
 
 /// Draws `app` into a buffer of `width`×`height`.
 pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test backend cannot fail");
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).expect("a test backend cannot fail");
     terminal
         .draw(|frame| ui::view(app, frame))
         .expect("a test backend cannot fail");
@@ -34,7 +35,10 @@ pub fn to_ansi(buffer: &Buffer) -> String {
     })
 }
 
-fn rows(buffer: &Buffer, mut push: impl FnMut(&mut String, &str, &ratatui::buffer::Cell)) -> String {
+fn rows(
+    buffer: &Buffer,
+    mut push: impl FnMut(&mut String, &str, &ratatui::buffer::Cell),
+) -> String {
     let area = buffer.area;
     let mut out = String::new();
     for y in area.top()..area.bottom() {
@@ -72,7 +76,11 @@ fn sgr(cell: &ratatui::buffer::Cell) -> String {
     if let Some(code) = color_code(cell.bg, 40) {
         codes.push(code);
     }
-    if codes.is_empty() { String::new() } else { format!("\u{1b}[{}m", codes.join(";")) }
+    if codes.is_empty() {
+        String::new()
+    } else {
+        format!("\u{1b}[{}m", codes.join(";"))
+    }
 }
 
 fn color_code(color: Color, base: u8) -> Option<String> {

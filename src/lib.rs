@@ -5,15 +5,15 @@
 //! [`app::App`]; [`ui::view`] draws it.
 
 pub mod app;
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod dataset;
 pub mod diagnostic;
-pub mod sanitize;
-pub mod textfile;
-pub mod ui;
-pub mod cli;
-pub mod commands;
 pub mod headless;
 pub mod runtime;
+pub mod sanitize;
 pub mod startup;
 pub mod terminal;
+pub mod textfile;
+pub mod ui;

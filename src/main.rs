@@ -9,7 +9,12 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         None => commands::dashboard::run(&cli),
         Some(Command::Check { files }) => commands::check::run(&cli, files),
-        Some(Command::Render { tab, size, color }) => commands::render::run(&cli, tab.as_deref(), *size, *color),
+        Some(Command::Render {
+            tab,
+            size,
+            color,
+            today,
+        }) => commands::render::run(&cli, tab.as_deref(), *size, *color, *today),
         Some(Command::List) => commands::list::run(&cli),
     };
     ExitCode::from(code)

@@ -52,10 +52,21 @@ pub fn run(mut app: App, mouse: bool) -> io::Result<Exit> {
     result
 }
 
-fn event_loop(app: &mut App, mouse: bool, sender: Sender<Event>, events: Receiver<Event>) -> io::Result<Exit> {
+fn event_loop(
+    app: &mut App,
+    mouse: bool,
+    sender: Sender<Event>,
+    events: Receiver<Event>,
+) -> io::Result<Exit> {
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = term.size()?;
-    update(app, Action::Resize { width: size.width, height: size.height });
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
     draw(&mut term, app)?;
     spawn_input_thread(sender);
     loop {
@@ -72,7 +83,10 @@ fn event_loop(app: &mut App, mouse: bool, sender: Sender<Event>, events: Receive
                 // Resumed by a job-control `fg` without having suspended ourselves.
                 let size = term.size()?;
                 term.clear()?;
-                Action::Resize { width: size.width, height: size.height }
+                Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                }
             }
             Event::Signal(signal) => return Ok(Exit::Signal(signal)),
             Event::InputClosed(reason) => return Err(io::Error::other(reason)),
@@ -85,7 +99,13 @@ fn event_loop(app: &mut App, mouse: bool, sender: Sender<Event>, events: Receive
                 suspend(mouse)?;
                 let size = term.size()?;
                 term.clear()?;
-                update(app, Action::Resize { width: size.width, height: size.height });
+                update(
+                    app,
+                    Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    },
+                );
                 draw(&mut term, app)?;
             }
         }
@@ -113,11 +133,16 @@ fn suspend(mouse: bool) -> io::Result<()> {
 fn to_action(app: &App, event: &TermEvent) -> Option<Action> {
     match event {
         TermEvent::Key(key) if key.kind == KeyEventKind::Press => app.keymap.action_for(key),
-        TermEvent::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+        TermEvent::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
         TermEvent::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
-                MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::Down(event::MouseButton::Left) => {
+                    Some(Action::Click { column, row })
+                }
                 MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
                 MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
                 _ => None,

@@ -83,7 +83,8 @@ pub fn sanitize_line(input: &str) -> String {
 pub fn sanitize_source_for_terminal(text: &str) -> String {
     text.chars()
         .map(|c| {
-            let unsafe_char = (c.is_control() && c != '\n' && c != '\t' && c != '\r') || is_invisible_format(c);
+            let unsafe_char =
+                (c.is_control() && c != '\n' && c != '\t' && c != '\r') || is_invisible_format(c);
             if unsafe_char {
                 "?".repeat(c.len_utf8())
             } else {
@@ -158,7 +159,10 @@ mod tests {
         assert_eq!(sanitize_text("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
         assert_eq!(sanitize_text("x\u{1b}]0;pwned title\u{7}y"), "xy");
         assert_eq!(sanitize_text("x\u{1b}]52;c;ZXZpbA==\u{1b}\\y"), "xy");
-        assert_eq!(sanitize_text("x\u{1b}]8;;http://e.vil\u{1b}\\link\u{1b}]8;;\u{1b}\\"), "xlink");
+        assert_eq!(
+            sanitize_text("x\u{1b}]8;;http://e.vil\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
+            "xlink"
+        );
         assert_eq!(sanitize_text("x\u{1b}Pdcs\u{1b}\\y\u{9b}2Jz"), "xyz");
     }
 

@@ -20,7 +20,11 @@ pub fn no_color() -> bool {
 pub fn load_config(cli: &Cli) -> Result<Config, FileError> {
     let env_config = std::env::var("BRI_DASH_CONFIG").ok();
     let user_folder = crate::config::user_config_folder();
-    match discover(cli.config.as_deref(), env_config.as_deref(), user_folder.as_deref()) {
+    match discover(
+        cli.config.as_deref(),
+        env_config.as_deref(),
+        user_folder.as_deref(),
+    ) {
         ConfigSource::Explicit(path) | ConfigSource::UserFolder(path) => Config::load(&path),
         ConfigSource::Defaults => Ok(Config::builtin_defaults()),
     }

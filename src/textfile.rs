@@ -29,7 +29,9 @@ pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, String> {
         .read_to_end(&mut bytes)
         .map_err(|error| describe_io_error(&error))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(format!("the file grew past the limit of {max_bytes} bytes while being read"));
+        return Err(format!(
+            "the file grew past the limit of {max_bytes} bytes while being read"
+        ));
     }
     decode_utf8(bytes)
 }
@@ -41,7 +43,9 @@ fn open_regular(path: &Path) -> Result<File, String> {
         return Err("is a directory, not a file".to_owned());
     }
     if !metadata.is_file() {
-        return Err("is not a regular file (a FIFO, socket or device cannot be read as data)".to_owned());
+        return Err(
+            "is not a regular file (a FIFO, socket or device cannot be read as data)".to_owned(),
+        );
     }
     let file = OpenOptions::new()
         .read(true)
@@ -61,7 +65,9 @@ fn describe_io_error(error: &std::io::Error) -> String {
     match error.kind() {
         ErrorKind::NotFound => "no such file".to_owned(),
         ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ if error.raw_os_error() == Some(libc::ELOOP) => "too many levels of symbolic links (a symlink loop?)".to_owned(),
+        _ if error.raw_os_error() == Some(libc::ELOOP) => {
+            "too many levels of symbolic links (a symlink loop?)".to_owned()
+        }
         _ => error.to_string(),
     }
 }
@@ -86,17 +92,34 @@ mod tests {
     fn drops_bom_and_reports_bad_utf8_position() {
         assert_eq!(decode_utf8(b"\xef\xbb\xbfa = 1".to_vec()).unwrap(), "a = 1");
         let error = decode_utf8(b"a = 1\nb = \"\xff\"".to_vec()).unwrap_err();
-        assert_eq!(error, "is not valid UTF-8: invalid byte at offset 11 (line 2)");
+        assert_eq!(
+            error,
+            "is not valid UTF-8: invalid byte at offset 11 (line 2)"
+        );
     }
 
     #[test]
     fn refuses_directories_devices_and_oversized_files() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(read_text_file(dir.path(), DEFAULT_MAX_BYTES).unwrap_err(), "is a directory, not a file");
-        assert!(read_text_file(Path::new("/dev/zero"), DEFAULT_MAX_BYTES).unwrap_err().contains("not a regular file"));
+        assert_eq!(
+            read_text_file(dir.path(), DEFAULT_MAX_BYTES).unwrap_err(),
+            "is a directory, not a file"
+        );
+        assert!(
+            read_text_file(Path::new("/dev/zero"), DEFAULT_MAX_BYTES)
+                .unwrap_err()
+                .contains("not a regular file")
+        );
         let file = dir.path().join("big.toml");
         std::fs::write(&file, "x".repeat(100)).unwrap();
-        assert!(read_text_file(&file, 10).unwrap_err().contains("more than the limit"));
-        assert_eq!(read_text_file(&dir.path().join("missing"), 10).unwrap_err(), "no such file");
+        assert!(
+            read_text_file(&file, 10)
+                .unwrap_err()
+                .contains("more than the limit")
+        );
+        assert_eq!(
+            read_text_file(&dir.path().join("missing"), 10).unwrap_err(),
+            "no such file"
+        );
     }
 }

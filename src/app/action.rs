@@ -30,13 +30,25 @@ pub enum Action {
     /// Stop the process (Ctrl-Z); the terminal is restored first.
     Suspend,
     #[serde(skip)]
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     #[serde(skip)]
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     #[serde(skip)]
-    ScrollUp { column: u16, row: u16 },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
     #[serde(skip)]
-    ScrollDown { column: u16, row: u16 },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
 }
 
 /// What the runtime must do after an update.

@@ -57,7 +57,7 @@ impl KeyBinding {
             other => format!("{other:?}"),
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{key}")
+            format!("Ctrl-{}", key.to_uppercase())
         } else {
             key
         }
@@ -101,7 +101,10 @@ impl Default for Keymap {
             (plain(Char('?')), Action::ToggleHelp),
         ];
         for digit in 1..=9u8 {
-            bindings.push((plain(Char((b'0' + digit) as char)), Action::GoToTab(digit as usize - 1)));
+            bindings.push((
+                plain(Char((b'0' + digit) as char)),
+                Action::GoToTab(digit as usize - 1),
+            ));
         }
         Keymap { bindings }
     }
@@ -133,11 +136,29 @@ mod tests {
     fn shifted_characters_and_control_keys_resolve() {
         let keymap = Keymap::default();
         let key = |code, modifiers| KeyEvent::new(code, modifiers);
-        assert_eq!(keymap.action_for(&key(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::ToggleHelp));
-        assert_eq!(keymap.action_for(&key(KeyCode::Char('L'), KeyModifiers::SHIFT)), Some(Action::ToggleLanguage));
-        assert_eq!(keymap.action_for(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
-        assert_eq!(keymap.action_for(&key(KeyCode::Char('c'), KeyModifiers::NONE)), None);
-        assert_eq!(keymap.action_for(&key(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevTab));
-        assert_eq!(keymap.action_for(&key(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::GoToTab(2)));
+        assert_eq!(
+            keymap.action_for(&key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            keymap.action_for(&key(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+            Some(Action::ToggleLanguage)
+        );
+        assert_eq!(
+            keymap.action_for(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.action_for(&key(KeyCode::Char('c'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            keymap.action_for(&key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevTab)
+        );
+        assert_eq!(
+            keymap.action_for(&key(KeyCode::Char('3'), KeyModifiers::NONE)),
+            Some(Action::GoToTab(2))
+        );
     }
 }

@@ -57,7 +57,9 @@ impl Navigation {
                         let p = &dataset.panels[panel];
                         std::iter::once(Item::Panel(panel))
                             .chain(p.indicators.iter().map(|&i| Item::Indicator(i)))
-                            .chain((0..p.points.len()).map(move |point| Item::Point { panel, point }))
+                            .chain(
+                                (0..p.points.len()).map(move |point| Item::Point { panel, point }),
+                            )
                     })
                     .collect(),
                 TabKind::Timeline => (0..dataset.events.len()).map(Item::Event).collect(),

@@ -35,7 +35,9 @@ pub fn update(app: &mut App, action: Action) -> Command {
 
 fn help_popup(app: &mut App, action: Action) {
     match action {
-        Action::ToggleHelp | Action::Back | Action::Open | Action::Click { .. } => app.overlay = None,
+        Action::ToggleHelp | Action::Back | Action::Open | Action::Click { .. } => {
+            app.overlay = None
+        }
         _ => {}
     }
 }

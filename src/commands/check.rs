@@ -28,7 +28,12 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
     } else {
         files
             .iter()
-            .map(|path| (path.display().to_string(), dataset::load_file(path, DEFAULT_MAX_BYTES)))
+            .map(|path| {
+                (
+                    path.display().to_string(),
+                    dataset::load_file(path, DEFAULT_MAX_BYTES),
+                )
+            })
             .collect()
     };
     let mut code = 0;
@@ -50,4 +55,3 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
     }
     code
 }
-

@@ -22,7 +22,11 @@ pub fn run(cli: &Cli) -> u8 {
                 dataset.meta.as_of.display(lang),
                 "ok".to_owned(),
             ),
-            Err(error) => (String::new(), String::new(), format!("error: {}", error.first_line())),
+            Err(error) => (
+                String::new(),
+                String::new(),
+                format!("error: {}", error.first_line()),
+            ),
         };
         println!(
             "{marker} {}\t{}\t{}\t{}\t{}",

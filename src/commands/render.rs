@@ -1,5 +1,6 @@
 //! `bri-dash render`: one frame of the dashboard, printed as text.
 
+use chrono::NaiveDate;
 use ratatui::layout::Size;
 
 use super::report;
@@ -8,7 +9,13 @@ use crate::cli::Cli;
 use crate::headless;
 use crate::startup::{build_app, dataset_entry, language, load_config, no_color};
 
-pub fn run(cli: &Cli, tab: Option<&str>, (width, height): (u16, u16), color: bool) -> u8 {
+pub fn run(
+    cli: &Cli,
+    tab: Option<&str>,
+    (width, height): (u16, u16),
+    color: bool,
+    today: Option<NaiveDate>,
+) -> u8 {
     let config = match load_config(cli) {
         Ok(config) => config,
         Err(error) => {
@@ -23,7 +30,15 @@ pub fn run(cli: &Cli, tab: Option<&str>, (width, height): (u16, u16), color: boo
             return 2;
         }
     };
-    let mut app = build_app(dataset, &config, language(cli, &config), Size::new(width, height));
+    let mut app = build_app(
+        dataset,
+        &config,
+        language(cli, &config),
+        Size::new(width, height),
+    );
+    if let Some(today) = today {
+        app.today = today;
+    }
     if let Some(tab) = tab {
         let index = tab
             .parse::<usize>()
@@ -48,7 +63,11 @@ pub fn run(cli: &Cli, tab: Option<&str>, (width, height): (u16, u16), color: boo
         }
     }
     let buffer = headless::draw(&app, width, height);
-    let text = if color && !no_color() { headless::to_ansi(&buffer) } else { headless::to_text(&buffer) };
+    let text = if color && !no_color() {
+        headless::to_ansi(&buffer)
+    } else {
+        headless::to_text(&buffer)
+    };
     print!("{text}");
     0
 }

@@ -18,7 +18,11 @@ pub enum ConfigSource {
 
 /// Decides which config file to read. `env_config` is `$BRI_DASH_CONFIG` and `user_folder`
 /// the platform's config folder; both are passed in so tests control them.
-pub fn discover(flag: Option<&Path>, env_config: Option<&str>, user_folder: Option<&Path>) -> ConfigSource {
+pub fn discover(
+    flag: Option<&Path>,
+    env_config: Option<&str>,
+    user_folder: Option<&Path>,
+) -> ConfigSource {
     if let Some(path) = flag {
         return ConfigSource::Explicit(path.to_owned());
     }
@@ -36,7 +40,9 @@ pub fn discover(flag: Option<&Path>, env_config: Option<&str>, user_folder: Opti
 
 /// The platform's config folder (`$XDG_CONFIG_HOME` or `~/.config` on Linux and macOS).
 pub fn user_config_folder() -> Option<PathBuf> {
-    etcetera::choose_base_strategy().ok().map(|strategy| strategy.config_dir())
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|strategy| strategy.config_dir())
 }
 
 #[cfg(test)]
@@ -58,7 +64,13 @@ mod tests {
             discover(None, Some("env.toml"), Some(folder.path())),
             ConfigSource::Explicit(PathBuf::from("env.toml"))
         );
-        assert_eq!(discover(None, None, Some(folder.path())), ConfigSource::UserFolder(in_folder));
-        assert_eq!(discover(None, Some(""), Some(Path::new("/nonexistent"))), ConfigSource::Defaults);
+        assert_eq!(
+            discover(None, None, Some(folder.path())),
+            ConfigSource::UserFolder(in_folder)
+        );
+        assert_eq!(
+            discover(None, Some(""), Some(Path::new("/nonexistent"))),
+            ConfigSource::Defaults
+        );
     }
 }

@@ -29,17 +29,21 @@ impl Config {
                     location: DatasetLocation::Builtin(builtin),
                 })
                 .collect(),
-            default: BUILTINS.iter().position(|b| b.name == DEFAULT_BUILTIN).unwrap_or(0),
+            default: BUILTINS
+                .iter()
+                .position(|b| b.name == DEFAULT_BUILTIN)
+                .unwrap_or(0),
         }
     }
 
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, FileError> {
         let origin = path.display().to_string();
-        let text = read_text_file(path, DEFAULT_MAX_BYTES).map_err(|reason| FileError::Unreadable {
-            origin: origin.clone(),
-            reason,
-        })?;
+        let text =
+            read_text_file(path, DEFAULT_MAX_BYTES).map_err(|reason| FileError::Unreadable {
+                origin: origin.clone(),
+                reason,
+            })?;
         let base = path.parent().unwrap_or(Path::new("."));
         Config::parse(&origin, &text, base).map(|config| Config {
             origin: Some(path.to_owned()),
@@ -54,7 +58,8 @@ impl Config {
             text: Arc::from(text),
             problems,
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
         validate(raw, base).map_err(invalid)
     }
 
@@ -100,7 +105,10 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
     for entry in &raw.datasets {
         let name = entry.name.get_ref();
         if datasets.iter().any(|known| &known.name == name) {
-            problems.push(Problem::at(entry.name.span(), format!("duplicate dataset name `{name}`: expected names to be unique")));
+            problems.push(Problem::at(
+                entry.name.span(),
+                format!("duplicate dataset name `{name}`: expected names to be unique"),
+            ));
             continue;
         }
         let location = match (&entry.path, &entry.builtin) {
@@ -108,10 +116,14 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
             (None, Some(builtin)) => match dataset::builtin(builtin.get_ref()) {
                 Some(found) => DatasetLocation::Builtin(found),
                 None => {
-                    let known: Vec<String> = BUILTINS.iter().map(|b| format!("`{}`", b.name)).collect();
+                    let known: Vec<String> =
+                        BUILTINS.iter().map(|b| format!("`{}`", b.name)).collect();
                     problems.push(
-                        Problem::at(builtin.span(), format!("unknown built-in dataset `{}`", builtin.get_ref()))
-                            .with_hint(format!("built-in datasets: {}", known.join(", "))),
+                        Problem::at(
+                            builtin.span(),
+                            format!("unknown built-in dataset `{}`", builtin.get_ref()),
+                        )
+                        .with_hint(format!("built-in datasets: {}", known.join(", "))),
                     );
                     continue;
                 }
@@ -133,13 +145,22 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
         datasets = Config::builtin_defaults().datasets;
     }
     let default = match &raw.default {
-        Some(name) => match datasets.iter().position(|entry| &entry.name == name.get_ref()) {
+        Some(name) => match datasets
+            .iter()
+            .position(|entry| &entry.name == name.get_ref())
+        {
             Some(index) => index,
             None => {
                 let known: Vec<String> = datasets.iter().map(|d| format!("`{}`", d.name)).collect();
                 problems.push(
-                    Problem::at(name.span(), format!("unknown dataset `{}`: expected the name of a [[datasets]] entry", name.get_ref()))
-                        .with_hint(format!("known datasets: {}", known.join(", "))),
+                    Problem::at(
+                        name.span(),
+                        format!(
+                            "unknown dataset `{}`: expected the name of a [[datasets]] entry",
+                            name.get_ref()
+                        ),
+                    )
+                    .with_hint(format!("known datasets: {}", known.join(", "))),
                 );
                 0
             }
@@ -148,7 +169,10 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
     };
     let max_file_bytes = match &raw.max_file_bytes {
         Some(limit) if *limit.get_ref() <= 0 => {
-            problems.push(Problem::at(limit.span(), "expected a positive number of bytes"));
+            problems.push(Problem::at(
+                limit.span(),
+                "expected a positive number of bytes",
+            ));
             DEFAULT_MAX_BYTES
         }
         Some(limit) => *limit.get_ref() as u64,

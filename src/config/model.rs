@@ -33,7 +33,10 @@ pub enum ThemeName {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "bri-dash config", description = "Which datasets bri-dash knows, which one it opens, and how it looks. See the README.")]
+#[schemars(
+    title = "bri-dash config",
+    description = "Which datasets bri-dash knows, which one it opens, and how it looks. See the README."
+)]
 pub struct RawConfig {
     /// The name of the dataset to open when `--dataset` is not given.
     #[schemars(with = "Option<String>")]

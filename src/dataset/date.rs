@@ -73,8 +73,7 @@ pub struct FuzzyDate {
 }
 
 /// What a date string must look like, for error messages.
-pub const DATE_FORMS: &str =
-    "a date: 2023-10-18, \"2023-10-18\", \"2023-10-mid\" (early, mid, late, end), \"2023-10\" or \"2023\"";
+pub const DATE_FORMS: &str = "a date: 2023-10-18, \"2023-10-18\", \"2023-10-mid\" (early, mid, late, end), \"2023-10\" or \"2023\"";
 
 impl FuzzyDate {
     pub const fn day(date: NaiveDate) -> FuzzyDate {
@@ -226,7 +225,8 @@ impl TimeUnit {
 
 /// Whole calendar months from `earlier` to `later` (`earlier <= later`).
 fn months_between(earlier: NaiveDate, later: NaiveDate) -> u32 {
-    let mut months = (later.year() - earlier.year()) * 12 + later.month() as i32 - earlier.month() as i32;
+    let mut months =
+        (later.year() - earlier.year()) * 12 + later.month() as i32 - earlier.month() as i32;
     if later.day() < earlier.day() {
         months -= 1;
     }
@@ -274,19 +274,39 @@ mod tests {
 
     #[test]
     fn parses_every_precision() {
-        assert_eq!(FuzzyDate::parse("2023-10-18"), Some(FuzzyDate::day(ymd(2023, 10, 18))));
+        assert_eq!(
+            FuzzyDate::parse("2023-10-18"),
+            Some(FuzzyDate::day(ymd(2023, 10, 18)))
+        );
         let mid = FuzzyDate::parse("2023-10-mid").unwrap();
         assert_eq!(mid.precision(), Precision::PartOfMonth(MonthPart::Mid));
         assert_eq!(mid.start(), ymd(2023, 10, 11));
-        assert_eq!(FuzzyDate::parse("2022-12-end").unwrap().start(), ymd(2022, 12, 31));
-        assert_eq!(FuzzyDate::parse("2024-02-end").unwrap().start(), ymd(2024, 2, 29));
-        assert_eq!(FuzzyDate::parse("2023-10").unwrap().precision(), Precision::Month);
+        assert_eq!(
+            FuzzyDate::parse("2022-12-end").unwrap().start(),
+            ymd(2022, 12, 31)
+        );
+        assert_eq!(
+            FuzzyDate::parse("2024-02-end").unwrap().start(),
+            ymd(2024, 2, 29)
+        );
+        assert_eq!(
+            FuzzyDate::parse("2023-10").unwrap().precision(),
+            Precision::Month
+        );
         assert_eq!(FuzzyDate::parse("2013").unwrap().start(), ymd(2013, 1, 1));
     }
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for bad in ["2023-02-30", "2023-13", "23-10", "2023-10-middle", "", "2023/10/18", "2023-1-05"] {
+        for bad in [
+            "2023-02-30",
+            "2023-13",
+            "23-10",
+            "2023-10-middle",
+            "",
+            "2023/10/18",
+            "2023-1-05",
+        ] {
             assert_eq!(FuzzyDate::parse(bad), None, "{bad:?} should be rejected");
         }
     }
@@ -306,9 +326,18 @@ mod tests {
         let date = FuzzyDate::parse("2023-10-mid").unwrap();
         assert_eq!(date.age(today, Lang::En), "3 years ago");
         assert_eq!(date.age(today, Lang::Zh), "3年前");
-        assert_eq!(FuzzyDate::day(ymd(2026, 10, 28)).age(today, Lang::En), "1 month ago");
-        assert_eq!(FuzzyDate::day(ymd(2026, 11, 25)).age(today, Lang::En), "3 days ago");
+        assert_eq!(
+            FuzzyDate::day(ymd(2026, 10, 28)).age(today, Lang::En),
+            "1 month ago"
+        );
+        assert_eq!(
+            FuzzyDate::day(ymd(2026, 11, 25)).age(today, Lang::En),
+            "3 days ago"
+        );
         assert_eq!(FuzzyDate::day(today).age(today, Lang::En), "today");
-        assert_eq!(FuzzyDate::day(ymd(2028, 12, 1)).age(today, Lang::En), "in 2 years");
+        assert_eq!(
+            FuzzyDate::day(ymd(2028, 12, 1)).age(today, Lang::En),
+            "in 2 years"
+        );
     }
 }

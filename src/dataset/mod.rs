@@ -49,7 +49,8 @@ pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
         text: Arc::from(text),
         problems,
     };
-    let raw: RawDataset = toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
+    let raw: RawDataset =
+        toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
     validate::validate(raw, text).map_err(invalid)
 }
 

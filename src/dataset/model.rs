@@ -97,7 +97,9 @@ pub struct Point {
 }
 
 /// How a figure relates to the number written down ("more than 17,000").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     #[default]
@@ -184,7 +186,11 @@ impl Dataset {
             .iter()
             .map(|indicator| Some(indicator.source))
             .chain(self.events.iter().map(|event| Some(event.source)))
-            .chain(self.panels.iter().flat_map(|panel| panel.points.iter().map(|point| point.source)));
+            .chain(
+                self.panels
+                    .iter()
+                    .flat_map(|panel| panel.points.iter().map(|point| point.source)),
+            );
         for source in cited.flatten() {
             counts[source] += 1;
         }

@@ -97,7 +97,10 @@ pub type SpannedValue = Spanned<toml::Value>;
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "bri-dash dataset", description = "A bri-dash dataset: figures with their sources, in tabs and panels. See docs/dataset.md.")]
+#[schemars(
+    title = "bri-dash dataset",
+    description = "A bri-dash dataset: figures with their sources, in tabs and panels. See docs/dataset.md."
+)]
 pub struct RawDataset {
     pub dataset: RawMeta,
     #[serde(default)]

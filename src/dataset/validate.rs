@@ -49,7 +49,11 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
         {
             v.problems.push(Problem::at(
                 raw_panel.tab.span(),
-                format!("tab `{}` is of kind \"{}\"; panels belong in a tab of kind \"panels\"", raw_panel.tab.get_ref(), kind_name(tabs[tab].kind)),
+                format!(
+                    "tab `{}` is of kind \"{}\"; panels belong in a tab of kind \"panels\"",
+                    raw_panel.tab.get_ref(),
+                    kind_name(tabs[tab].kind)
+                ),
             ));
         }
         let panel = Panel {
@@ -57,8 +61,15 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
             tab: tab.unwrap_or(0),
             title: v.text(&raw_panel.title, "panel title"),
             summary: v.text(&raw_panel.summary, "panel summary"),
-            source: raw_panel.source.as_ref().and_then(|s| v.reference(s, &source_ids, "source")),
-            points: raw_panel.points.iter().map(|p| v.point(p, &source_ids)).collect(),
+            source: raw_panel
+                .source
+                .as_ref()
+                .and_then(|s| v.reference(s, &source_ids, "source")),
+            points: raw_panel
+                .points
+                .iter()
+                .map(|p| v.point(p, &source_ids))
+                .collect(),
             indicators: Vec::new(),
         };
         if let Some(tab) = tab {
@@ -96,7 +107,11 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
         summary: v.text(&raw.dataset.summary, "dataset summary"),
         as_of: v.date(&raw.dataset.as_of),
         languages: v.languages.clone(),
-        source: raw.dataset.source.as_ref().and_then(|s| v.reference(s, &source_ids, "source")),
+        source: raw
+            .dataset
+            .source
+            .as_ref()
+            .and_then(|s| v.reference(s, &source_ids, "source")),
     };
 
     if v.problems.is_empty() {
@@ -109,7 +124,8 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
             events,
         })
     } else {
-        v.problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+        v.problems
+            .sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
         Err(v.problems)
     }
 }
@@ -144,20 +160,26 @@ impl Validator<'_> {
         let mut languages = Vec::new();
         for code in raw.get_ref() {
             match Lang::from_code(code.get_ref()) {
-                Some(lang) if languages.contains(&lang) => self
-                    .problems
-                    .push(Problem::at(code.span(), format!("language `{lang:?}` is listed twice").to_lowercase())),
+                Some(lang) if languages.contains(&lang) => self.problems.push(Problem::at(
+                    code.span(),
+                    format!("language `{lang:?}` is listed twice").to_lowercase(),
+                )),
                 Some(lang) => languages.push(lang),
                 None => self.problems.push(Problem::at(
                     code.span(),
-                    format!("unknown language `{}`: expected \"zh\" or \"en\"", code.get_ref()),
+                    format!(
+                        "unknown language `{}`: expected \"zh\" or \"en\"",
+                        code.get_ref()
+                    ),
                 )),
             }
         }
         if languages.is_empty() {
             if raw.get_ref().is_empty() {
-                self.problems
-                    .push(Problem::at(raw.span(), "expected at least one language, e.g. [\"zh\", \"en\"]"));
+                self.problems.push(Problem::at(
+                    raw.span(),
+                    "expected at least one language, e.g. [\"zh\", \"en\"]",
+                ));
             }
             languages.push(Lang::Zh);
         }
@@ -182,20 +204,32 @@ impl Validator<'_> {
         for lang in self.languages.clone() {
             match found.get(&lang) {
                 None => {
-                    let problem = Problem::at(raw.span(), format!("missing {} text for the {what}", lang.name()));
+                    let problem = Problem::at(
+                        raw.span(),
+                        format!("missing {} text for the {what}", lang.name()),
+                    );
                     let hint = match raw.get_ref() {
                         RawText::Plain(_) => format!(
                             "the dataset declares {}; write {{ {} }}",
-                            self.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(" and "),
-                            self.languages.iter().map(|l| format!("{} = \"…\"", l.code())).collect::<Vec<_>>().join(", ")
+                            self.languages
+                                .iter()
+                                .map(|l| l.code())
+                                .collect::<Vec<_>>()
+                                .join(" and "),
+                            self.languages
+                                .iter()
+                                .map(|l| format!("{} = \"…\"", l.code()))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                         RawText::PerLanguage { .. } => format!("add {} = \"…\"", lang.code()),
                     };
                     self.problems.push(problem.with_hint(hint));
                 }
-                Some((value, span)) if value.trim().is_empty() => self
-                    .problems
-                    .push(Problem::at(span.clone(), format!("the {} text of the {what} is empty", lang.name()))),
+                Some((value, span)) if value.trim().is_empty() => self.problems.push(Problem::at(
+                    span.clone(),
+                    format!("the {} text of the {what} is empty", lang.name()),
+                )),
                 Some(_) => {}
             }
         }
@@ -222,7 +256,10 @@ impl Validator<'_> {
         if !valid {
             self.problems.push(Problem::at(
                 id.span(),
-                format!("invalid id `{}`: expected lowercase letters, digits and `-`", sanitize_text(value)),
+                format!(
+                    "invalid id `{}`: expected lowercase letters, digits and `-`",
+                    sanitize_text(value)
+                ),
             ));
         }
         value.clone()
@@ -256,7 +293,10 @@ impl Validator<'_> {
         candidates.sort();
         let mut problem = Problem::at(
             id.span(),
-            format!("unknown {what} `{}`: expected the id of a [[{what}s]] entry", sanitize_text(id.get_ref())),
+            format!(
+                "unknown {what} `{}`: expected the id of a [[{what}s]] entry",
+                sanitize_text(id.get_ref())
+            ),
         );
         if let Some(best) = candidates
             .iter()
@@ -266,7 +306,11 @@ impl Validator<'_> {
         {
             problem = problem.with_hint(format!("did you mean `{}`?", best.1));
         } else if !candidates.is_empty() {
-            let list: Vec<String> = candidates.iter().take(8).map(|c| format!("`{c}`")).collect();
+            let list: Vec<String> = candidates
+                .iter()
+                .take(8)
+                .map(|c| format!("`{c}`"))
+                .collect();
             problem = problem.with_hint(format!("known {what}s: {}", list.join(", ")));
         }
         self.problems.push(problem);
@@ -275,19 +319,26 @@ impl Validator<'_> {
 
     fn date(&mut self, raw: &SpannedValue) -> FuzzyDate {
         let parsed = match raw.get_ref() {
-            toml::Value::Datetime(datetime) => match (datetime.date, datetime.time, datetime.offset) {
-                (Some(date), None, None) => {
-                    NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32).map(FuzzyDate::day)
+            toml::Value::Datetime(datetime) => {
+                match (datetime.date, datetime.time, datetime.offset) {
+                    (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                        date.year as i32,
+                        date.month as u32,
+                        date.day as u32,
+                    )
+                    .map(FuzzyDate::day),
+                    _ => None,
                 }
-                _ => None,
-            },
+            }
             toml::Value::String(text) => FuzzyDate::parse(text),
             _ => None,
         };
         parsed.unwrap_or_else(|| {
             let found = describe_value(raw.get_ref());
-            self.problems
-                .push(Problem::at(raw.span(), format!("expected {DATE_FORMS}; found {found}")));
+            self.problems.push(Problem::at(
+                raw.span(),
+                format!("expected {DATE_FORMS}; found {found}"),
+            ));
             INVALID_DATE
         })
     }
@@ -298,9 +349,15 @@ impl Validator<'_> {
             toml::Value::Float(f) if f.is_finite() => *f,
             other => {
                 let expected = if matches!(other, toml::Value::Float(_)) {
-                    format!("expected a finite number for the {what}; found {}", describe_value(other))
+                    format!(
+                        "expected a finite number for the {what}; found {}",
+                        describe_value(other)
+                    )
                 } else {
-                    format!("expected a number for the {what}; found {}", describe_value(other))
+                    format!(
+                        "expected a number for the {what}; found {}",
+                        describe_value(other)
+                    )
                 };
                 self.problems.push(Problem::at(raw.span(), expected));
                 0.0
@@ -308,31 +365,53 @@ impl Validator<'_> {
         }
     }
 
-    fn keyword<T: serde::de::DeserializeOwned>(&mut self, raw: &Spanned<String>, what: &str, allowed: &[&str]) -> Option<T> {
+    fn keyword<T: serde::de::DeserializeOwned>(
+        &mut self,
+        raw: &Spanned<String>,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<T> {
         let parsed = serde_json::from_value(serde_json::Value::String(raw.get_ref().clone())).ok();
         if parsed.is_none() {
             let list: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
             self.problems.push(Problem::at(
                 raw.span(),
-                format!("unknown {what} \"{}\": expected one of {}", sanitize_text(raw.get_ref()), list.join(", ")),
+                format!(
+                    "unknown {what} \"{}\": expected one of {}",
+                    sanitize_text(raw.get_ref()),
+                    list.join(", ")
+                ),
             ));
         }
         parsed
     }
 
     fn qualifier(&mut self, raw: Option<&Spanned<String>>) -> Qualifier {
-        raw.and_then(|q| self.keyword(q, "qualifier", &["exact", "about", "more_than", "at_least", "fewer_than"]))
-            .unwrap_or_default()
+        raw.and_then(|q| {
+            self.keyword(
+                q,
+                "qualifier",
+                &["exact", "about", "more_than", "at_least", "fewer_than"],
+            )
+        })
+        .unwrap_or_default()
     }
 
     fn source(&mut self, raw: &RawSource) -> Source {
         Source {
             id: raw.id.get_ref().clone(),
             kind: self
-                .keyword(&raw.kind, "source kind", &["article", "report", "news", "web", "dataset", "official"])
+                .keyword(
+                    &raw.kind,
+                    "source kind",
+                    &["article", "report", "news", "web", "dataset", "official"],
+                )
                 .unwrap_or(SourceKind::Web),
             title: self.text(&raw.title, "source title"),
-            publication: raw.publication.as_ref().map(|p| self.text(p, "publication")),
+            publication: raw
+                .publication
+                .as_ref()
+                .map(|p| self.text(p, "publication")),
             date: raw.date.as_ref().map(|d| self.date(d)),
             url: raw.url.as_deref().map(sanitize_text),
             authors: raw
@@ -351,7 +430,11 @@ impl Validator<'_> {
             id: raw.id.get_ref().clone(),
             title: self.text(&raw.title, "tab title"),
             kind: self
-                .keyword(&raw.kind, "tab kind", &["overview", "panels", "timeline", "sources"])
+                .keyword(
+                    &raw.kind,
+                    "tab kind",
+                    &["overview", "panels", "timeline", "sources"],
+                )
                 .unwrap_or(TabKind::Panels),
             panels: Vec::new(),
         }
@@ -361,7 +444,10 @@ impl Validator<'_> {
         Point {
             text: self.text(&raw.text, "point"),
             sub: raw.sub.iter().map(|s| self.text(s, "sub-point")).collect(),
-            source: raw.source.as_ref().and_then(|s| self.reference(s, sources, "source")),
+            source: raw
+                .source
+                .as_ref()
+                .and_then(|s| self.reference(s, sources, "source")),
             quote: raw.quote.as_ref().map(|q| self.text(q, "quote")),
         }
     }
@@ -376,7 +462,10 @@ impl Validator<'_> {
                     value: self.number(&o.value, "series value"),
                     qualifier: self.qualifier(o.qualifier.as_ref()),
                 },
-                source: o.source.as_ref().and_then(|s| self.reference(s, sources, "source")),
+                source: o
+                    .source
+                    .as_ref()
+                    .and_then(|s| self.reference(s, sources, "source")),
                 quote: o.quote.as_ref().map(|q| self.text(q, "quote")),
                 note: o.note.as_ref().map(|n| self.text(n, "note")),
             })
@@ -386,8 +475,10 @@ impl Validator<'_> {
         for panel in &raw.panels {
             if let Some(index) = self.reference(panel, panels, "panel") {
                 if panel_indices.contains(&index) {
-                    self.problems
-                        .push(Problem::at(panel.span(), format!("panel `{}` is listed twice", panel.get_ref())));
+                    self.problems.push(Problem::at(
+                        panel.span(),
+                        format!("panel `{}` is listed twice", panel.get_ref()),
+                    ));
                 } else {
                     panel_indices.push(index);
                 }

@@ -24,16 +24,29 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     );
     let left_room = (area.width as usize).saturating_sub(width(&right) + 1);
     let app_name = format!(" {} │ ", s.app_name);
-    let title = truncate(meta.title.get(app.lang), left_room.saturating_sub(width(&app_name)));
-    let left = Line::from(vec![Span::styled(app_name, theme.muted), Span::styled(title, theme.title)]);
+    let title = truncate(
+        meta.title.get(app.lang),
+        left_room.saturating_sub(width(&app_name)),
+    );
+    let left = Line::from(vec![
+        Span::styled(app_name, theme.muted),
+        Span::styled(title, theme.title),
+    ]);
     frame.render_widget(Paragraph::new(left), area);
     if width(&right) < area.width as usize {
-        frame.render_widget(Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right), area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right),
+            area,
+        );
     }
 }
 
 fn tab_label(app: &App, index: usize) -> String {
-    format!(" {} {} ", index + 1, app.dataset.tabs[index].title.get(app.lang))
+    format!(
+        " {} {} ",
+        index + 1,
+        app.dataset.tabs[index].title.get(app.lang)
+    )
 }
 
 /// Where each tab's label is. When the labels are wider than the bar, the bar shows a
@@ -43,9 +56,8 @@ pub fn tab_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
         .map(|i| width(&tab_label(app, i)) as u16)
         .collect();
     let mut first = 0;
-    let fits = |first: usize| {
-        widths[first..=app.tab].iter().sum::<u16>() <= area.width.saturating_sub(2)
-    };
+    let fits =
+        |first: usize| widths[first..=app.tab].iter().sum::<u16>() <= area.width.saturating_sub(2);
     while first < app.tab && !fits(first) {
         first += 1;
     }
@@ -65,14 +77,27 @@ pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let placed = tab_areas(app, area);
     for &(index, rect) in &placed {
-        let style = if index == app.tab { theme.tab_selected } else { theme.tab };
-        frame.render_widget(Paragraph::new(Span::styled(tab_label(app, index), style)), rect);
+        let style = if index == app.tab {
+            theme.tab_selected
+        } else {
+            theme.tab
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(tab_label(app, index), style)),
+            rect,
+        );
     }
     // Arrows say that tabs are hidden to either side.
     if placed.first().is_some_and(|(index, _)| *index > 0) {
-        frame.render_widget(Paragraph::new(Span::styled("‹", theme.key)), Rect::new(area.x, area.y, 1, 1));
+        frame.render_widget(
+            Paragraph::new(Span::styled("‹", theme.key)),
+            Rect::new(area.x, area.y, 1, 1),
+        );
     }
-    if placed.last().is_some_and(|(index, _)| *index + 1 < app.dataset.tabs.len()) {
+    if placed
+        .last()
+        .is_some_and(|(index, _)| *index + 1 < app.dataset.tabs.len())
+    {
         frame.render_widget(
             Paragraph::new(Span::styled("›", theme.key)),
             Rect::new(area.right() - 1, area.y, 1, 1),
@@ -105,10 +130,16 @@ fn key_hints(app: &App) -> Vec<(String, &'static str)> {
             .join("/")
     };
     vec![
-        (join(&[Action::PrevTab, Action::NextTab]), pick("tabs", "切换")),
+        (
+            join(&[Action::PrevTab, Action::NextTab]),
+            pick("tabs", "切换"),
+        ),
         (join(&[Action::Up, Action::Down]), pick("move", "移动")),
         (first_key(app, Action::Open), pick("detail", "详情")),
-        (first_key(app, Action::ToggleLanguage), pick("中文", "English")),
+        (
+            first_key(app, Action::ToggleLanguage),
+            pick("中文", "English"),
+        ),
         (first_key(app, Action::ToggleHelp), pick("help", "帮助")),
         (first_key(app, Action::Quit), pick("quit", "退出")),
     ]

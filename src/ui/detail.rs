@@ -17,7 +17,9 @@ use crate::dataset::{Dataset, Lang, Source, Text};
 const MAX_WIDTH: u16 = 90;
 
 fn inner_width(screen: Rect) -> usize {
-    popup::centered(screen, MAX_WIDTH, screen.height).width.saturating_sub(4) as usize
+    popup::centered(screen, MAX_WIDTH, screen.height)
+        .width
+        .saturating_sub(4) as usize
 }
 
 /// The popup's area: as wide as allowed, as tall as its text (up to the screen).
@@ -37,7 +39,12 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u1
     let rect = area(app, item, screen);
     let footer = format!("{} · {}", s.scroll_hint, s.close_hint);
     let inner = popup::frame(frame, rect, &title(app, item), &footer, &app.theme);
-    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), inner.height);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
     let text = lines(app, item, inner.width as usize);
     frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), inner);
 }
@@ -62,13 +69,20 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn paragraph(&mut self, text: &str, style: ratatui::style::Style) {
-        self.lines.extend(wrapped_lines(text, self.width, ("", ""), style, style));
+        self.lines
+            .extend(wrapped_lines(text, self.width, ("", ""), style, style));
     }
 
     fn field(&mut self, label: &str, text: &str) {
         let theme = &self.app.theme;
         self.lines.push(Line::styled(label.to_owned(), theme.key));
-        self.lines.extend(wrapped_lines(text, self.width, ("  ", "  "), theme.muted, theme.text));
+        self.lines.extend(wrapped_lines(
+            text,
+            self.width,
+            ("  ", "  "),
+            theme.muted,
+            theme.text,
+        ));
     }
 
     fn blank(&mut self) {
@@ -86,7 +100,10 @@ impl Writer<'_> {
         let mut text = format!("“{}”", quote.get(lang));
         let original = quote.get(self.app.dataset.primary_language());
         if original != quote.get(lang) {
-            text.push_str(&format!("  ({}: “{original}”)", self.app.dataset.primary_language().code()));
+            text.push_str(&format!(
+                "  ({}: “{original}”)",
+                self.app.dataset.primary_language().code()
+            ));
         }
         self.field(s.quote, &text);
     }
@@ -117,11 +134,20 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
     match item {
         Item::Indicator(i) => {
             let indicator = &d.indicators[i];
-            w.paragraph(&figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang), theme.figure);
+            w.paragraph(
+                &figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang),
+                theme.figure,
+            );
             w.paragraph(indicator.label.get(lang), theme.title);
             w.blank();
             let precision = indicator.as_of.precision().name();
-            w.field(s.as_of, &format!("{} ({precision})", date_with_age(&indicator.as_of, app.today, lang)));
+            w.field(
+                s.as_of,
+                &format!(
+                    "{} ({precision})",
+                    date_with_age(&indicator.as_of, app.today, lang)
+                ),
+            );
             w.source(&d.sources[indicator.source]);
             w.quote(&indicator.quote);
             if let Some(note) = &indicator.note {
@@ -131,21 +157,50 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                 w.field(s.target, &number(target));
             }
             if !indicator.items.is_empty() {
-                let named: Vec<String> = indicator.items.iter().enumerate().map(|(n, item)| format!("{}. {}", n + 1, item.get(lang))).collect();
+                let named: Vec<String> = indicator
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(|(n, item)| format!("{}. {}", n + 1, item.get(lang)))
+                    .collect();
                 w.lines.push(Line::styled(s.items.to_owned(), theme.key));
                 for entry in named {
-                    w.lines.extend(wrapped_lines(&entry, w.width, ("  ", "     "), theme.muted, theme.text));
+                    w.lines.extend(wrapped_lines(
+                        &entry,
+                        w.width,
+                        ("  ", "     "),
+                        theme.muted,
+                        theme.text,
+                    ));
                 }
             }
             if !indicator.series.is_empty() {
                 w.lines.push(Line::styled(s.series.to_owned(), theme.key));
                 for (n, observation) in indicator.series.iter().enumerate() {
-                    let shares_date = |other: usize| indicator.series.get(other).is_some_and(|o| o.date == observation.date);
+                    let shares_date = |other: usize| {
+                        indicator
+                            .series
+                            .get(other)
+                            .is_some_and(|o| o.date == observation.date)
+                    };
                     let conflict = shares_date(n + 1) || (n > 0 && shares_date(n - 1));
                     let mark = if conflict { " ⚠" } else { "" };
-                    let source = observation.source.map(|s| d.sources[s].title.get(lang).to_owned()).unwrap_or_default();
-                    let text = format!("{}  {}{mark}  {source}", observation.date.display(lang), figure(&observation.figure));
-                    w.lines.extend(wrapped_lines(&text, w.width, ("  ", "    "), theme.muted, theme.text));
+                    let source = observation
+                        .source
+                        .map(|s| d.sources[s].title.get(lang).to_owned())
+                        .unwrap_or_default();
+                    let text = format!(
+                        "{}  {}{mark}  {source}",
+                        observation.date.display(lang),
+                        figure(&observation.figure)
+                    );
+                    w.lines.extend(wrapped_lines(
+                        &text,
+                        w.width,
+                        ("  ", "    "),
+                        theme.muted,
+                        theme.text,
+                    ));
                 }
             }
         }
@@ -158,13 +213,28 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                 w.source(&d.sources[source]);
             }
             w.blank();
-            w.lines.push(Line::styled(format!("{}: {}   {}: {}", s.figures, panel.indicators.len(), s.points, panel.points.len()), theme.muted));
+            w.lines.push(Line::styled(
+                format!(
+                    "{}: {}   {}: {}",
+                    s.figures,
+                    panel.indicators.len(),
+                    s.points,
+                    panel.points.len()
+                ),
+                theme.muted,
+            ));
         }
         Item::Point { panel, point } => {
             let point = &d.panels[panel].points[point];
             w.paragraph(point.text.get(lang), theme.text);
             for sub in &point.sub {
-                w.lines.extend(wrapped_lines(sub.get(lang), w.width, ("  ◦ ", "    "), theme.muted, theme.text));
+                w.lines.extend(wrapped_lines(
+                    sub.get(lang),
+                    w.width,
+                    ("  ◦ ", "    "),
+                    theme.muted,
+                    theme.text,
+                ));
             }
             if point.source.is_some() || point.quote.is_some() {
                 w.blank();
@@ -198,17 +268,28 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                 w.lines.push(Line::styled(s.authors.to_owned(), theme.key));
                 for author in &source.authors {
                     let text = match &author.affiliation {
-                        Some(affiliation) => format!("{} — {}", author.name.get(lang), affiliation.get(lang)),
+                        Some(affiliation) => {
+                            format!("{} — {}", author.name.get(lang), affiliation.get(lang))
+                        }
                         None => author.name.get(lang).to_owned(),
                     };
-                    w.lines.extend(wrapped_lines(&text, w.width, ("  ", "    "), theme.muted, theme.text));
+                    w.lines.extend(wrapped_lines(
+                        &text,
+                        w.width,
+                        ("  ", "    "),
+                        theme.muted,
+                        theme.text,
+                    ));
                 }
             }
             if let Some(url) = &source.url {
                 w.field(s.link, url);
             }
             w.blank();
-            w.lines.push(Line::from(Span::styled(cited(lang, d.citation_counts()[index]), theme.muted)));
+            w.lines.push(Line::from(Span::styled(
+                cited(lang, d.citation_counts()[index]),
+                theme.muted,
+            )));
         }
     }
     w.lines

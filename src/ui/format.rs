@@ -15,7 +15,9 @@ pub fn number(value: f64) -> String {
         let fixed = format!("{magnitude:.4}");
         fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
     };
-    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let mut grouped = String::new();
     for (index, digit) in whole.chars().enumerate() {
         if index > 0 && (whole.len() - index) % 3 == 0 {
@@ -27,7 +29,11 @@ pub fn number(value: f64) -> String {
         grouped.push('.');
         grouped.push_str(fraction);
     }
-    if negative { format!("-{grouped}") } else { grouped }
+    if negative {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 /// The value with its qualifier: `> 17,000`, `≈ 15,000`.
@@ -66,9 +72,15 @@ mod tests {
 
     #[test]
     fn writes_qualifiers_before_the_number() {
-        let more = Figure { value: 17000.0, qualifier: Qualifier::MoreThan };
+        let more = Figure {
+            value: 17000.0,
+            qualifier: Qualifier::MoreThan,
+        };
         assert_eq!(figure(&more), "> 17,000");
         assert_eq!(figure_with_unit(&more, "列", Lang::Zh), "> 17,000列");
-        assert_eq!(figure_with_unit(&more, "trains", Lang::En), "> 17,000 trains");
+        assert_eq!(
+            figure_with_unit(&more, "trains", Lang::En),
+            "> 17,000 trains"
+        );
     }
 }

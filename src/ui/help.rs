@@ -48,9 +48,19 @@ fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let rows: Vec<(String, &str)> = ENTRIES
         .iter()
-        .map(|&(action, en, zh)| (keys_text(app, action), if app.lang == Lang::Zh { zh } else { en }))
+        .map(|&(action, en, zh)| {
+            (
+                keys_text(app, action),
+                if app.lang == Lang::Zh { zh } else { en },
+            )
+        })
         .collect();
-    let key_column = rows.iter().map(|(keys, _)| width(keys)).max().unwrap_or(0).min(inner_width / 2);
+    let key_column = rows
+        .iter()
+        .map(|(keys, _)| width(keys))
+        .max()
+        .unwrap_or(0)
+        .min(inner_width / 2);
     let mut out: Vec<Line> = rows
         .into_iter()
         .map(|(keys, what)| {
@@ -82,6 +92,11 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let s = strings(app.lang);
     let rect = area(app, screen);
     let inner = popup::frame(frame, rect, s.help_title, s.close_hint, &app.theme);
-    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), inner.height);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
     frame.render_widget(Paragraph::new(lines(app, inner.width as usize)), inner);
 }

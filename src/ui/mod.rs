@@ -55,7 +55,12 @@ fn regions(area: Rect) -> Regions {
     Regions {
         header: row(0, 1),
         tabs: row(1, 1),
-        content: Rect::new(area.x, area.y + 3, area.width, area.height.saturating_sub(4)),
+        content: Rect::new(
+            area.x,
+            area.y + 3,
+            area.width,
+            area.height.saturating_sub(4),
+        ),
         keys: row(area.height - 1, 1),
     }
 }

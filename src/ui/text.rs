@@ -119,33 +119,6 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_english_at_spaces() {
-        assert_eq!(wrap("the quick brown fox", 10), ["the quick", "brown fox"]);
-        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
-        assert_eq!(wrap("", 5), [""]);
-    }
-
-    #[test]
-    fn wraps_chinese_by_columns_and_keeps_punctuation_attached() {
-        let lines = wrap("中国已与20个国家签署合作备忘录。", 10);
-        assert!(lines.iter().all(|line| width(line) <= 10), "{lines:?}");
-        assert_eq!(lines.concat(), "中国已与20个国家签署合作备忘录。");
-        assert!(lines.iter().all(|line| !line.starts_with('。')), "{lines:?}");
-    }
-
-    #[test]
-    fn truncates_by_display_width() {
-        assert_eq!(truncate("数字丝绸之路", 7), "数字丝…");
-        assert_eq!(truncate("short", 10), "short");
-        assert!(width(&truncate("数字丝绸之路", 7)) <= 7);
-    }
-}
-
 /// Wraps `text` after a first-line prefix, indenting the following lines by `rest_prefix`
 /// (a hanging indent for bullets), in `style`.
 pub fn wrapped_lines(
@@ -163,7 +136,40 @@ pub fn wrapped_lines(
         .enumerate()
         .map(|(index, line)| {
             let lead = if index == 0 { first } else { rest };
-            Line::from(vec![Span::styled(lead.to_owned(), prefix_style), Span::styled(line, style)])
+            Line::from(vec![
+                Span::styled(lead.to_owned(), prefix_style),
+                Span::styled(line, style),
+            ])
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_english_at_spaces() {
+        assert_eq!(wrap("the quick brown fox", 10), ["the quick", "brown fox"]);
+        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn wraps_chinese_by_columns_and_keeps_punctuation_attached() {
+        let lines = wrap("中国已与20个国家签署合作备忘录。", 10);
+        assert!(lines.iter().all(|line| width(line) <= 10), "{lines:?}");
+        assert_eq!(lines.concat(), "中国已与20个国家签署合作备忘录。");
+        assert!(
+            lines.iter().all(|line| !line.starts_with('。')),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("数字丝绸之路", 7), "数字丝…");
+        assert_eq!(truncate("short", 10), "short");
+        assert!(width(&truncate("数字丝绸之路", 7)) <= 7);
+    }
 }

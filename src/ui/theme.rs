@@ -36,9 +36,15 @@ impl Theme {
                 border_selected: Style::new().fg(Color::LightCyan).add_modifier(bold),
                 selected: Style::new().fg(Color::Black).bg(Color::LightCyan),
                 tab: Style::new().fg(Color::Gray),
-                tab_selected: Style::new().fg(Color::Black).bg(Color::LightCyan).add_modifier(bold),
+                tab_selected: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::LightCyan)
+                    .add_modifier(bold),
                 key: Style::new().fg(Color::LightCyan).add_modifier(bold),
-                warning: Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
+                warning: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::LightRed)
+                    .add_modifier(bold),
             },
             ThemeName::Light => Theme {
                 text: Style::new().fg(Color::Black),
@@ -49,22 +55,39 @@ impl Theme {
                 border_selected: Style::new().fg(Color::Blue).add_modifier(bold),
                 selected: Style::new().fg(Color::White).bg(Color::Blue),
                 tab: Style::new().fg(Color::Black),
-                tab_selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
+                tab_selected: Style::new()
+                    .fg(Color::White)
+                    .bg(Color::Blue)
+                    .add_modifier(bold),
                 key: Style::new().fg(Color::Blue).add_modifier(bold),
-                warning: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
+                warning: Style::new()
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(bold),
             },
             ThemeName::HighContrast => Theme {
                 text: Style::new().fg(Color::White),
                 muted: Style::new().fg(Color::White),
-                title: Style::new().fg(Color::White).add_modifier(bold | Modifier::UNDERLINED),
+                title: Style::new()
+                    .fg(Color::White)
+                    .add_modifier(bold | Modifier::UNDERLINED),
                 figure: Style::new().fg(Color::Yellow).add_modifier(bold),
                 border: Style::new().fg(Color::White),
                 border_selected: Style::new().fg(Color::Yellow).add_modifier(bold),
-                selected: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
+                selected: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Yellow)
+                    .add_modifier(bold),
                 tab: Style::new().fg(Color::White),
-                tab_selected: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
+                tab_selected: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Yellow)
+                    .add_modifier(bold),
                 key: Style::new().fg(Color::Yellow).add_modifier(bold),
-                warning: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
+                warning: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Yellow)
+                    .add_modifier(bold),
             },
             ThemeName::Mono => Theme {
                 text: Style::new(),

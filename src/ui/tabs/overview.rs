@@ -34,15 +34,25 @@ struct Layout {
 }
 
 fn layout(app: &App, area: Rect) -> Layout {
-    let mut summary = wrap(app.dataset.meta.summary.get(app.lang), area.width.saturating_sub(2) as usize);
+    let mut summary = wrap(
+        app.dataset.meta.summary.get(app.lang),
+        area.width.saturating_sub(2) as usize,
+    );
     summary.truncate(MAX_SUMMARY_LINES);
     // Summary, source line, a blank line.
     let intro_height = (summary.len() as u16 + 2).min(area.height);
     let intro = Rect::new(area.x, area.y, area.width, intro_height);
-    let grid = Rect::new(area.x, area.y + intro_height, area.width, area.height - intro_height);
+    let grid = Rect::new(
+        area.x,
+        area.y + intro_height,
+        area.width,
+        area.height - intro_height,
+    );
 
     let count = app.items().len();
-    let columns = (grid.width / MIN_CARD_WIDTH).clamp(1, 4).min(count.max(1) as u16);
+    let columns = (grid.width / MIN_CARD_WIDTH)
+        .clamp(1, 4)
+        .min(count.max(1) as u16);
     let card_width = grid.width / columns;
     let visible_rows = (grid.height / card::HEIGHT).max(1) as usize;
     let selected_row = app.selected_index() / columns as usize;
@@ -56,10 +66,19 @@ fn layout(app: &App, area: Rect) -> Layout {
             }
             let y = grid.y + (row - first_row) as u16 * card::HEIGHT;
             let height = card::HEIGHT.min(grid.bottom().saturating_sub(y));
-            (height > 0).then(|| (index, Rect::new(grid.x + column * card_width, y, card_width, height)))
+            (height > 0).then(|| {
+                (
+                    index,
+                    Rect::new(grid.x + column * card_width, y, card_width, height),
+                )
+            })
         })
         .collect();
-    Layout { intro, summary, cards }
+    Layout {
+        intro,
+        summary,
+        cards,
+    }
 }
 
 fn source_line(app: &App, max: usize) -> String {
@@ -69,7 +88,11 @@ fn source_line(app: &App, max: usize) -> String {
         return String::new();
     };
     let separator = if app.lang == Lang::Zh { "、" } else { ", " };
-    let authors: Vec<&str> = source.authors.iter().map(|a| a.name.get(app.lang)).collect();
+    let authors: Vec<&str> = source
+        .authors
+        .iter()
+        .map(|a| a.name.get(app.lang))
+        .collect();
     let title = source.title.get(app.lang);
     let text = if authors.is_empty() {
         format!("{}: {title}", s.source)
@@ -89,18 +112,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     lines.push(Line::from(vec![
         Span::raw(" "),
-        Span::styled(source_line(app, area.width.saturating_sub(2) as usize), theme.muted),
+        Span::styled(
+            source_line(app, area.width.saturating_sub(2) as usize),
+            theme.muted,
+        ),
     ]));
     frame.render_widget(Paragraph::new(lines), layout.intro);
 
     if layout.cards.is_empty() {
         let notice = Paragraph::new(Span::styled(strings(app.lang).nothing_here, theme.muted));
-        frame.render_widget(notice, Rect::new(area.x + 1, layout.intro.bottom(), area.width.saturating_sub(1), 1));
+        frame.render_widget(
+            notice,
+            Rect::new(
+                area.x + 1,
+                layout.intro.bottom(),
+                area.width.saturating_sub(1),
+                1,
+            ),
+        );
     }
     for &(index, rect) in &layout.cards {
         if let Item::Indicator(indicator) = app.items()[index] {
             let selected = index == app.selected_index();
-            card::render(app, frame, rect, &app.dataset.indicators[indicator], selected);
+            card::render(
+                app,
+                frame,
+                rect,
+                &app.dataset.indicators[indicator],
+                selected,
+            );
         }
     }
 }

@@ -43,7 +43,12 @@ fn sidebar_width(app: &App, area: Rect) -> u16 {
 fn layout(app: &App, area: Rect) -> Layout {
     let side = sidebar_width(app, area);
     let sidebar = Rect::new(area.x, area.y, side, area.height);
-    let content = Rect::new(area.x + side + 1, area.y, area.width.saturating_sub(side + 1), area.height);
+    let content = Rect::new(
+        area.x + side + 1,
+        area.y,
+        area.width.saturating_sub(side + 1),
+        area.height,
+    );
     let entries = match app.current_panel() {
         Some(panel) => panel_entries(app, panel, list::text_width(content)),
         None => Vec::new(),
@@ -59,7 +64,9 @@ fn layout(app: &App, area: Rect) -> Layout {
 
 /// The index among the tab's items of a panel's header.
 fn header_index(app: &App, panel: usize) -> Option<usize> {
-    app.items().iter().position(|item| *item == Item::Panel(panel))
+    app.items()
+        .iter()
+        .position(|item| *item == Item::Panel(panel))
 }
 
 fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
@@ -71,8 +78,20 @@ fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
         return Vec::new();
     };
     let mut entries = Vec::new();
-    let mut header = wrapped_lines(p.title.get(lang), text_width, ("", ""), theme.title, theme.title);
-    header.extend(wrapped_lines(p.summary.get(lang), text_width, ("", ""), theme.text, theme.text));
+    let mut header = wrapped_lines(
+        p.title.get(lang),
+        text_width,
+        ("", ""),
+        theme.title,
+        theme.title,
+    );
+    header.extend(wrapped_lines(
+        p.summary.get(lang),
+        text_width,
+        ("", ""),
+        theme.text,
+        theme.text,
+    ));
     entries.push(Entry {
         item: Some(first),
         lines: header,
@@ -96,21 +115,43 @@ fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
             Span::raw("  "),
             Span::styled(
                 truncate(
-                    &format!("{} {}", strings(lang).as_of, date_with_age(&i.as_of, app.today, lang)),
+                    &format!(
+                        "{} {}",
+                        strings(lang).as_of,
+                        date_with_age(&i.as_of, app.today, lang)
+                    ),
                     text_width.saturating_sub(2),
                 ),
                 theme.muted,
             ),
         ]));
-        entries.push(Entry { item: Some(index), lines });
+        entries.push(Entry {
+            item: Some(index),
+            lines,
+        });
         index += 1;
     }
     for point in &p.points {
-        let mut lines = wrapped_lines(point.text.get(lang), text_width, ("• ", "  "), theme.figure, theme.text);
+        let mut lines = wrapped_lines(
+            point.text.get(lang),
+            text_width,
+            ("• ", "  "),
+            theme.figure,
+            theme.text,
+        );
         for sub in &point.sub {
-            lines.extend(wrapped_lines(sub.get(lang), text_width, ("  ◦ ", "    "), theme.muted, theme.text));
+            lines.extend(wrapped_lines(
+                sub.get(lang),
+                text_width,
+                ("  ◦ ", "    "),
+                theme.muted,
+                theme.text,
+            ));
         }
-        entries.push(Entry { item: Some(index), lines });
+        entries.push(Entry {
+            item: Some(index),
+            lines,
+        });
         index += 1;
     }
     entries
@@ -131,12 +172,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let is_current = Some(panel) == current;
             let marker = if is_current { "▶" } else { " " };
             let text = truncate(&format!("{marker}{} {title}", n + 1), room);
-            let style = if is_current { theme.selected } else { theme.text };
+            let style = if is_current {
+                theme.selected
+            } else {
+                theme.text
+            };
             Line::styled(text, style)
         })
         .collect();
     frame.render_widget(Paragraph::new(sidebar), layout.sidebar);
-    let divider: Vec<Line> = (0..area.height).map(|_| Line::styled("│", theme.border)).collect();
+    let divider: Vec<Line> = (0..area.height)
+        .map(|_| Line::styled("│", theme.border))
+        .collect();
     frame.render_widget(
         Paragraph::new(divider),
         Rect::new(layout.sidebar.right(), area.y, 1, area.height),
@@ -147,15 +194,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             layout.content,
         );
     }
-    list::render(frame, &layout.entries, &layout.placements, Some(app.selected_index()), theme);
+    list::render(
+        frame,
+        &layout.entries,
+        &layout.placements,
+        Some(app.selected_index()),
+        theme,
+    );
 }
 
 pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
     let layout = layout(app, area);
     let tab = &app.dataset.tabs[app.tab];
     let sidebar = tab.panels.iter().enumerate().filter_map(|(row, &panel)| {
-        let rect = Rect::new(layout.sidebar.x, layout.sidebar.y + row as u16, layout.sidebar.width, 1);
-        (rect.y < layout.sidebar.bottom()).then(|| header_index(app, panel).map(|index| (index, rect)))?
+        let rect = Rect::new(
+            layout.sidebar.x,
+            layout.sidebar.y + row as u16,
+            layout.sidebar.width,
+            1,
+        );
+        (rect.y < layout.sidebar.bottom())
+            .then(|| header_index(app, panel).map(|index| (index, rect)))?
     });
     let content = layout
         .placements

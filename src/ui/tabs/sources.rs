@@ -51,17 +51,43 @@ fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
         .iter()
         .enumerate()
         .map(|(index, source)| {
-            let mut lines = wrapped_lines(source.title.get(lang), width, ("", ""), theme.title, theme.title);
-            lines.extend(wrapped_lines(&source_facts(source, lang), width, ("", ""), theme.muted, theme.muted));
+            let mut lines = wrapped_lines(
+                source.title.get(lang),
+                width,
+                ("", ""),
+                theme.title,
+                theme.title,
+            );
+            lines.extend(wrapped_lines(
+                &source_facts(source, lang),
+                width,
+                ("", ""),
+                theme.muted,
+                theme.muted,
+            ));
             for author in &source.authors {
                 let text = match &author.affiliation {
-                    Some(affiliation) => format!("{} — {}", author.name.get(lang), affiliation.get(lang)),
+                    Some(affiliation) => {
+                        format!("{} — {}", author.name.get(lang), affiliation.get(lang))
+                    }
                     None => author.name.get(lang).to_owned(),
                 };
-                lines.extend(wrapped_lines(&text, width, ("· ", "  "), theme.muted, theme.text));
+                lines.extend(wrapped_lines(
+                    &text,
+                    width,
+                    ("· ", "  "),
+                    theme.muted,
+                    theme.text,
+                ));
             }
             if let Some(url) = &source.url {
-                lines.extend(wrapped_lines(url, width, ("", ""), theme.muted, theme.muted));
+                lines.extend(wrapped_lines(
+                    url,
+                    width,
+                    ("", ""),
+                    theme.muted,
+                    theme.muted,
+                ));
             }
             lines.push(Line::styled(cited(lang, citations[index]), theme.muted));
             lines.push(Line::raw(""));
@@ -76,16 +102,33 @@ fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
 }
 
 fn inset(area: Rect) -> Rect {
-    Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), area.height)
+    Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    )
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let area = inset(area);
     let (entries, placements) = layout(app, area);
     if entries.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled(strings(app.lang).nothing_here, app.theme.muted)), area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                strings(app.lang).nothing_here,
+                app.theme.muted,
+            )),
+            area,
+        );
     }
-    list::render(frame, &entries, &placements, Some(app.selected_index()), &app.theme);
+    list::render(
+        frame,
+        &entries,
+        &placements,
+        Some(app.selected_index()),
+        &app.theme,
+    );
 }
 
 pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {

@@ -33,11 +33,20 @@ fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
             let mut lines = vec![Line::from(vec![
                 Span::styled("● ", theme.figure),
                 Span::styled(
-                    truncate(&date_with_age(&event.date, app.today, lang), text_width.saturating_sub(2)),
+                    truncate(
+                        &date_with_age(&event.date, app.today, lang),
+                        text_width.saturating_sub(2),
+                    ),
                     theme.figure,
                 ),
             ])];
-            lines.extend(wrapped_lines(event.label.get(lang), text_width, ("│ ", "│ "), theme.border, theme.text));
+            lines.extend(wrapped_lines(
+                event.label.get(lang),
+                text_width,
+                ("│ ", "│ "),
+                theme.border,
+                theme.text,
+            ));
             let source = &app.dataset.sources[event.source];
             lines.extend(wrapped_lines(
                 &format!("{}: {}", strings(lang).source, source.title.get(lang)),
@@ -58,16 +67,38 @@ fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let area = Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), area.height);
+    let area = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
     let (entries, placements) = layout(app, area);
     if entries.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled(strings(app.lang).nothing_here, app.theme.muted)), area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                strings(app.lang).nothing_here,
+                app.theme.muted,
+            )),
+            area,
+        );
     }
-    list::render(frame, &entries, &placements, Some(app.selected_index()), &app.theme);
+    list::render(
+        frame,
+        &entries,
+        &placements,
+        Some(app.selected_index()),
+        &app.theme,
+    );
 }
 
 pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    let area = Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), area.height);
+    let area = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
     let (entries, placements) = layout(app, area);
     placements
         .iter()

@@ -24,16 +24,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, indicator: &Indicator, s
             .border_style(theme.border_selected)
             .title(Span::styled("▶", theme.border_selected))
     } else {
-        Block::bordered().border_set(border::ROUNDED).border_style(theme.border)
+        Block::bordered()
+            .border_set(border::ROUNDED)
+            .border_style(theme.border)
     };
     let inner = block.inner(area);
     let room = inner.width as usize;
     let value = figure(&indicator.figure);
-    let unit = truncate(indicator.unit.get(lang), room.saturating_sub(width(&value) + 1));
+    let unit = truncate(
+        indicator.unit.get(lang),
+        room.saturating_sub(width(&value) + 1),
+    );
     let lines = vec![
-        Line::from(vec![Span::styled(value, theme.figure), Span::raw(" "), Span::styled(unit, theme.text)]),
+        Line::from(vec![
+            Span::styled(value, theme.figure),
+            Span::raw(" "),
+            Span::styled(unit, theme.text),
+        ]),
         Line::styled(truncate(indicator.label.get(lang), room), theme.title),
-        Line::styled(truncate(&date_with_age(&indicator.as_of, app.today, lang), room), theme.muted),
+        Line::styled(
+            truncate(&date_with_age(&indicator.as_of, app.today, lang), room),
+            theme.muted,
+        ),
     ];
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines), inner);

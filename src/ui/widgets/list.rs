@@ -68,7 +68,12 @@ pub fn place(entries: &[Entry], selected_item: Option<usize>, area: Rect) -> Vec
         let visible = last.min(offset + height) - top;
         placements.push(Placement {
             entry: index,
-            area: Rect::new(area.x, area.y + (top - offset) as u16, area.width, visible as u16),
+            area: Rect::new(
+                area.x,
+                area.y + (top - offset) as u16,
+                area.width,
+                visible as u16,
+            ),
             skip: top - first,
         });
     }
@@ -77,7 +82,13 @@ pub fn place(entries: &[Entry], selected_item: Option<usize>, area: Rect) -> Vec
 
 /// Draws the placed entries; the selected one in the theme's selection style with a `▶`
 /// in its gutter, so it is visible without colour too.
-pub fn render(frame: &mut Frame, entries: &[Entry], placements: &[Placement], selected_item: Option<usize>, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    entries: &[Entry],
+    placements: &[Placement],
+    selected_item: Option<usize>,
+    theme: &Theme,
+) {
     for placement in placements {
         let entry = &entries[placement.entry];
         let is_selected = entry.item.is_some() && entry.item == selected_item;
@@ -94,10 +105,17 @@ pub fn render(frame: &mut Frame, entries: &[Entry], placements: &[Placement], se
                     return line;
                 }
                 let gutter = if index == 0 { "▶ " } else { "  " };
-                let mut spans = vec![Span::styled(gutter, theme.selected.add_modifier(Modifier::BOLD))];
+                let mut spans = vec![Span::styled(
+                    gutter,
+                    theme.selected.add_modifier(Modifier::BOLD),
+                )];
                 spans.extend(line.spans.iter().map(|span| {
                     let bold = span.style.add_modifier.contains(Modifier::BOLD);
-                    let style = if bold { theme.selected.add_modifier(Modifier::BOLD) } else { theme.selected };
+                    let style = if bold {
+                        theme.selected.add_modifier(Modifier::BOLD)
+                    } else {
+                        theme.selected
+                    };
                     Span::styled(span.content.clone(), style)
                 }));
                 Line::from(spans).style(theme.selected)
@@ -138,9 +156,16 @@ mod tests {
         let list = entries(&[3; 20]);
         for selected in 0..20 {
             let placed = place(&list, Some(selected), Rect::new(0, 5, 10, 8));
-            let p = placed.iter().find(|p| p.entry == selected).expect("selected entry placed");
+            let p = placed
+                .iter()
+                .find(|p| p.entry == selected)
+                .expect("selected entry placed");
             assert_eq!((p.area.height, p.skip), (3, 0), "entry {selected}");
-            assert!(placed.iter().all(|p| p.area.y >= 5 && p.area.bottom() <= 13));
+            assert!(
+                placed
+                    .iter()
+                    .all(|p| p.area.y >= 5 && p.area.bottom() <= 13)
+            );
         }
     }
 }

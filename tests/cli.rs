@@ -1,0 +1,198 @@
+//! The binary from the outside: commands, exit codes, where messages go.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn bri_dash() -> Command {
+    let mut command = Command::cargo_bin("bri-dash").unwrap();
+    // No user config from the machine running the tests.
+    let home = std::env::temp_dir().join("bri-dash-cli-tests-home");
+    command
+        .env_remove("BRI_DASH_CONFIG")
+        .env_remove("NO_COLOR")
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("LANG", "en_US.UTF-8");
+    command
+}
+
+fn repo(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(path)
+        .display()
+        .to_string()
+}
+
+fn stdout_of(command: &mut Command) -> String {
+    String::from_utf8(command.output().unwrap().stdout).unwrap()
+}
+
+#[test]
+fn check_accepts_the_shipped_datasets_and_config() {
+    bri_dash()
+        .args([
+            "check",
+            &repo("assets/datasets/digital-silk-road-2023.toml"),
+            &repo("assets/datasets/bri-connectivity.toml"),
+        ])
+        .assert()
+        .code(0);
+    let output = bri_dash()
+        .args(["check", "--config", &repo("config.toml")])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("builtin:digital-silk-road-2023: ok"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("bri-connectivity.toml: ok"), "{stdout}");
+}
+
+#[test]
+fn check_reports_invalid_data_with_exit_1_on_stderr() {
+    let output = bri_dash()
+        .args(["check", &repo("tests/fixtures/invalid/wrong-type.toml")])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "errors go to stderr only");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("wrong-type.toml:37:9"), "{stderr}");
+    assert!(stderr.contains("expected a number"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "no colour when stderr is not a terminal"
+    );
+}
+
+#[test]
+fn unreadable_files_exit_2() {
+    bri_dash()
+        .args(["check", &repo("tests/fixtures/nope.toml")])
+        .assert()
+        .code(2);
+    bri_dash()
+        .args(["check", &repo("tests/fixtures")])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_dashboard_refuses_bad_input_before_touching_the_terminal() {
+    let output = bri_dash()
+        .args([
+            "--dataset",
+            &repo("tests/fixtures/invalid/unknown-key.toml"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("unknown-key.toml:5:1"), "{stderr}");
+    assert!(stderr.contains("did you mean `as_of`?"), "{stderr}");
+
+    let config = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(config.path(), "theme = \"neon\"\n").unwrap();
+    let output = bri_dash()
+        .arg("--config")
+        .arg(config.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains(":1:9"), "{stderr}");
+}
+
+#[test]
+fn the_dashboard_without_a_terminal_says_so_and_writes_nothing() {
+    let output = bri_dash().output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        output.stdout.is_empty(),
+        "nothing a pipe would receive as garbage"
+    );
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("needs a terminal")
+    );
+}
+
+#[test]
+fn render_prints_one_frame_of_the_chosen_tab() {
+    let text = stdout_of(bri_dash().args(["render", "--size", "80x24"]));
+    assert_eq!(text.lines().count(), 24);
+    assert!(
+        text.contains("20 countries") && text.contains("130 systems"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'));
+    let timeline = stdout_of(bri_dash().args(["render", "--tab", "timeline", "--lang", "zh"]));
+    assert!(timeline.contains("2023-10-18 · "), "{timeline}");
+    assert!(timeline.contains("5 时间线"), "{timeline}");
+    let colored = stdout_of(bri_dash().args(["render", "--color"]));
+    assert!(colored.contains("\u{1b}["), "--color adds ANSI colours");
+    let no_color = stdout_of(bri_dash().args(["render", "--color"]).env("NO_COLOR", "1"));
+    assert!(!no_color.contains('\u{1b}'), "NO_COLOR wins");
+    bri_dash()
+        .args(["render", "--tab", "nope"])
+        .assert()
+        .code(2);
+    bri_dash()
+        .args(["render", "--size", "0x0"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_other_dataset_is_reachable_by_name_and_config_paths_resolve_from_anywhere() {
+    let text = stdout_of(
+        bri_dash()
+            .args([
+                "render",
+                "--config",
+                &repo("config.toml"),
+                "--dataset",
+                "bri-connectivity",
+            ])
+            .current_dir("/"),
+    );
+    assert!(text.contains("Rail freight"), "{text}");
+}
+
+#[test]
+fn list_shows_each_dataset_with_its_status() {
+    let text = stdout_of(bri_dash().args(["list", "--config", &repo("config.toml")]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("* digital-silk-road-2023"), "{text}");
+    assert!(lines.iter().all(|line| line.ends_with("\tok")), "{text}");
+}
+
+#[test]
+fn help_and_version() {
+    let help = stdout_of(bri_dash().arg("--help"));
+    assert!(
+        help.contains("Exit codes:") && help.contains("Examples:"),
+        "{help}"
+    );
+    bri_dash().arg("--version").assert().success();
+    bri_dash().arg("--no-such-flag").assert().code(2);
+}
+
+#[test]
+fn the_readme_capture_is_what_render_prints() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let start = readme.find("```text\n").expect("a capture in the README") + "```text\n".len();
+    let capture = &readme[start..start + readme[start..].find("```").unwrap()];
+    let rendered =
+        stdout_of(bri_dash().args(["render", "--size", "100x30", "--today", "2026-11-28"]));
+    assert_eq!(
+        capture, rendered,
+        "regenerate the README capture with the command under it"
+    );
+}

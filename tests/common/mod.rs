@@ -1,0 +1,70 @@
+//! Shared by the integration tests: the built-in dataset in an app with a fixed "today",
+//! and key presses turned into actions the way the runtime does.
+#![allow(dead_code)] // each test crate uses a different part
+
+use std::sync::Arc;
+
+use bri_dash::app::{Action, App, Command, update};
+use bri_dash::dataset::{self, Lang};
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
+
+/// Snapshots must not age: ages are counted to this day.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+pub fn builtin_app(name: &str, lang: Lang, width: u16, height: u16) -> App {
+    let builtin = dataset::builtin(name).expect("a built-in dataset");
+    let dataset = dataset::load_builtin(builtin).expect("the built-in dataset is valid");
+    App::new(Arc::new(dataset), lang, today(), Size::new(width, height))
+}
+
+pub fn main_app(lang: Lang, width: u16, height: u16) -> App {
+    builtin_app(dataset::DEFAULT_BUILTIN, lang, width, height)
+}
+
+/// A key as the terminal reports it: `"q"`, `"Tab"`, `"BackTab"`, `"Down"`, `"C-c"`.
+pub fn key(name: &str) -> KeyEvent {
+    let code = match name {
+        "Tab" => KeyCode::Tab,
+        "BackTab" => KeyCode::BackTab,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PageUp" => KeyCode::PageUp,
+        "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "C-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "C-z" => return KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+        single if single.chars().count() == 1 => {
+            let c = single.chars().next().unwrap();
+            let modifiers = if c.is_ascii_uppercase() || c == '?' {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            return KeyEvent::new(KeyCode::Char(c), modifiers);
+        }
+        other => panic!("unknown key name {other}"),
+    };
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses keys in order (space-separated names) and returns the last command.
+pub fn press(app: &mut App, keys: &str) -> Command {
+    let mut last = Command::None;
+    for name in keys.split_whitespace() {
+        let action: Action = app
+            .keymap
+            .action_for(&key(name))
+            .unwrap_or_else(|| panic!("{name} is not bound"));
+        last = update(app, action);
+    }
+    last
+}

@@ -1,0 +1,211 @@
+//! Loading and validation: every shipped dataset is valid, and every kind of mistake is
+//! reported with the line and column where it is.
+
+use std::path::Path;
+
+use bri_dash::dataset::{self, BUILTINS, Lang, Precision, load_file};
+use bri_dash::diagnostic::FileError;
+use bri_dash::textfile::DEFAULT_MAX_BYTES;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn error_of(name: &str) -> FileError {
+    match load_file(&fixture(name), DEFAULT_MAX_BYTES) {
+        Ok(_) => panic!("{name} should be rejected"),
+        Err(error) => error,
+    }
+}
+
+#[test]
+fn every_builtin_dataset_is_valid() {
+    for builtin in BUILTINS {
+        let dataset =
+            dataset::load_builtin(builtin).unwrap_or_else(|e| panic!("{}: {e}", builtin.name));
+        assert!(
+            !dataset.indicators.is_empty(),
+            "{} has no indicators",
+            builtin.name
+        );
+        for indicator in &dataset.indicators {
+            assert!(
+                !indicator.quote.zh.is_empty() && !indicator.quote.en.is_empty(),
+                "{} lacks a quote",
+                indicator.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_main_dataset_has_the_figures_of_the_seed() {
+    let dataset =
+        dataset::load_builtin(dataset::builtin(dataset::DEFAULT_BUILTIN).unwrap()).unwrap();
+    let value = |id: &str| {
+        dataset
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap_or_else(|| panic!("no indicator {id}"))
+    };
+    let mou = value("dsr-mou-countries");
+    assert_eq!(mou.figure.value, 20.0);
+    assert!(
+        matches!(mou.as_of.precision(), Precision::PartOfMonth(_)),
+        "mid-October, not a made-up day"
+    );
+    assert_eq!(value("cross-border-land-cables").figure.value, 130.0);
+    assert_eq!(value("cooperation-initiatives").items.len(), 3);
+    assert_eq!(value("eight-actions").figure.value, 8.0);
+    assert_eq!(value("eight-actions").items.len(), 5);
+    assert_eq!(value("years-since-proposal").figure.value, 10.0);
+
+    let panels_of = |tab: &str| {
+        dataset
+            .tabs
+            .iter()
+            .find(|t| t.id == tab)
+            .unwrap()
+            .panels
+            .len()
+    };
+    assert_eq!(
+        (
+            panels_of("achievements"),
+            panels_of("outlook"),
+            panels_of("actions")
+        ),
+        (3, 4, 5)
+    );
+
+    // Every Chinese quote is the article's own words.
+    let seed_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_aeb844f2ba35a293.txt");
+    let seed = std::fs::read_to_string(&seed_path)
+        .expect("the seed article lies beside the repository, in shared/");
+    for indicator in &dataset.indicators {
+        assert!(
+            seed.contains(indicator.quote.get(Lang::Zh)),
+            "quote of {} is not in the article",
+            indicator.id
+        );
+    }
+}
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    let dataset = load_file(&fixture("valid/minimal.toml"), DEFAULT_MAX_BYTES).unwrap();
+    assert_eq!(dataset.panels[0].indicators, vec![0]);
+    assert_eq!(dataset.tabs[1].panels, vec![0]);
+}
+
+/// Each invalid fixture, the location and the words its first error must have.
+const CASES: &[(&str, &str, &str)] = &[
+    (
+        "syntax-error.toml",
+        "3:24",
+        "missing comma between key-value pairs",
+    ),
+    (
+        "wrong-type.toml",
+        "37:9",
+        "expected a number for the value; found the string \"twenty\"",
+    ),
+    ("missing-field.toml", "34:1", "missing field `unit`"),
+    ("unknown-key.toml", "5:1", "unknown field `as_off`"),
+    (
+        "duplicate-id.toml",
+        "51:6",
+        "duplicate source id `seed` (first defined on line 10)",
+    ),
+    ("dangling-reference.toml", "7:10", "unknown source `sede`"),
+    ("invalid-date.toml", "46:8", "expected a date"),
+    (
+        "non-finite-number.toml",
+        "37:9",
+        "expected a finite number for the value; found NaN",
+    ),
+    (
+        "missing-translation.toml",
+        "36:9",
+        "missing English text for the indicator label",
+    ),
+    (
+        "wrong-tab-kind.toml",
+        "26:7",
+        "tab `overview` is of kind \"overview\"",
+    ),
+    ("unknown-language.toml", "6:20", "unknown language `fr`"),
+    ("empty.toml", "1:1", "missing field `dataset`"),
+];
+
+#[test]
+fn each_error_kind_names_file_line_and_column() {
+    for (name, location, words) in CASES {
+        let error = error_of(&format!("invalid/{name}"));
+        let first = error.to_string().lines().next().unwrap().to_owned();
+        let expected_start = format!(
+            "{}:{location}: ",
+            fixture(&format!("invalid/{name}")).display()
+        );
+        assert!(
+            first.starts_with(&expected_start),
+            "{name}: {first:?} should start with {expected_start:?}"
+        );
+        assert!(
+            first.contains(words),
+            "{name}: {first:?} should say {words:?}"
+        );
+    }
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let error = error_of("invalid/dangling-reference.toml");
+    let FileError::Invalid { problems, .. } = &error else {
+        panic!("expected invalid data")
+    };
+    assert_eq!(problems.len(), 3, "{error}");
+}
+
+#[test]
+fn misspelt_keys_get_a_hint() {
+    let error = error_of("invalid/unknown-key.toml");
+    assert!(
+        error.to_string().contains("help: did you mean `as_of`?"),
+        "{error}"
+    );
+    let error = error_of("invalid/dangling-reference.toml");
+    assert!(
+        error.to_string().contains("did you mean `seed`?"),
+        "{error}"
+    );
+}
+
+#[test]
+fn unreadable_files_say_why() {
+    let cases = [
+        (
+            "invalid/not-utf8.toml",
+            "is not valid UTF-8: invalid byte at offset 5 (line 1)",
+        ),
+        ("does-not-exist.toml", "no such file"),
+        ("invalid", "is a directory"),
+    ];
+    for (name, words) in cases {
+        let error = load_file(&fixture(name), DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(error, FileError::Unreadable { .. }), "{name}");
+        assert!(error.to_string().contains(words), "{name}: {error}");
+    }
+}
+
+#[test]
+fn a_report_shows_the_line_with_a_caret() {
+    let report = error_of("invalid/wrong-type.toml").render_report(false);
+    assert!(report.contains("value = \"twenty\""), "{report}");
+    assert!(report.contains("^^^^^^^^"), "{report}");
+    assert!(report.contains("wrong-type.toml:37:9"), "{report}");
+}

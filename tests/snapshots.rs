@@ -1,0 +1,88 @@
+//! Every tab of the built-in dataset, at 80×24 and 120×40, in Chinese and English, drawn
+//! exactly as the dashboard draws it. Review changes with `cargo insta review`.
+
+mod common;
+
+use bri_dash::app::{Action, App, update};
+use bri_dash::dataset::Lang;
+use bri_dash::headless::{draw, to_text};
+use common::{builtin_app, main_app, press};
+
+fn screen(app: &App) -> String {
+    to_text(&draw(app, app.size.width, app.size.height))
+}
+
+#[test]
+fn every_tab_in_both_languages_at_both_sizes() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        for lang in [Lang::En, Lang::Zh] {
+            let mut app = main_app(lang, width, height);
+            for tab in 0..app.dataset.tabs.len() {
+                update(&mut app, Action::GoToTab(tab));
+                let name = format!(
+                    "{}-{}-{}x{}",
+                    app.dataset.tabs[tab].id,
+                    lang.code(),
+                    width,
+                    height
+                );
+                insta::assert_snapshot!(name, screen(&app));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_second_dataset_has_its_own_tabs() {
+    let mut app = builtin_app("bri-connectivity", Lang::En, 100, 30);
+    insta::assert_snapshot!("connectivity-overview-en-100x30", screen(&app));
+    press(&mut app, "2");
+    insta::assert_snapshot!("connectivity-railway-en-100x30", screen(&app));
+}
+
+#[test]
+fn popups_over_chinese_text_keep_their_borders() {
+    let mut app = main_app(Lang::Zh, 80, 24);
+    press(&mut app, "2 j Enter");
+    insta::assert_snapshot!("detail-indicator-zh-80x24", screen(&app));
+    press(&mut app, "Esc ?");
+    insta::assert_snapshot!("help-zh-80x24", screen(&app));
+    let mut app = main_app(Lang::En, 80, 24);
+    press(&mut app, "Enter");
+    insta::assert_snapshot!("detail-indicator-en-80x24", screen(&app));
+}
+
+#[test]
+fn a_small_terminal_gets_a_notice() {
+    let app = main_app(Lang::En, 30, 8);
+    insta::assert_snapshot!("too-small-30x8", screen(&app));
+}
+
+/// The selection is shown by colour and, without colour, by reverse video and a marker:
+/// this snapshot keeps the styles of the selected card and tab.
+#[test]
+fn the_selection_is_styled() {
+    let mut app = main_app(Lang::En, 80, 24);
+    press(&mut app, "j");
+    let buffer = draw(&app, 80, 24);
+    let styled: String = (0..80)
+        .filter_map(|x| {
+            let cell = &buffer[(x, 1)];
+            (!cell.bg.eq(&ratatui::style::Color::Reset)).then(|| cell.symbol().to_owned())
+        })
+        .collect();
+    assert_eq!(
+        styled.trim(),
+        "1 Overview",
+        "only the current tab is highlighted"
+    );
+    // The second card (top right) is selected: a thick border in the selection colour.
+    let corner = &buffer[(40, 8)];
+    assert_eq!(corner.symbol(), "┏");
+    insta::assert_debug_snapshot!("selected-card-corner-80x24", corner);
+    assert_eq!(
+        buffer[(0, 8)].symbol(),
+        "╭",
+        "the first card is not selected any more"
+    );
+}
