@@ -1,76 +1,58 @@
 //! Making untrusted text safe to put on a terminal.
 //!
-//! Every string of a dataset or config passes through [`sanitize_text`] once, at load, and
-//! everything printed outside the dashboard goes through [`sanitize_line`]. The rules:
-//! - whole escape sequences (CSI, OSC, DCS, APC, PM, SOS and their 8-bit C1 forms) are
-//!   removed, not just their ESC byte, so nothing of them is printed as text;
-//! - other C0 controls and DEL are shown in caret notation (`^G`), other C1 controls removed;
-//! - tab, newline and the Unicode line and paragraph separators become a single space
-//!   (runs of whitespace collapse), since a dataset string is one logical line;
-//! - bidi overrides and isolates and zero-width characters are removed, so text can never
-//!   reorder or hide what surrounds it;
-//! - a string longer than [`MAX_CHARS`] is cut, with `…` marking the cut.
+//! Every string of a dataset or config passes through [`sanitize_text`] or
+//! [`sanitize_label`] once, at load, and every message printed outside the dashboard goes
+//! through [`sanitize_line`]. The rules (docs/security.md says them for users):
+//! - whole escape sequences are removed, not just their ESC byte, so nothing of them is
+//!   printed as text: CSI (`ESC [`), OSC (`ESC ]`: window title, OSC 52 clipboard, OSC 8
+//!   links), DCS (`ESC P`), SOS (`ESC X`), PM (`ESC ^`), APC (`ESC _`), their 8-bit C1
+//!   introducers, and the short `ESC` + character sequences (`ESC c`, `ESC ( 0`…). A control
+//!   string runs to BEL or ST; one left open swallows the rest of the string, as a terminal
+//!   would;
+//! - other C0 controls and DEL are shown in caret notation (`^G`, `^?`), so a bell or a
+//!   backspace in the data is seen rather than obeyed; other C1 controls are removed;
+//! - tab, newline, carriage return, the Unicode line and paragraph separators and every
+//!   other kind of space but the ideographic one become a single space (runs collapse,
+//!   ends are trimmed): a dataset string is one logical line and never moves the cursor;
+//! - bidi embeddings, overrides, isolates and marks, zero-width characters and the other
+//!   invisible format characters (soft hyphen, tag characters…) are removed, so text can
+//!   neither reorder nor hide what surrounds it nor take a column the layout did not count;
+//! - a grapheme cluster — what one terminal cell shows — keeps its first character and at
+//!   most [`MAX_COMBINING`] more; a cluster with nothing visible to attach to (combining
+//!   marks at the start of a string) is removed;
+//! - a string longer than its cap is cut, with `…` marking the cut: [`MAX_LABEL_CHARS`]
+//!   for titles, labels, units and names, [`MAX_CHARS`] for everything else.
+//!
+//! Clusters are found with `unicode-segmentation`, the crate ratatui uses to put one
+//! cluster in each cell: capping per cluster bounds exactly what a cell holds, including
+//! extenders a table of combining marks would miss (spacing marks, Hangul jamo, emoji
+//! modifiers, variation selectors).
 
-/// Longest string kept, in characters.
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Longest text kept (a summary, point, quote, note, URL or message), in characters.
 pub const MAX_CHARS: usize = 4096;
+/// Longest short text kept (a title, label, unit, item or name), in characters.
+pub const MAX_LABEL_CHARS: usize = 500;
+/// Characters a grapheme cluster keeps after its first (combining marks on one base).
+pub const MAX_COMBINING: usize = 4;
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
+const DEL: char = '\u{7f}';
+/// The 8-bit forms of CSI and ST.
+const CSI_8BIT: char = '\u{9b}';
+const ST_8BIT: char = '\u{9c}';
 
-/// Sanitises one dataset or config string (see the module documentation).
+/// Sanitises a dataset or config string (see the module documentation).
 pub fn sanitize_text(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    let mut kept = 0usize;
-    let mut pending_space = false;
-    while let Some(c) = chars.next() {
-        let piece: Option<String> = match c {
-            ESC => {
-                skip_escape_sequence(&mut chars);
-                None
-            }
-            // 8-bit introducers of CSI, DCS, OSC, SOS, PM, APC.
-            '\u{9b}' => {
-                skip_csi_body(&mut chars);
-                None
-            }
-            '\u{90}' | '\u{9d}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
-                skip_string_body(&mut chars);
-                None
-            }
-            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
-                pending_space = !out.is_empty();
-                None
-            }
-            c if c.is_whitespace() && c != '\u{3000}' => {
-                pending_space = !out.is_empty();
-                None
-            }
-            c if is_invisible_format(c) => None,
-            c if (c as u32) < 0x20 => Some(format!("^{}", char::from(b'@' + c as u8))),
-            '\u{7f}' => Some("^?".to_owned()),
-            c if ('\u{80}'..='\u{9f}').contains(&c) => None,
-            c => {
-                let mut s = String::new();
-                s.push(c);
-                Some(s)
-            }
-        };
-        if let Some(piece) = piece {
-            if pending_space {
-                out.push(' ');
-                kept += 1;
-                pending_space = false;
-            }
-            if kept >= MAX_CHARS {
-                out.push('…');
-                return out;
-            }
-            kept += piece.chars().count();
-            out.push_str(&piece);
-        }
-    }
-    out
+    sanitize(input, MAX_CHARS)
+}
+
+/// Sanitises a short dataset string: a title, label, unit, item or name.
+pub fn sanitize_label(input: &str) -> String {
+    sanitize(input, MAX_LABEL_CHARS)
 }
 
 /// Sanitises a message before it is printed to stderr or a terminal.
@@ -78,76 +60,169 @@ pub fn sanitize_line(input: &str) -> String {
     sanitize_text(input)
 }
 
-/// Makes a whole file's text safe to quote in a diagnostic while keeping every byte offset
-/// where it was: each unsafe character becomes as many `?` as it had bytes.
-pub fn sanitize_source_for_terminal(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let unsafe_char =
-                (c.is_control() && c != '\n' && c != '\t' && c != '\r') || is_invisible_format(c);
-            if unsafe_char {
-                "?".repeat(c.len_utf8())
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+fn sanitize(input: &str, max_chars: usize) -> String {
+    cap_clusters(&strip_controls(input), max_chars)
 }
 
-/// Bidi controls, zero-width characters and other format characters that change how the
-/// text around them is laid out without being seen.
+/// Makes a file's text safe to quote in a diagnostic while keeping every byte offset
+/// where it was: each unsafe character becomes as many `?` as it had bytes. Newline, tab
+/// and carriage return stay (the snippet renderer lays them out itself); controls,
+/// invisible format characters and a cluster's characters beyond the cap are replaced.
+pub fn sanitize_source_for_terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for cluster in text.graphemes(true) {
+        for (index, c) in cluster.chars().enumerate() {
+            let unsafe_char = (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+                || is_invisible_format(c)
+                || index > MAX_COMBINING;
+            if unsafe_char {
+                out.extend(std::iter::repeat_n('?', c.len_utf8()));
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Where the escape-sequence scanner is: in text, or inside a sequence being removed.
+#[derive(Clone, Copy)]
+enum State {
+    Text,
+    /// Just after ESC.
+    Escape,
+    /// `ESC` followed by intermediate bytes (`ESC ( `…), waiting for the final byte.
+    EscapeIntermediate,
+    /// Parameters and intermediates of a CSI, waiting for the final byte.
+    Csi,
+    /// The body of an OSC, DCS, SOS, PM or APC, waiting for BEL or ST.
+    ControlString,
+}
+
+/// The first pass: escape sequences, controls, invisible characters and whitespace. One
+/// character at a time through a state machine, so no input can make it recurse.
+fn strip_controls(input: &str) -> String {
+    let mut stripper = Stripper {
+        out: String::with_capacity(input.len()),
+        pending_space: false,
+    };
+    let mut state = State::Text;
+    for c in input.chars() {
+        state = match state {
+            State::Text => stripper.text(c),
+            State::Escape => match c {
+                '[' => State::Csi,
+                ']' | 'P' | 'X' | '^' | '_' => State::ControlString,
+                ' '..='/' => State::EscapeIntermediate,
+                // A two-character sequence (`ESC c`, `ESC 7`, and `ESC \`, the ST that
+                // closes a control string).
+                '0'..='~' => State::Text,
+                // Not part of a sequence: the ESC alone is dropped.
+                _ => stripper.text(c),
+            },
+            State::EscapeIntermediate => match c {
+                ' '..='/' => State::EscapeIntermediate,
+                '0'..='~' => State::Text,
+                _ => stripper.text(c),
+            },
+            State::Csi => match c {
+                ' '..='?' => State::Csi,
+                '@'..='~' => State::Text,
+                // A malformed sequence ends here; the character is text (or a new ESC).
+                _ => stripper.text(c),
+            },
+            State::ControlString => match c {
+                BEL | ST_8BIT => State::Text,
+                // `ESC \` ends the string; any other ESC ends it and starts a sequence.
+                ESC => State::Escape,
+                _ => State::ControlString,
+            },
+        };
+    }
+    stripper.out
+}
+
+struct Stripper {
+    out: String,
+    /// Whitespace was seen since the last kept character: one space goes before the next.
+    pending_space: bool,
+}
+
+impl Stripper {
+    /// One character outside any sequence; returns the state it leads to.
+    fn text(&mut self, c: char) -> State {
+        match c {
+            ESC => return State::Escape,
+            CSI_8BIT => return State::Csi,
+            // 8-bit DCS, SOS, OSC, PM, APC.
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => return State::ControlString,
+            // Ideographic space is kept: Chinese text is laid out with it.
+            c if c.is_whitespace() && c != '\u{3000}' => {
+                self.pending_space = !self.out.is_empty();
+            }
+            c if is_invisible_format(c) => {}
+            c if c < ' ' => self.push_caret(char::from(b'@' + c as u8)),
+            DEL => self.push_caret('?'),
+            '\u{80}'..='\u{9f}' => {}
+            c => self.push(c),
+        }
+        State::Text
+    }
+
+    fn push_caret(&mut self, c: char) {
+        self.push('^');
+        self.out.push(c);
+    }
+
+    fn push(&mut self, c: char) {
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+        self.out.push(c);
+    }
+}
+
+/// The second pass: at most [`MAX_COMBINING`] extra characters per cluster, no cluster
+/// without a visible base, at most `max_chars` characters then `…`.
+fn cap_clusters(text: &str, max_chars: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max_chars * 4));
+    let mut kept = 0;
+    for cluster in text.graphemes(true) {
+        if cluster.width() == 0 {
+            continue;
+        }
+        let chars = cluster.chars().take(1 + MAX_COMBINING);
+        let count = chars.clone().count();
+        if kept + count > max_chars {
+            out.truncate(out.trim_end().len());
+            out.push('…');
+            break;
+        }
+        kept += count;
+        out.extend(chars);
+    }
+    out
+}
+
+/// Characters that change how the text around them is laid out, or hide text, without
+/// being seen: bidi controls, zero-width characters, and the other format characters
+/// (Unicode category Cf) that have no business in a label.
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
-        '\u{200b}'..='\u{200f}' // zero-width space, joiners, LRM/RLM
+        '\u{00ad}' // soft hyphen
+        | '\u{061c}' // Arabic letter mark
+        | '\u{180e}' // Mongolian vowel separator
+        | '\u{200b}'..='\u{200f}' // zero-width space, joiners, LRM/RLM
         | '\u{202a}'..='\u{202e}' // embeddings and overrides
         | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-        | '\u{2066}'..='\u{2069}' // isolates
-        | '\u{061c}' // Arabic letter mark
+        | '\u{2066}'..='\u{206f}' // isolates, deprecated format characters
         | '\u{feff}' // byte order mark / zero-width no-break space
-        | '\u{00ad}' // soft hyphen
+        | '\u{fff9}'..='\u{fffb}' // interlinear annotation
+        | '\u{1bca0}'..='\u{1bca3}' // shorthand format controls
+        | '\u{1d173}'..='\u{1d17a}' // musical format controls
+        | '\u{e0000}'..='\u{e007f}' // tag characters: invisible ASCII
     )
-}
-
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
-
-/// After an ESC: skips the rest of the sequence it starts.
-fn skip_escape_sequence(chars: &mut Chars) {
-    match chars.next() {
-        Some('[') => skip_csi_body(chars),
-        Some(']' | 'P' | 'X' | '^' | '_') => skip_string_body(chars),
-        // Two-byte sequences (ESC 7, ESC c, ESC ( B…): intermediates, then one final byte.
-        Some(c) if (' '..='/').contains(&c) => {
-            while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
-            chars.next();
-        }
-        _ => {}
-    }
-}
-
-/// Parameters and intermediates, then one final byte in `@`..=`~`.
-fn skip_csi_body(chars: &mut Chars) {
-    for c in chars.by_ref() {
-        if ('@'..='~').contains(&c) {
-            return;
-        }
-        if !(' '..='?').contains(&c) {
-            return;
-        }
-    }
-}
-
-/// A control string ends at BEL, ST (ESC \) or the 8-bit ST.
-fn skip_string_body(chars: &mut Chars) {
-    while let Some(c) = chars.next() {
-        match c {
-            BEL | '\u{9c}' => return,
-            ESC => {
-                chars.next_if_eq(&'\\');
-                return;
-            }
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]
@@ -164,15 +239,55 @@ mod tests {
             "xlink"
         );
         assert_eq!(sanitize_text("x\u{1b}Pdcs\u{1b}\\y\u{9b}2Jz"), "xyz");
+        assert_eq!(sanitize_text("a\u{1b}Xsos\u{1b}\\b\u{1b}^pm\u{9c}c"), "abc");
+        assert_eq!(sanitize_text("a\u{1b}_Gf=100;AAAA\u{1b}\\b"), "ab");
+        assert_eq!(sanitize_text("a\u{9d}0;title\u{9c}b\u{9f}apc\u{7}c"), "abc");
+        assert_eq!(sanitize_text("a\u{90}dcs\u{9c}b\u{98}sos\u{9c}c"), "abc");
+        assert_eq!(
+            sanitize_text("\u{1b}cReset \u{1b}(0lqk\u{1b}(B \u{1b}7x"),
+            "Reset lqk x"
+        );
     }
 
     #[test]
-    fn shows_other_controls_and_drops_bidi() {
+    fn a_sequence_cut_short_leaves_no_remnant_of_the_next() {
+        // A second ESC starts a new sequence rather than being swallowed by the first.
+        assert_eq!(sanitize_text("\u{1b}\u{1b}[31mX"), "X");
+        assert_eq!(sanitize_text("a\u{1b}[3\u{1b}[31mb"), "ab");
+        // An ESC inside a control string that is not ST ends it and starts a sequence.
+        assert_eq!(sanitize_text("a\u{1b}]0;t\u{1b}[31mb"), "ab");
+        // ESC before ordinary text: only the ESC goes.
+        assert_eq!(sanitize_text("a\u{1b}中b"), "a中b");
+        // A control string never closed swallows the rest, as the terminal would.
+        assert_eq!(sanitize_text("Visible\u{1b}]0;never ends"), "Visible");
+        // A control inside a CSI ends it and is shown.
+        assert_eq!(sanitize_text("a\u{1b}[3\u{7}b"), "a^Gb");
+    }
+
+    #[test]
+    fn shows_other_controls_and_drops_invisible_characters() {
         assert_eq!(sanitize_text("bell\u{7}"), "bell^G");
+        assert_eq!(sanitize_text("nul\u{0}bs\u{8}"), "nul^@bs^H");
         assert_eq!(sanitize_text("del\u{7f}"), "del^?");
+        assert_eq!(sanitize_text("c1\u{80}\u{85}x"), "c1 x");
         assert_eq!(sanitize_text("ab\u{202e}cd\u{2066}e\u{200b}f"), "abcdef");
+        assert_eq!(sanitize_text("tag\u{e0041}\u{e0042}s"), "tags");
         assert_eq!(sanitize_text("  one\n\ttwo  "), "one two");
+        assert_eq!(sanitize_text("a\u{2028}b\u{2029}c\r\nd"), "a b c d");
         assert_eq!(sanitize_text("中文\u{3000}全角"), "中文\u{3000}全角");
+    }
+
+    #[test]
+    fn caps_combining_marks_per_cluster() {
+        let zalgo = format!("Z{}algo", "\u{301}".repeat(10_000));
+        assert_eq!(
+            sanitize_text(&zalgo),
+            format!("Z{}algo", "\u{301}".repeat(4))
+        );
+        // Marks with nothing to sit on would land on whatever precedes the string.
+        assert_eq!(sanitize_text("\u{301}\u{302}Title"), "Title");
+        // Ordinary accents and CJK are untouched.
+        assert_eq!(sanitize_text("cafe\u{301} 数字"), "cafe\u{301} 数字");
     }
 
     #[test]
@@ -181,13 +296,34 @@ mod tests {
         let cut = sanitize_text(&long);
         assert_eq!(cut.chars().count(), MAX_CHARS + 1);
         assert!(cut.ends_with('…'));
+        let label = sanitize_label(&"标".repeat(MAX_LABEL_CHARS * 2));
+        assert_eq!(label.chars().count(), MAX_LABEL_CHARS + 1);
+        assert!(label.ends_with('…'));
+        assert_eq!(
+            sanitize_label(&"y".repeat(MAX_LABEL_CHARS)).chars().count(),
+            MAX_LABEL_CHARS
+        );
+        // The marker never follows a dangling space.
+        let spaced = format!("{} tail", "z".repeat(MAX_LABEL_CHARS - 1));
+        assert_eq!(
+            sanitize_label(&spaced),
+            format!("{}…", "z".repeat(MAX_LABEL_CHARS - 1))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_of_sequences_is_linear_not_recursive() {
+        let hostile = "\u{1b}[\u{1b}]".repeat(200_000) + "\u{7}end";
+        assert_eq!(sanitize_text(&hostile), "end");
     }
 
     #[test]
     fn source_view_keeps_byte_offsets() {
-        let text = "a\u{1b}b\u{202e}c";
-        let shown = sanitize_source_for_terminal(text);
+        let text = format!("a\u{1b}b\u{202e}c\u{9b}d\r\ne{}", "\u{301}".repeat(10));
+        let shown = sanitize_source_for_terminal(&text);
         assert_eq!(shown.len(), text.len());
-        assert!(!shown.contains('\u{1b}'));
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{9b}'));
+        assert!(shown.contains("\r\n"));
+        assert_eq!(shown.matches('\u{301}').count(), MAX_COMBINING);
     }
 }

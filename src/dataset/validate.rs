@@ -12,7 +12,7 @@ use super::lang::{Lang, Text};
 use super::model::*;
 use super::raw::*;
 use crate::diagnostic::{Problem, locate};
-use crate::sanitize::sanitize_text;
+use crate::sanitize::{sanitize_label, sanitize_text};
 
 pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
@@ -59,7 +59,7 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
         let panel = Panel {
             id: raw_panel.id.get_ref().clone(),
             tab: tab.unwrap_or(0),
-            title: v.text(&raw_panel.title, "panel title"),
+            title: v.label(&raw_panel.title, "panel title"),
             summary: v.text(&raw_panel.summary, "panel summary"),
             source: raw_panel
                 .source
@@ -93,7 +93,7 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
         .iter()
         .map(|e| Event {
             date: v.date(&e.date),
-            label: v.text(&e.label, "event label"),
+            label: v.label(&e.label, "event label"),
             source: v.reference(&e.source, &source_ids, "source").unwrap_or(0),
             quote: e.quote.as_ref().map(|q| v.text(q, "quote")),
             note: e.note.as_ref().map(|n| v.text(n, "note")),
@@ -103,7 +103,7 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
 
     let meta = Meta {
         id: v.id_syntax(&raw.dataset.id),
-        title: v.text(&raw.dataset.title, "dataset title"),
+        title: v.label(&raw.dataset.title, "dataset title"),
         summary: v.text(&raw.dataset.summary, "dataset summary"),
         as_of: v.date(&raw.dataset.as_of),
         languages: v.languages.clone(),
@@ -186,7 +186,17 @@ impl Validator<'_> {
         languages
     }
 
+    /// A paragraph: a summary, point, quote or note.
     fn text(&mut self, raw: &SpannedText, what: &str) -> Text {
+        self.localized(raw, what, sanitize_text)
+    }
+
+    /// A short text: a title, label, unit, item or name (capped shorter).
+    fn label(&mut self, raw: &SpannedText, what: &str) -> Text {
+        self.localized(raw, what, sanitize_label)
+    }
+
+    fn localized(&mut self, raw: &SpannedText, what: &str, sanitize: fn(&str) -> String) -> Text {
         let primary = self.languages[0];
         let mut found: HashMap<Lang, (String, Range<usize>)> = HashMap::new();
         match raw.get_ref() {
@@ -201,6 +211,11 @@ impl Validator<'_> {
                 }
             }
         }
+        // Sanitised once, here: from now on no string of the dataset can reach a terminal raw.
+        let safe: HashMap<Lang, String> = found
+            .iter()
+            .map(|(&lang, (value, _))| (lang, sanitize(value)))
+            .collect();
         for lang in self.languages.clone() {
             match found.get(&lang) {
                 None => {
@@ -230,15 +245,21 @@ impl Validator<'_> {
                     span.clone(),
                     format!("the {} text of the {what} is empty", lang.name()),
                 )),
+                Some((_, span)) if safe[&lang].is_empty() => self.problems.push(Problem::at(
+                    span.clone(),
+                    format!(
+                        "the {} text of the {what} has nothing printable: only control, escape or invisible characters",
+                        lang.name()
+                    ),
+                )),
                 Some(_) => {}
             }
         }
         let get = |lang: Lang| {
-            found
-                .get(&lang)
-                .or_else(|| found.get(&primary))
-                .or_else(|| found.values().next())
-                .map(|(value, _)| sanitize_text(value))
+            safe.get(&lang)
+                .or_else(|| safe.get(&primary))
+                .or_else(|| safe.values().next())
+                .cloned()
                 .unwrap_or_default()
         };
         Text {
@@ -407,19 +428,19 @@ impl Validator<'_> {
                     &["article", "report", "news", "web", "dataset", "official"],
                 )
                 .unwrap_or(SourceKind::Web),
-            title: self.text(&raw.title, "source title"),
+            title: self.label(&raw.title, "source title"),
             publication: raw
                 .publication
                 .as_ref()
-                .map(|p| self.text(p, "publication")),
+                .map(|p| self.label(p, "publication")),
             date: raw.date.as_ref().map(|d| self.date(d)),
             url: raw.url.as_deref().map(sanitize_text),
             authors: raw
                 .authors
                 .iter()
                 .map(|a| Author {
-                    name: self.text(&a.name, "author's name"),
-                    affiliation: a.affiliation.as_ref().map(|x| self.text(x, "affiliation")),
+                    name: self.label(&a.name, "author's name"),
+                    affiliation: a.affiliation.as_ref().map(|x| self.label(x, "affiliation")),
                 })
                 .collect(),
         }
@@ -428,7 +449,7 @@ impl Validator<'_> {
     fn tab(&mut self, raw: &RawTab) -> Tab {
         Tab {
             id: raw.id.get_ref().clone(),
-            title: self.text(&raw.title, "tab title"),
+            title: self.label(&raw.title, "tab title"),
             kind: self
                 .keyword(
                     &raw.kind,
@@ -486,18 +507,18 @@ impl Validator<'_> {
         }
         Indicator {
             id: raw.id.get_ref().clone(),
-            label: self.text(&raw.label, "indicator label"),
+            label: self.label(&raw.label, "indicator label"),
             figure: Figure {
                 value: self.number(&raw.value, "value"),
                 qualifier: self.qualifier(raw.qualifier.as_ref()),
             },
-            unit: self.text(&raw.unit, "unit"),
+            unit: self.label(&raw.unit, "unit"),
             as_of: self.date(&raw.as_of),
             source: self.reference(&raw.source, sources, "source").unwrap_or(0),
             quote: self.text(&raw.quote, "quote"),
             note: raw.note.as_ref().map(|n| self.text(n, "note")),
             target: raw.target.as_ref().map(|t| self.number(t, "target")),
-            items: raw.items.iter().map(|i| self.text(i, "item")).collect(),
+            items: raw.items.iter().map(|i| self.label(i, "item")).collect(),
             panels: panel_indices,
             headline: raw.headline,
             series,
