@@ -4,9 +4,14 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::sanitize::sanitize_line;
+use crate::sanitize::{sanitize_line, sanitize_source_for_terminal};
+
+/// Longest stretch of a file quoted under an error. Laying out a line costs time in its
+/// length, and a 5 MB line (a huge string) would take seconds and fill the screen: past
+/// this, the report gives the place without quoting it.
+const MAX_QUOTED_BYTES: usize = 8 * 1024;
 
 /// One thing wrong with a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,8 +122,6 @@ impl FileError {
                 problems,
             } => {
                 let origin = sanitize_line(origin);
-                // The snippet shows the user's own lines; make them safe to print first.
-                let shown = crate::sanitize::sanitize_source_for_terminal(text);
                 let reports: Vec<String> = problems
                     .iter()
                     .map(|problem| {
@@ -126,17 +129,34 @@ impl FileError {
                         let mut group =
                             Group::with_title(Level::ERROR.primary_title(message.clone()));
                         match &problem.span {
-                            Some(span) => {
-                                let span = clamp_span(&shown, span.clone());
-                                group = group.element(
-                                    Snippet::source(shown.as_str())
-                                        .path(origin.as_str())
-                                        .fold(true)
-                                        .annotation(
-                                            AnnotationKind::Primary.span(span).label(message),
-                                        ),
-                                );
-                            }
+                            Some(span) => match Excerpt::of(text, span.clone()) {
+                                Some(excerpt) => {
+                                    group = group.element(
+                                        Snippet::source(excerpt.shown)
+                                            .line_start(excerpt.first_line)
+                                            .path(origin.as_str())
+                                            .fold(true)
+                                            .annotation(
+                                                AnnotationKind::Primary
+                                                    .span(excerpt.span)
+                                                    .label(message),
+                                            ),
+                                    );
+                                }
+                                None => {
+                                    let Location { line, column } = locate(text, span.start);
+                                    group = group
+                                        .element(
+                                            Origin::path(origin.as_str())
+                                                .line(line)
+                                                .char_column(column),
+                                        )
+                                        .element(
+                                            Level::NOTE
+                                                .message("the line is too long to quote here"),
+                                        );
+                                }
+                            },
                             None => {
                                 group = group.element(Level::NOTE.message(format!("in {origin}")));
                             }
@@ -153,10 +173,34 @@ impl FileError {
     }
 }
 
-fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
-    let start = floor_char_boundary(text, span.start.min(text.len()));
-    let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
-    start..end
+/// The whole lines of a file that a problem's span covers, made safe to print.
+struct Excerpt {
+    shown: String,
+    /// The number of the excerpt's first line in the file.
+    first_line: usize,
+    /// The span, relative to the excerpt.
+    span: Range<usize>,
+}
+
+impl Excerpt {
+    /// `None` when the lines are longer than [`MAX_QUOTED_BYTES`].
+    fn of(text: &str, span: Range<usize>) -> Option<Excerpt> {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+        let line_start = text[..start].rfind('\n').map_or(0, |newline| newline + 1);
+        let line_end = text[end..]
+            .find('\n')
+            .map_or(text.len(), |newline| end + newline);
+        if line_end - line_start > MAX_QUOTED_BYTES {
+            return None;
+        }
+        Some(Excerpt {
+            // Byte offsets survive sanitising, so the span still points at the fault.
+            shown: sanitize_source_for_terminal(&text[line_start..line_end]),
+            first_line: locate(text, line_start).line,
+            span: start - line_start..end - line_start,
+        })
+    }
 }
 
 fn one_line(text: &str, problem: &Problem) -> String {
@@ -199,7 +243,7 @@ impl std::error::Error for FileError {}
 /// Turns a toml parse or type error into a located problem, with a "did you mean" hint
 /// for misspelt keys.
 pub fn from_toml_error(error: &toml::de::Error) -> Problem {
-    let message = error.message().trim().to_owned();
+    let message = clearer_toml_message(error.message().trim());
     let problem = match error.span() {
         Some(span) => Problem::at(span, message.clone()),
         None => Problem::whole_file(message.clone()),
@@ -208,6 +252,78 @@ pub fn from_toml_error(error: &toml::de::Error) -> Problem {
         Some(hint) => problem.with_hint(hint),
         None => problem,
     }
+}
+
+/// [`from_toml_error`], with a place for the one error toml does not locate: a dotted key
+/// or table header with more parts than toml nests.
+pub fn toml_problem(error: &toml::de::Error, text: &str) -> Problem {
+    let problem = from_toml_error(error);
+    if problem.span.is_none()
+        && error.message() == TOML_KEY_DEPTH_LIMIT
+        && let Some(span) = most_dotted_key(text)
+    {
+        return Problem {
+            span: Some(span),
+            ..problem
+        };
+    }
+    problem
+}
+
+/// toml's message when a dotted key or table header has more parts than it nests.
+const TOML_KEY_DEPTH_LIMIT: &str = "recursion limit";
+
+/// toml's messages for the limits it enforces, reworded to say what is wrong in the file.
+fn clearer_toml_message(message: &str) -> String {
+    const NESTING: &str =
+        "bri-dash files need only a few levels; this looks like a generated or damaged file";
+    if message == "cannot recurse further; max recursion depth met" {
+        return format!("arrays or inline tables are nested too deeply here: {NESTING}");
+    }
+    if message == TOML_KEY_DEPTH_LIMIT {
+        return format!("a dotted key or table header has too many parts: {NESTING}");
+    }
+    if message == "floating-point number overflowed" {
+        return "number too large: expected a finite number, at most about 1.8e308".to_owned();
+    }
+    // A literal beyond i64: serde reports it as an i128 nothing could take.
+    if let Some(number) = message
+        .strip_prefix("invalid type: integer `")
+        .and_then(|rest| rest.strip_suffix("` as i128, expected any valid TOML value"))
+    {
+        return format!(
+            "the integer {number} is out of range: whole numbers must lie between {} and {}; \
+             write a larger figure as a float, e.g. 1.5e20",
+            i64::MIN,
+            i64::MAX
+        );
+    }
+    message.to_owned()
+}
+
+/// The key (before `=`) or table header with the most dots, for a key-depth error toml
+/// does not locate. A heuristic for the place only: the error itself is toml's.
+fn most_dotted_key(text: &str) -> Option<Range<usize>> {
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let body = &line[indent..];
+        let key = if body.starts_with('[') {
+            body.split(']').next()
+        } else {
+            body.split_once('=').map(|(key, _)| key)
+        };
+        if let Some(key) = key {
+            let dots = key.matches('.').count();
+            if dots > 0 && best.as_ref().is_none_or(|(most, _)| dots > *most) {
+                let start = line_start + indent;
+                best = Some((dots, start..start + key.trim_end().len()));
+            }
+        }
+        line_start += line.len();
+    }
+    best.map(|(_, span)| span)
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`", the closest expected key.
@@ -236,6 +352,73 @@ mod tests {
         assert_eq!(locate(text, offset), Location { line: 1, column: 3 });
         let offset = text.rfind('=').unwrap();
         assert_eq!(locate(text, offset), Location { line: 2, column: 4 });
+    }
+
+    fn invalid(text: &str, span: Range<usize>, message: &str) -> FileError {
+        FileError::Invalid {
+            origin: "f.toml".to_owned(),
+            text: Arc::from(text),
+            problems: vec![Problem::at(span, message)],
+        }
+    }
+
+    #[test]
+    fn quotes_only_the_lines_of_the_fault_and_never_a_huge_one() {
+        let text = "a = 1\nb = \"\u{1b}]0;x\u{7}\"\nc = 3\n";
+        let start = text.find('b').unwrap();
+        let report = invalid(text, start..start + 1, "bad").render_report(false);
+        assert!(report.contains("--> f.toml:2:1"), "{report}");
+        assert!(report.contains("2 | b = \"?]0;x?\""), "{report}");
+        assert!(
+            !report.contains("a = 1") && !report.contains('\u{1b}'),
+            "{report}"
+        );
+
+        let long = format!("x = \"{}\" oops\n", "y".repeat(MAX_QUOTED_BYTES));
+        let at = long.find("oops").unwrap();
+        let report = invalid(&long, at..at + 4, "unexpected").render_report(false);
+        assert!(
+            report.contains(&format!("--> f.toml:1:{}", at + 1)),
+            "{report}"
+        );
+        assert!(report.contains("too long to quote"), "{report}");
+        assert!(report.len() < 500, "{report}");
+    }
+
+    #[test]
+    fn rewords_toml_limits_and_locates_deep_dotted_keys() {
+        let huge = "value = 99999999999999999999\n";
+        let error = toml::from_str::<toml::Table>(huge).unwrap_err();
+        let problem = toml_problem(&error, huge);
+        assert!(
+            problem
+                .message
+                .starts_with("the integer 99999999999999999999 is out of range")
+        );
+        assert_eq!(problem.span, Some(8..28));
+
+        let nested = format!("value = {}{}\n", "[".repeat(100), "]".repeat(100));
+        let error = toml::from_str::<toml::Table>(&nested).unwrap_err();
+        let problem = toml_problem(&error, &nested);
+        assert!(
+            problem
+                .message
+                .starts_with("arrays or inline tables are nested too deeply")
+        );
+        assert!(problem.span.is_some());
+
+        let dotted = format!("ok = 1\n  [a{}]\nb.c = 2\n", ".a".repeat(100));
+        let error = toml::from_str::<toml::Table>(&dotted).unwrap_err();
+        let problem = toml_problem(&error, &dotted);
+        assert!(
+            problem
+                .message
+                .starts_with("a dotted key or table header has too many parts")
+        );
+        assert_eq!(
+            locate(&dotted, problem.span.unwrap().start),
+            Location { line: 2, column: 3 }
+        );
     }
 
     #[test]

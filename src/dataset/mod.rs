@@ -14,7 +14,7 @@ pub use lang::{Lang, Text};
 pub use model::*;
 pub use raw::RawDataset;
 
-use crate::diagnostic::{FileError, from_toml_error};
+use crate::diagnostic::{FileError, toml_problem};
 use crate::textfile::read_text_file;
 
 /// A dataset shipped inside the binary, so bri-dash runs from any folder.
@@ -50,7 +50,7 @@ pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
         problems,
     };
     let raw: RawDataset =
-        toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
+        toml::from_str(text).map_err(|error| invalid(vec![toml_problem(&error, text)]))?;
     validate::validate(raw, text).map_err(invalid)
 }
 
