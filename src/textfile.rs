@@ -38,7 +38,16 @@ pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, String> {
 
 fn open_regular(path: &Path) -> Result<File, String> {
     // Type check first: opening a FIFO for reading would block until a writer appears.
-    let metadata = std::fs::metadata(path).map_err(|error| describe_io_error(&error))?;
+    // `metadata` follows symlinks, so a link to a dataset is read like the dataset.
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        let dangling = error.kind() == std::io::ErrorKind::NotFound
+            && std::fs::symlink_metadata(path).is_ok_and(|link| link.is_symlink());
+        if dangling {
+            "is a symbolic link to a file that does not exist".to_owned()
+        } else {
+            describe_io_error(&error)
+        }
+    })?;
     if metadata.is_dir() {
         return Err("is a directory, not a file".to_owned());
     }
@@ -86,7 +95,87 @@ fn decode_utf8(mut bytes: Vec<u8>) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
     use super::*;
+
+    /// Runs `read_text_file` on another thread and fails if it has not answered in time:
+    /// a read that blocks must fail the test, not hang it.
+    fn read_within_deadline(path: &Path) -> Result<String, String> {
+        let (sender, receiver) = mpsc::channel();
+        let path = path.to_owned();
+        std::thread::spawn(move || sender.send(read_text_file(&path, DEFAULT_MAX_BYTES)));
+        receiver
+            .recv_timeout(Duration::from_secs(5))
+            .expect("reading must not block")
+    }
+
+    #[test]
+    fn refuses_a_fifo_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("data.toml");
+        let name = CString::new(fifo.as_os_str().as_bytes()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let error = read_within_deadline(&fifo).unwrap_err();
+        assert!(error.contains("not a regular file"), "{error}");
+        // Behind a symlink too.
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&fifo, &link).unwrap();
+        assert!(
+            read_within_deadline(&link)
+                .unwrap_err()
+                .contains("not a regular file")
+        );
+    }
+
+    #[test]
+    fn follows_symlinks_and_reports_loops_and_dangling_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        std::fs::write(&target, "a = 1\r\nb = 2\r\n").unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        // CRLF is kept as written: toml accepts it.
+        assert_eq!(read_within_deadline(&link).unwrap(), "a = 1\r\nb = 2\r\n");
+
+        let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        assert_eq!(
+            read_within_deadline(&a).unwrap_err(),
+            "too many levels of symbolic links (a symlink loop?)"
+        );
+
+        let dangling = dir.path().join("dangling.toml");
+        std::os::unix::fs::symlink(dir.path().join("gone.toml"), &dangling).unwrap();
+        assert_eq!(
+            read_within_deadline(&dangling).unwrap_err(),
+            "is a symbolic link to a file that does not exist"
+        );
+    }
+
+    #[test]
+    fn says_permission_denied() {
+        let denied = std::io::Error::from_raw_os_error(libc::EACCES);
+        assert_eq!(describe_io_error(&denied), "permission denied");
+        // As root the file is readable anyway: the mapping above is what can be checked.
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            use std::os::unix::fs::PermissionsExt;
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("secret.toml");
+            std::fs::write(&file, "a = 1").unwrap();
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+            assert_eq!(
+                read_within_deadline(&file).unwrap_err(),
+                "permission denied"
+            );
+        }
+    }
 
     #[test]
     fn drops_bom_and_reports_bad_utf8_position() {

@@ -194,10 +194,20 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
 
 /// `~/x` → the home folder's `x`; a relative path → under `base`.
 fn expand_home(path: &str, base: &Path) -> PathBuf {
-    if let Some(rest) = path.strip_prefix("~/")
-        && let Some(home) = std::env::var_os("HOME")
-    {
-        return PathBuf::from(home).join(rest);
+    expand_home_in(path, base, std::env::var_os("HOME").as_deref())
+}
+
+/// [`expand_home`] with the home folder given, so tests need not change the environment.
+/// Without a home folder, `~/x` is left as a relative path and fails with a clear "no such
+/// file" naming it; `~user/` is not expanded.
+fn expand_home_in(path: &str, base: &Path, home: Option<&std::ffi::OsStr>) -> PathBuf {
+    if let Some(home) = home {
+        if path == "~" {
+            return PathBuf::from(home);
+        }
+        if let Some(rest) = path.strip_prefix("~/") {
+            return PathBuf::from(home).join(rest);
+        }
     }
     base.join(path)
 }
@@ -205,6 +215,22 @@ fn expand_home(path: &str, base: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expands_the_home_folder_only_at_the_start() {
+        let home = Some(std::ffi::OsStr::new("/home/ada"));
+        let base = Path::new("/etc/bri");
+        let expand = |path| expand_home_in(path, base, home);
+        assert_eq!(expand("~/data/x.toml"), Path::new("/home/ada/data/x.toml"));
+        assert_eq!(expand("~"), Path::new("/home/ada"));
+        assert_eq!(expand("/abs/x.toml"), Path::new("/abs/x.toml"));
+        assert_eq!(expand("data/~/x.toml"), Path::new("/etc/bri/data/~/x.toml"));
+        assert_eq!(expand("~ada/x.toml"), Path::new("/etc/bri/~ada/x.toml"));
+        assert_eq!(
+            expand_home_in("~/x.toml", base, None),
+            Path::new("/etc/bri/~/x.toml")
+        );
+    }
 
     #[test]
     fn resolves_relative_paths_against_the_config_folder() {
