@@ -13,11 +13,15 @@ Examples:
   bri-dash --config my/config.toml --lang zh
   bri-dash check my-data.toml             is my dataset right?
   bri-dash render --tab 2 --size 100x30   one frame as text, for scripts and READMEs
+  bri-dash export -o brief.md             the figures with their citations, for a report
+  bri-dash schema dataset                 the JSON Schema of the dataset format
+  bri-dash completions bash               a shell completion script
 
 Exit codes:
   0  success
   1  invalid data (check)
-  2  unusable invocation, unreadable or invalid file, or no terminal for the dashboard
+  2  unusable invocation, unreadable or invalid file (every command but check), output that
+     cannot be written, or no terminal for the dashboard
 
 Config: --config, else $BRI_DASH_CONFIG, else ~/.config/bri-dash/config.toml, else built-in defaults.";
 
@@ -83,6 +87,77 @@ pub enum Command {
     /// List the datasets the config names, with their status.
     #[command(after_help = "Example:\n  bri-dash list --config config.toml")]
     List,
+    /// Write the dataset as a Markdown brief, a CSV of its figures, or JSON.
+    #[command(after_help = EXPORT_HELP)]
+    Export {
+        /// What to write (`md` is short for markdown).
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: crate::export::Format,
+        /// Write to this file instead of standard output; an input file is never overwritten.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema (draft-07) of the dataset or config file format.
+    #[command(
+        after_help = "Examples:\n  bri-dash schema dataset > dataset.schema.json\n  bri-dash schema config\n\nStart a TOML file with `#:schema PATH` and editors that speak TOML (taplo,\nEven Better TOML) check and complete it as you type."
+    )]
+    Schema {
+        #[arg(value_enum, default_value = "dataset")]
+        kind: SchemaKind,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  bri-dash completions bash > ~/.local/share/bash-completion/completions/bri-dash\n  bri-dash completions zsh > ~/.zfunc/_bri-dash\n  bri-dash completions fish > ~/.config/fish/completions/bri-dash.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Compare two editions of a dataset: changed figures, added and removed indicators,
+    /// panels and points.
+    #[command(
+        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators are matched by id.\nExit codes: 0 compared (whether or not they differ); 2 unreadable or invalid dataset."
+    )]
+    Diff {
+        old: String,
+        new: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  bri-dash man > bri-dash.1 && man ./bri-dash.1")]
+    Man,
+}
+
+const EXPORT_HELP: &str = "\
+Examples:
+  bri-dash export > brief.md                         a Markdown brief of the default dataset
+  bri-dash export --format csv --lang zh -o figures.csv
+  bri-dash export --format json --dataset bri-connectivity | jq '.indicators[].id'
+
+CSV columns: id, label, value, qualifier, unit, as_of, precision, source, quote, panels
+(panel ids joined by `;`). Texts are in the chosen language; value, qualifier, as_of and
+precision are machine forms. JSON holds both languages and is described in docs/dataset.md.
+
+Exit codes: 0 written; 2 bad invocation, unreadable or invalid dataset or config, or output
+that cannot be written (an input file as --output is refused).";
+
+/// How `bri-dash diff` writes the comparison.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    #[value(alias = "md")]
+    Markdown,
+    Json,
+}
+
+/// Which file format `bri-dash schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A dataset file (assets/datasets/*.toml).
+    Dataset,
+    /// The config file (config.toml).
+    Config,
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {

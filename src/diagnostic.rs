@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::sanitize::{sanitize_line, sanitize_source_for_terminal};
+use crate::sanitize::{escape_for_message, sanitize_line, sanitize_source_for_terminal};
 
 /// Longest stretch of a file quoted under an error. Laying out a line costs time in its
 /// length, and a 5 MB line (a huge string) would take seconds and fill the screen: past
@@ -243,7 +243,9 @@ impl std::error::Error for FileError {}
 /// Turns a toml parse or type error into a located problem, with a "did you mean" hint
 /// for misspelt keys.
 pub fn from_toml_error(error: &toml::de::Error) -> Problem {
-    let message = clearer_toml_message(error.message().trim());
+    // serde echoes the file's keys and values in its messages: write what is hidden in
+    // them out as escapes rather than let it vanish (an unknown key `\u{1b}]0;x\u{7}lable`).
+    let message = escape_for_message(&clearer_toml_message(error.message().trim()));
     let problem = match error.span() {
         Some(span) => Problem::at(span, message.clone()),
         None => Problem::whole_file(message.clone()),

@@ -10,6 +10,8 @@ pub mod commands;
 pub mod config;
 pub mod dataset;
 pub mod diagnostic;
+pub mod diff;
+pub mod export;
 pub mod headless;
 pub mod runtime;
 pub mod sanitize;

@@ -60,6 +60,24 @@ pub fn sanitize_line(input: &str) -> String {
     sanitize_text(input)
 }
 
+/// Quotes a raw value (an id, a keyword, a date) in an error message: controls,
+/// invisible characters and whitespace other than the space are written as `\u{1b}`, so
+/// the user sees exactly what is hidden in the value, then the result is sanitised like any
+/// text. Removing them instead would make `"\u{1b}]0;x\u{7}article"` read as `"article"`
+/// in "unknown source kind".
+pub fn escape_for_message(raw: &str) -> String {
+    let mut escaped = String::new();
+    // One character past the cap is enough for the cut to show.
+    for c in raw.chars().take(MAX_CHARS + 1) {
+        if c.is_control() || is_invisible_format(c) || (c.is_whitespace() && c != ' ') {
+            escaped.extend(c.escape_unicode());
+        } else {
+            escaped.push(c);
+        }
+    }
+    sanitize_text(&escaped)
+}
+
 fn sanitize(input: &str, max_chars: usize) -> String {
     cap_clusters(&strip_controls(input), max_chars)
 }
@@ -315,6 +333,21 @@ mod tests {
     fn deep_nesting_of_sequences_is_linear_not_recursive() {
         let hostile = "\u{1b}[\u{1b}]".repeat(200_000) + "\u{7}end";
         assert_eq!(sanitize_text(&hostile), "end");
+    }
+
+    #[test]
+    fn messages_show_hidden_characters_as_escapes() {
+        assert_eq!(
+            escape_for_message("\u{1b}]0;x\u{7}article"),
+            "\\u{1b}]0;x\\u{7}article"
+        );
+        assert_eq!(
+            escape_for_message("a\tb\u{202e}c d"),
+            "a\\u{9}b\\u{202e}c d"
+        );
+        assert_eq!(escape_for_message("数字 it's"), "数字 it's");
+        let long = escape_for_message(&"\u{1b}".repeat(10 * MAX_CHARS));
+        assert!(long.ends_with('…') && long.chars().count() <= MAX_CHARS + 1);
     }
 
     #[test]

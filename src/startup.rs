@@ -57,5 +57,6 @@ pub fn today() -> NaiveDate {
 pub fn build_app(dataset: Dataset, config: &Config, lang: Lang, size: Size) -> App {
     let mut app = App::new(Arc::new(dataset), lang, today(), size);
     app.theme = Theme::new(config.theme, no_color());
+    app.stale_after_months = config.stale_after_months;
     app
 }

@@ -86,3 +86,43 @@ fn the_selection_is_styled() {
         "the first card is not selected any more"
     );
 }
+
+/// The states a live dataset brings: stale figures marked in words, an error banner over
+/// the last good data, the picker with a broken entry, a comparison.
+#[test]
+fn live_dataset_states() {
+    use bri_dash::app::{Banner, CatalogEntry, CatalogStatus};
+    let mut app = main_app(Lang::En, 100, 30);
+    app.stale_after_months = Some(24);
+    app.banner = Some(Banner::Error(
+        "/data/mine.toml:38:9: expected a number for the value".to_owned(),
+    ));
+    insta::assert_snapshot!("stale-and-banner-en-100x30", screen(&app));
+
+    let ok = CatalogStatus::Ok {
+        title: app.dataset.meta.title.clone(),
+        as_of: app.dataset.meta.as_of,
+    };
+    app.catalog = vec![
+        CatalogEntry {
+            name: "digital-silk-road-2023".into(),
+            location: "builtin:digital-silk-road-2023".into(),
+            status: ok,
+        },
+        CatalogEntry {
+            name: "mine".into(),
+            location: "/data/mine.toml".into(),
+            status: CatalogStatus::Invalid("/data/mine.toml:38:9: expected a number".into()),
+        },
+    ];
+    app.current = Some(0);
+    app.banner = None;
+    update(&mut app, Action::OpenPicker);
+    press(&mut app, "j");
+    insta::assert_snapshot!("picker-en-100x30", screen(&app));
+
+    let other = builtin_app("bri-connectivity", Lang::En, 100, 30);
+    app.comparison = Some(bri_dash::diff::diff(&other.dataset, &app.dataset));
+    app.overlay = Some(bri_dash::app::Overlay::Compare { scroll: 0 });
+    insta::assert_snapshot!("compare-en-100x30", screen(&app));
+}

@@ -2,10 +2,12 @@
 
 use serde::Deserialize;
 
+use super::live::{CatalogEntry, Loaded};
+
 /// A state change. Keys map to actions through the keymap; mouse, resize and signals are
 /// turned into actions by the runtime. [`crate::app::update`] is the only place that
 /// applies them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
     Quit,
@@ -29,6 +31,25 @@ pub enum Action {
     ToggleHelp,
     /// Stop the process (Ctrl-Z); the terminal is restored first.
     Suspend,
+    /// The dataset picker.
+    OpenPicker,
+    /// Read the shown dataset again.
+    Reload,
+    /// In the picker: compare the chosen dataset with the one shown.
+    Compare,
+    #[serde(skip)]
+    DatasetLoaded(Box<Loaded>),
+    /// The config was read again: its datasets and which one is the default.
+    #[serde(skip)]
+    CatalogChanged {
+        entries: Vec<CatalogEntry>,
+        default: usize,
+    },
+    /// A config file that changed and no longer loads.
+    #[serde(skip)]
+    ConfigFailed(String),
+    #[serde(skip)]
+    DismissNotice,
     #[serde(skip)]
     Resize {
         width: u16,
@@ -51,7 +72,8 @@ pub enum Action {
     },
 }
 
-/// What the runtime must do after an update.
+/// What the runtime must do after an update. Anything that needs I/O is a command: the
+/// runtime does it and reports back with an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     /// Nothing changed on screen.
@@ -59,4 +81,12 @@ pub enum Command {
     Redraw,
     Quit,
     Suspend,
+    /// Load the catalog entry with this index (and redraw meanwhile).
+    Load(usize),
+    /// Load the shown dataset again.
+    Reload,
+    /// Read every catalog entry for the picker's titles and statuses.
+    ScanCatalog,
+    /// Load the catalog entry with this index and compare it with the shown dataset.
+    Compare(usize),
 }

@@ -98,6 +98,9 @@ impl Default for Keymap {
             (plain(Enter), Action::Open),
             (plain(Esc), Action::Back),
             (plain(Char('L')), Action::ToggleLanguage),
+            (plain(Char('d')), Action::OpenPicker),
+            (plain(Char('r')), Action::Reload),
+            (plain(Char('c')), Action::Compare),
             (plain(Char('?')), Action::ToggleHelp),
         ];
         for digit in 1..=9u8 {
@@ -115,14 +118,14 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|(binding, _)| binding.matches(event))
-            .map(|(_, action)| *action)
+            .map(|(_, action)| action.clone())
     }
 
     /// The keys bound to `action`, in the order they were bound.
-    pub fn keys_for(&self, action: Action) -> Vec<KeyBinding> {
+    pub fn keys_for(&self, action: &Action) -> Vec<KeyBinding> {
         self.bindings
             .iter()
-            .filter(|(_, bound)| *bound == action)
+            .filter(|(_, bound)| bound == action)
             .map(|(binding, _)| *binding)
             .collect()
     }
@@ -149,7 +152,7 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(
-            keymap.action_for(&key(KeyCode::Char('c'), KeyModifiers::NONE)),
+            keymap.action_for(&key(KeyCode::Char('q'), KeyModifiers::CONTROL)),
             None
         );
         assert_eq!(

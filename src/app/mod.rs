@@ -2,10 +2,12 @@
 
 mod action;
 mod keymap;
+mod live;
 mod state;
 mod update;
 
 pub use action::{Action, Command};
 pub use keymap::{KeyBinding, Keymap};
+pub use live::{Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
 pub use state::{App, Item, Navigation, Overlay};
 pub use update::update;

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use ratatui::layout::Size;
 
 use super::keymap::Keymap;
+use super::live::{Banner, CatalogEntry};
 use crate::dataset::{Dataset, Lang, TabKind};
+use crate::diff::DatasetDiff;
 use crate::ui::Theme;
 
 /// Something the user can select and open.
@@ -29,11 +31,37 @@ impl Item {
     }
 }
 
+/// A name for an item that survives a reload: ids where the data has them.
+fn item_key(dataset: &Dataset, item: Item) -> String {
+    match item {
+        Item::Indicator(i) => format!("indicator:{}", dataset.indicators[i].id),
+        Item::Panel(p) => format!("panel:{}", dataset.panels[p].id),
+        Item::Point { panel, point } => format!("point:{}:{point}", dataset.panels[panel].id),
+        Item::Event(e) => format!(
+            "event:{}:{}",
+            dataset.events[e].date.canonical(),
+            dataset.events[e].label.en
+        ),
+        Item::Source(s) => format!("source:{}", dataset.sources[s].id),
+    }
+}
+
 /// A popup over the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    Detail { item: Item, scroll: u16 },
+    Detail {
+        item: Item,
+        scroll: u16,
+    },
+    /// The dataset picker, with the highlighted catalog entry.
+    Picker {
+        selected: usize,
+    },
+    /// The comparison in [`App::comparison`].
+    Compare {
+        scroll: u16,
+    },
 }
 
 /// The selectable items of each tab, in the order ↑/↓ walks them. Derived from the
@@ -86,6 +114,18 @@ pub struct App {
     pub size: Size,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The datasets the config names, for the picker.
+    pub catalog: Vec<CatalogEntry>,
+    /// The catalog entry shown; `None` for a dataset opened by path.
+    pub current: Option<usize>,
+    /// Follow the config's default when it changes: true until the user picks a dataset
+    /// or names one on the command line.
+    pub follow_default: bool,
+    pub banner: Option<Banner>,
+    /// Figures older than this are marked stale; `None`: never.
+    pub stale_after_months: Option<u32>,
+    /// The last comparison made from the picker.
+    pub comparison: Option<DatasetDiff>,
 }
 
 impl App {
@@ -102,6 +142,58 @@ impl App {
             size,
             keymap: Keymap::default(),
             theme: Theme::default(),
+            catalog: Vec::new(),
+            current: None,
+            follow_default: false,
+            banner: None,
+            stale_after_months: None,
+            comparison: None,
+        }
+    }
+
+    /// Shows another dataset, or a new edition of this one: the tab is kept when the new
+    /// dataset has one with the same id, and each tab's selection stays on the same item
+    /// (by id) where it still exists.
+    pub fn replace_dataset(&mut self, dataset: Arc<Dataset>) {
+        let old_keys: Vec<(String, Option<String>)> = self
+            .dataset
+            .tabs
+            .iter()
+            .enumerate()
+            .map(|(tab, t)| {
+                let item = self.navigation.tabs[tab].get(self.selected[tab]).copied();
+                (t.id.clone(), item.map(|item| item_key(&self.dataset, item)))
+            })
+            .collect();
+        let current_tab = self.dataset.tabs[self.tab].id.clone();
+        self.navigation = Navigation::new(&dataset);
+        self.selected = dataset
+            .tabs
+            .iter()
+            .enumerate()
+            .map(|(tab, t)| {
+                let wanted = old_keys
+                    .iter()
+                    .find(|(id, _)| *id == t.id)
+                    .and_then(|(_, key)| key.as_ref());
+                wanted
+                    .and_then(|key| {
+                        self.navigation.tabs[tab]
+                            .iter()
+                            .position(|&item| item_key(&dataset, item) == *key)
+                    })
+                    .unwrap_or(0)
+            })
+            .collect();
+        self.tab = dataset
+            .tabs
+            .iter()
+            .position(|t| t.id == current_tab)
+            .unwrap_or(0);
+        self.dataset = dataset;
+        // A popup may point at an item that no longer exists.
+        if matches!(self.overlay, Some(Overlay::Detail { .. })) {
+            self.overlay = None;
         }
     }
 

@@ -1,8 +1,10 @@
 //! The one function that changes the dashboard's state.
 
 use super::action::{Action, Command};
+use super::live::{Banner, LoadReason, Loaded, problem_line};
 use super::state::{App, Item, Overlay};
-use crate::ui::{Hit, detail_max_scroll, hit_test};
+use crate::diff::diff;
+use crate::ui::{Hit, hit_test, popup_max_scroll};
 
 /// Applies `action` to `app` and says what the runtime must do next.
 pub fn update(app: &mut App, action: Action) -> Command {
@@ -11,25 +13,87 @@ pub fn update(app: &mut App, action: Action) -> Command {
         Action::Suspend => return Command::Suspend,
         Action::Resize { width, height } => {
             app.size = ratatui::layout::Size::new(width, height);
-            clamp_detail_scroll(app);
+            clamp_scroll(app);
             return Command::Redraw;
         }
         Action::ToggleLanguage => {
             app.lang = app.lang.other();
             return Command::Redraw;
         }
+        Action::Reload => return Command::Reload,
+        Action::DatasetLoaded(loaded) => {
+            apply_loaded(app, *loaded);
+            return Command::Redraw;
+        }
+        Action::CatalogChanged { entries, default } => {
+            app.catalog = entries;
+            if matches!(app.banner, Some(Banner::Error(_))) && app.current.is_some() {
+                // The config loads again; a dataset error, if any, comes back with the next load.
+                app.banner = None;
+            }
+            if let Some(Overlay::Picker { selected }) = app.overlay {
+                let selected = selected.min(app.catalog.len().saturating_sub(1));
+                app.overlay = Some(Overlay::Picker { selected });
+            }
+            if app.follow_default && app.current != Some(default) && default < app.catalog.len() {
+                return Command::Load(default);
+            }
+            return Command::Redraw;
+        }
+        Action::ConfigFailed(message) => {
+            app.banner = Some(Banner::Error(message));
+            return Command::Redraw;
+        }
+        Action::DismissNotice => {
+            if app.banner.as_ref().is_some_and(Banner::is_notice) {
+                app.banner = None;
+                return Command::Redraw;
+            }
+            return Command::None;
+        }
         _ => {}
     }
     let before = (app.tab, app.selected.clone(), app.overlay);
-    match app.overlay {
-        Some(Overlay::Help) => help_popup(app, action),
-        Some(Overlay::Detail { .. }) => detail_popup(app, action),
+    let command = match app.overlay {
+        Some(Overlay::Help) => {
+            help_popup(app, action);
+            Command::None
+        }
+        Some(Overlay::Detail { .. } | Overlay::Compare { .. }) => {
+            scrolling_popup(app, action);
+            Command::None
+        }
+        Some(Overlay::Picker { selected }) => picker(app, action, selected),
         None => dashboard(app, action),
+    };
+    match command {
+        Command::None if before != (app.tab, app.selected.clone(), app.overlay) => Command::Redraw,
+        other => other,
     }
-    if before == (app.tab, app.selected.clone(), app.overlay) {
-        Command::None
-    } else {
-        Command::Redraw
+}
+
+fn apply_loaded(app: &mut App, loaded: Loaded) {
+    match (loaded.reason, loaded.result) {
+        (LoadReason::Compare, Ok(other)) => {
+            app.comparison = Some(diff(&other, &app.dataset));
+            app.overlay = Some(Overlay::Compare { scroll: 0 });
+        }
+        (LoadReason::Switch, Ok(dataset)) => {
+            app.replace_dataset(dataset);
+            app.current = loaded.entry;
+            let name = loaded
+                .entry
+                .and_then(|entry| app.catalog.get(entry))
+                .map(|entry| entry.name.clone())
+                .unwrap_or_else(|| app.dataset.meta.id.clone());
+            app.banner = Some(Banner::Switched(name));
+        }
+        (LoadReason::Reload, Ok(dataset)) => {
+            app.replace_dataset(dataset);
+            app.banner = Some(Banner::Reloaded);
+        }
+        // A failure never costs the data on screen: it stays, under the error.
+        (_, Err(error)) => app.banner = Some(Banner::Error(problem_line(&error))),
     }
 }
 
@@ -42,11 +106,12 @@ fn help_popup(app: &mut App, action: Action) {
     }
 }
 
-fn detail_popup(app: &mut App, action: Action) {
-    let Some(Overlay::Detail { item, scroll }) = app.overlay else {
-        return;
-    };
+fn scrolling_popup(app: &mut App, action: Action) {
     let page = page_size(app) as u16;
+    let scroll = match app.overlay {
+        Some(Overlay::Detail { scroll, .. } | Overlay::Compare { scroll }) => scroll,
+        _ => return,
+    };
     let scroll = match action {
         Action::Back | Action::Open => {
             app.overlay = None;
@@ -70,21 +135,58 @@ fn detail_popup(app: &mut App, action: Action) {
         Action::Bottom => u16::MAX,
         _ => return,
     };
-    app.overlay = Some(Overlay::Detail { item, scroll });
-    clamp_detail_scroll(app);
+    set_scroll(app, scroll);
+    clamp_scroll(app);
 }
 
-fn clamp_detail_scroll(app: &mut App) {
-    if let Some(Overlay::Detail { item, scroll }) = app.overlay {
-        let max = detail_max_scroll(app, item);
-        app.overlay = Some(Overlay::Detail {
-            item,
-            scroll: scroll.min(max),
-        });
+fn set_scroll(app: &mut App, scroll: u16) {
+    app.overlay = match app.overlay {
+        Some(Overlay::Detail { item, .. }) => Some(Overlay::Detail { item, scroll }),
+        Some(Overlay::Compare { .. }) => Some(Overlay::Compare { scroll }),
+        other => other,
+    };
+}
+
+fn clamp_scroll(app: &mut App) {
+    if let Some(Overlay::Detail { scroll, .. } | Overlay::Compare { scroll }) = app.overlay {
+        let max = popup_max_scroll(app);
+        set_scroll(app, scroll.min(max));
     }
 }
 
-fn dashboard(app: &mut App, action: Action) {
+fn picker(app: &mut App, action: Action, selected: usize) -> Command {
+    let last = app.catalog.len().saturating_sub(1);
+    let select = |app: &mut App, selected: usize| {
+        app.overlay = Some(Overlay::Picker {
+            selected: selected.min(last),
+        })
+    };
+    match action {
+        Action::Up | Action::ScrollUp { .. } => select(app, selected.saturating_sub(1)),
+        Action::Down | Action::ScrollDown { .. } => select(app, selected + 1),
+        Action::Top => select(app, 0),
+        Action::Bottom => select(app, last),
+        Action::Back | Action::OpenPicker => app.overlay = None,
+        Action::Open if selected < app.catalog.len() => {
+            app.overlay = None;
+            app.follow_default = false;
+            return Command::Load(selected);
+        }
+        Action::Compare if selected < app.catalog.len() => return Command::Compare(selected),
+        Action::Click { column, row } => match hit_test(app, column, row) {
+            Some(Hit::Item(index)) if index == selected => {
+                return picker(app, Action::Open, selected);
+            }
+            Some(Hit::Item(index)) => select(app, index),
+            Some(Hit::Popup) => {}
+            _ => app.overlay = None,
+        },
+        _ => {}
+    }
+    Command::None
+}
+
+fn dashboard(app: &mut App, action: Action) -> Command {
     let count = app.items().len();
     let tabs = app.dataset.tabs.len();
     let selected = app.selected_index();
@@ -124,6 +226,12 @@ fn dashboard(app: &mut App, action: Action) {
         }
         Action::Open => open_selected(app),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::OpenPicker => {
+            app.overlay = Some(Overlay::Picker {
+                selected: app.current.unwrap_or(0),
+            });
+            return Command::ScanCatalog;
+        }
         Action::Click { column, row } => match hit_test(app, column, row) {
             Some(Hit::Tab(tab)) => app.tab = tab,
             Some(Hit::Item(index)) if index == selected => open_selected(app),
@@ -132,6 +240,7 @@ fn dashboard(app: &mut App, action: Action) {
         },
         _ => {}
     }
+    Command::None
 }
 
 fn select(app: &mut App, index: usize) {

@@ -4,7 +4,7 @@ use ratatui::layout::Size;
 
 use super::report;
 use crate::cli::Cli;
-use crate::runtime::{self, Exit};
+use crate::runtime::{self, Exit, Library, Options};
 use crate::startup::{build_app, dataset_entry, language, load_config};
 
 pub fn run(cli: &Cli) -> u8 {
@@ -16,7 +16,8 @@ pub fn run(cli: &Cli) -> u8 {
             return 2;
         }
     };
-    let dataset = match dataset_entry(cli, &config).load(config.max_file_bytes) {
+    let entry = dataset_entry(cli, &config);
+    let dataset = match entry.load(config.max_file_bytes) {
         Ok(dataset) => dataset,
         Err(error) => {
             report(&error);
@@ -27,8 +28,14 @@ pub fn run(cli: &Cli) -> u8 {
         eprintln!("bri-dash: {message}");
         return 2;
     }
-    let app = build_app(dataset, &config, language(cli, &config), Size::new(0, 0));
-    match runtime::run(app, config.mouse) {
+    let mut app = build_app(dataset, &config, language(cli, &config), Size::new(0, 0));
+    // Without --dataset, the dashboard follows the config's default when it changes.
+    app.follow_default = cli.dataset.is_none();
+    let options = Options {
+        mouse: config.mouse,
+        watch: config.watch,
+    };
+    match runtime::run(app, Library::new(config, entry), options) {
         Ok(Exit::Quit) => 0,
         Ok(Exit::Signal(signal)) => (128 + signal) as u8,
         Err(error) => {

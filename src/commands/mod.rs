@@ -1,9 +1,15 @@
 //! One file per subcommand.
 
 pub mod check;
+pub mod completions;
 pub mod dashboard;
+pub mod diff;
+pub mod export;
 pub mod list;
+pub mod man;
+pub mod output;
 pub mod render;
+pub mod schema;
 
 use std::io::IsTerminal;
 

@@ -13,6 +13,9 @@ use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN};
 use crate::diagnostic::{FileError, Problem, from_toml_error};
 use crate::textfile::{DEFAULT_MAX_BYTES, read_text_file};
 
+/// Figures older than this are marked stale unless the config says otherwise.
+pub const DEFAULT_STALE_AFTER_MONTHS: u32 = 24;
+
 impl Config {
     /// What bri-dash uses when no config file exists: every built-in dataset.
     pub fn builtin_defaults() -> Config {
@@ -21,6 +24,8 @@ impl Config {
             language: LanguageSetting::Auto,
             theme: ThemeName::Dark,
             mouse: true,
+            watch: true,
+            stale_after_months: Some(DEFAULT_STALE_AFTER_MONTHS),
             max_file_bytes: DEFAULT_MAX_BYTES,
             datasets: BUILTINS
                 .iter()
@@ -186,6 +191,12 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
         language: raw.language,
         theme: raw.theme,
         mouse: raw.mouse.unwrap_or(true),
+        watch: raw.watch.unwrap_or(true),
+        stale_after_months: match raw.stale_after_months {
+            Some(0) => None,
+            Some(months) => Some(months),
+            None => Some(DEFAULT_STALE_AFTER_MONTHS),
+        },
         max_file_bytes,
         datasets,
         default,

@@ -42,20 +42,32 @@ pub struct RawConfig {
     #[schemars(with = "Option<String>")]
     pub default: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(description = "The language the dashboard starts in (default `auto`).")]
     pub language: LanguageSetting,
     #[serde(default)]
+    #[schemars(description = "The colour theme (default `dark`).")]
     pub theme: ThemeName,
     /// Mouse clicks and the wheel (default true).
     pub mouse: Option<bool>,
+    /// Reload the config and the shown dataset when their files change (default true).
+    pub watch: Option<bool>,
+    /// A figure older than this many months is marked stale (default 24; 0 turns it off).
+    pub stale_after_months: Option<u32>,
     /// The largest dataset file read, in bytes (default 16 MiB).
-    #[schemars(with = "Option<u64>")]
+    #[schemars(with = "Option<u64>", range(min = 1))]
     pub max_file_bytes: Option<Spanned<i64>>,
     #[serde(default)]
+    #[schemars(description = "The datasets bri-dash knows (default: every built-in dataset).")]
     pub datasets: Vec<RawDatasetEntry>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    rename = "DatasetEntry",
+    // Exactly one of the two, as validation requires.
+    extend("oneOf" = [{ "required": ["path"] }, { "required": ["builtin"] }])
+)]
 pub struct RawDatasetEntry {
     /// The name used by `default`, `--dataset` and `list`.
     #[schemars(with = "String")]
@@ -100,6 +112,9 @@ pub struct Config {
     pub language: LanguageSetting,
     pub theme: ThemeName,
     pub mouse: bool,
+    pub watch: bool,
+    /// `None`: figures are never marked stale.
+    pub stale_after_months: Option<u32>,
     pub max_file_bytes: u64,
     pub datasets: Vec<DatasetEntry>,
     /// Index into `datasets`.

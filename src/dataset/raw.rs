@@ -98,172 +98,297 @@ pub type SpannedValue = Spanned<toml::Value>;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
+    rename = "Dataset",
     title = "bri-dash dataset",
-    description = "A bri-dash dataset: figures with their sources, in tabs and panels. See docs/dataset.md."
+    description = "A bri-dash dataset: figures with their sources, in tabs and panels. See docs/dataset.md.",
+    // `sources` and `tabs` are read with a serde default so that validation, not serde,
+    // reports them missing; the schema still requires them.
+    extend("required" = ["dataset", "sources", "tabs"])
 )]
 pub struct RawDataset {
+    #[schemars(description = "Metadata: id, title, summary, as-of date, languages, main source.")]
     pub dataset: RawMeta,
     #[serde(default)]
+    #[schemars(
+        length(min = 1),
+        description = "Where figures come from (at least one)."
+    )]
     pub sources: Vec<RawSource>,
     #[serde(default)]
+    #[schemars(
+        length(min = 1),
+        description = "The dashboard's tabs, in order (at least one)."
+    )]
     pub tabs: Vec<RawTab>,
     #[serde(default)]
+    #[schemars(description = "Titled groups of points, shown on tabs of kind `panels`.")]
     pub panels: Vec<RawPanel>,
     #[serde(default)]
+    #[schemars(description = "The figures.")]
     pub indicators: Vec<RawIndicator>,
     #[serde(default)]
+    #[schemars(description = "The timeline.")]
     pub events: Vec<RawEvent>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Meta")]
 pub struct RawMeta {
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        pattern(r"^[a-z0-9-]+$"),
+        description = "A short machine name: lowercase letters, digits and `-`."
+    )]
     pub id: SpannedId,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "The title.")]
     pub title: SpannedText,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "One or two sentences.")]
     pub summary: SpannedText,
-    #[schemars(with = "DateSchema")]
+    #[schemars(
+        with = "DateSchema",
+        description = "The date the dataset describes, at its true precision."
+    )]
     pub as_of: SpannedValue,
-    #[schemars(with = "Vec<crate::dataset::Lang>")]
+    #[schemars(with = "Vec<crate::dataset::Lang>", length(min = 1), extend("uniqueItems" = true), description = "The languages every text is given in; the first is the primary language.")]
     pub languages: Spanned<Vec<Spanned<String>>>,
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "Option<String>",
+        description = "The id of the dataset's main source, shown on the overview."
+    )]
     pub source: Option<SpannedId>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub struct RawSource {
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        pattern(r"^[a-z0-9-]+$"),
+        description = "Unique among sources."
+    )]
     pub id: SpannedId,
-    #[schemars(with = "crate::dataset::SourceKind")]
+    #[schemars(
+        with = "crate::dataset::SourceKind",
+        description = "What kind of source it is."
+    )]
     pub kind: Spanned<String>,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "The title.")]
     pub title: SpannedText,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(with = "Option<RawText>", description = "The journal, paper or site.")]
     pub publication: Option<SpannedText>,
-    #[schemars(with = "Option<DateSchema>")]
+    #[schemars(
+        with = "Option<DateSchema>",
+        description = "The publication date, where known."
+    )]
     pub date: Option<SpannedValue>,
+    #[schemars(description = "Where to read it.")]
     pub url: Option<String>,
     #[serde(default)]
+    #[schemars(description = "The authors, in order.")]
     pub authors: Vec<RawAuthor>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Author")]
 pub struct RawAuthor {
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "The name.")]
     pub name: SpannedText,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(with = "Option<RawText>", description = "The institute or position.")]
     pub affiliation: Option<SpannedText>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Tab")]
 pub struct RawTab {
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        pattern(r"^[a-z0-9-]+$"),
+        description = "Unique among tabs."
+    )]
     pub id: SpannedId,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "A short tab label.")]
     pub title: SpannedText,
-    #[schemars(with = "crate::dataset::TabKind")]
+    #[schemars(with = "crate::dataset::TabKind", description = "What the tab shows.")]
     pub kind: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Panel")]
 pub struct RawPanel {
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        pattern(r"^[a-z0-9-]+$"),
+        description = "Unique among panels."
+    )]
     pub id: SpannedId,
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        description = "The id of the tab (of kind `panels`) that shows the panel."
+    )]
     pub tab: SpannedId,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "A short title (it is a list entry).")]
     pub title: SpannedText,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "The panel's heading sentence.")]
     pub summary: SpannedText,
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "Option<String>",
+        description = "The id of the source the panel draws on."
+    )]
     pub source: Option<SpannedId>,
     #[serde(default)]
+    #[schemars(description = "The panel's points, in order.")]
     pub points: Vec<RawPoint>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Point")]
 pub struct RawPoint {
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "The point.")]
     pub text: SpannedText,
     #[serde(default)]
-    #[schemars(with = "Vec<RawText>")]
+    #[schemars(with = "Vec<RawText>", description = "Its sub-points, in order.")]
     pub sub: Vec<SpannedText>,
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "Option<String>",
+        description = "The id of the source that states it."
+    )]
     pub source: Option<SpannedId>,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(
+        with = "Option<RawText>",
+        description = "The sentence of the source that states it."
+    )]
     pub quote: Option<SpannedText>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Indicator")]
 pub struct RawIndicator {
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        pattern(r"^[a-z0-9-]+$"),
+        description = "Unique among indicators."
+    )]
     pub id: SpannedId,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "What is counted.")]
     pub label: SpannedText,
-    #[schemars(with = "f64")]
+    #[schemars(with = "f64", description = "The figure; finite.")]
     pub value: SpannedValue,
-    #[schemars(with = "Option<crate::dataset::Qualifier>")]
+    #[schemars(
+        with = "Option<crate::dataset::Qualifier>",
+        description = "How the figure relates to the number (default `exact`)."
+    )]
     pub qualifier: Option<Spanned<String>>,
-    #[schemars(with = "RawText")]
+    #[schemars(
+        with = "RawText",
+        description = "The unit, e.g. { zh = \"个国家\", en = \"countries\" }."
+    )]
     pub unit: SpannedText,
-    #[schemars(with = "DateSchema")]
+    #[schemars(
+        with = "DateSchema",
+        description = "The date of the figure, at its true precision."
+    )]
     pub as_of: SpannedValue,
-    #[schemars(with = "String")]
+    #[schemars(
+        with = "String",
+        description = "The id of the source that states the figure."
+    )]
     pub source: SpannedId,
-    #[schemars(with = "RawText")]
+    #[schemars(
+        with = "RawText",
+        description = "The sentence of the source that states the figure."
+    )]
     pub quote: SpannedText,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(
+        with = "Option<RawText>",
+        description = "How the figure was read or derived."
+    )]
     pub note: Option<SpannedText>,
-    #[schemars(with = "Option<f64>")]
+    #[schemars(
+        with = "Option<f64>",
+        description = "A goal the value is measured against."
+    )]
     pub target: Option<SpannedValue>,
     #[serde(default)]
-    #[schemars(with = "Vec<RawText>")]
+    #[schemars(
+        with = "Vec<RawText>",
+        description = "The named things the figure counts."
+    )]
     pub items: Vec<SpannedText>,
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
+    #[schemars(
+        with = "Vec<String>",
+        description = "The ids of the panels that show it."
+    )]
     pub panels: Vec<SpannedId>,
     #[serde(default)]
+    #[schemars(description = "Shown on the overview.")]
     pub headline: bool,
     #[serde(default)]
+    #[schemars(description = "Observations over time.")]
     pub series: Vec<RawObservation>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Observation")]
 pub struct RawObservation {
-    #[schemars(with = "DateSchema")]
+    #[schemars(
+        with = "DateSchema",
+        description = "The date of the observation, at its true precision."
+    )]
     pub date: SpannedValue,
-    #[schemars(with = "f64")]
+    #[schemars(with = "f64", description = "The figure; finite.")]
     pub value: SpannedValue,
-    #[schemars(with = "Option<crate::dataset::Qualifier>")]
+    #[schemars(
+        with = "Option<crate::dataset::Qualifier>",
+        description = "How the figure relates to the number (default `exact`)."
+    )]
     pub qualifier: Option<Spanned<String>>,
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "Option<String>",
+        description = "The id of the source that states it."
+    )]
     pub source: Option<SpannedId>,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(
+        with = "Option<RawText>",
+        description = "The sentence of the source that states it."
+    )]
     pub quote: Option<SpannedText>,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(
+        with = "Option<RawText>",
+        description = "How the figure was read or derived."
+    )]
     pub note: Option<SpannedText>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Event")]
 pub struct RawEvent {
-    #[schemars(with = "DateSchema")]
+    #[schemars(
+        with = "DateSchema",
+        description = "When it happened, at its true precision."
+    )]
     pub date: SpannedValue,
-    #[schemars(with = "RawText")]
+    #[schemars(with = "RawText", description = "What happened.")]
     pub label: SpannedText,
-    #[schemars(with = "String")]
+    #[schemars(with = "String", description = "The id of the source that states it.")]
     pub source: SpannedId,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(
+        with = "Option<RawText>",
+        description = "The sentence of the source that states it."
+    )]
     pub quote: Option<SpannedText>,
-    #[schemars(with = "Option<RawText>")]
+    #[schemars(
+        with = "Option<RawText>",
+        description = "How the date or event was read."
+    )]
     pub note: Option<SpannedText>,
 }

@@ -12,7 +12,7 @@ use super::lang::{Lang, Text};
 use super::model::*;
 use super::raw::*;
 use crate::diagnostic::{Problem, locate};
-use crate::sanitize::{sanitize_label, sanitize_text};
+use crate::sanitize::{escape_for_message, sanitize_label, sanitize_text};
 
 pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
@@ -169,7 +169,7 @@ impl Validator<'_> {
                     code.span(),
                     format!(
                         "unknown language `{}`: expected \"zh\" or \"en\"",
-                        code.get_ref()
+                        escape_for_message(code.get_ref())
                     ),
                 )),
             }
@@ -279,7 +279,7 @@ impl Validator<'_> {
                 id.span(),
                 format!(
                     "invalid id `{}`: expected lowercase letters, digits and `-`",
-                    sanitize_text(value)
+                    escape_for_message(value)
                 ),
             ));
         }
@@ -316,7 +316,7 @@ impl Validator<'_> {
             id.span(),
             format!(
                 "unknown {what} `{}`: expected the id of a [[{what}s]] entry",
-                sanitize_text(id.get_ref())
+                escape_for_message(id.get_ref())
             ),
         );
         if let Some(best) = candidates
@@ -399,7 +399,7 @@ impl Validator<'_> {
                 raw.span(),
                 format!(
                     "unknown {what} \"{}\": expected one of {}",
-                    sanitize_text(raw.get_ref()),
+                    escape_for_message(raw.get_ref()),
                     list.join(", ")
                 ),
             ));
@@ -528,7 +528,7 @@ impl Validator<'_> {
 
 fn describe_value(value: &toml::Value) -> String {
     match value {
-        toml::Value::String(s) => format!("the string \"{}\"", sanitize_text(s)),
+        toml::Value::String(s) => format!("the string \"{}\"", escape_for_message(s)),
         toml::Value::Integer(n) => format!("the integer {n}"),
         toml::Value::Float(f) => format!("{f}"),
         toml::Value::Boolean(b) => format!("the boolean {b}"),

@@ -9,7 +9,7 @@ use super::format::date_with_age;
 use super::strings::strings;
 use super::text::{truncate, width};
 use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{Action, App};
+use crate::app::{Action, App, Banner};
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
@@ -105,14 +105,28 @@ pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-pub fn rule(app: &App, frame: &mut Frame, area: Rect) {
-    let line = "─".repeat(area.width as usize);
-    frame.render_widget(Paragraph::new(Span::styled(line, app.theme.border)), area);
+/// The row under the tabs: a rule, or the banner when there is news.
+pub fn banner_or_rule(app: &App, frame: &mut Frame, area: Rect) {
+    let s = strings(app.lang);
+    let (text, style) = match &app.banner {
+        None => ("─".repeat(area.width as usize), app.theme.border),
+        Some(Banner::Reloaded) => (format!(" {}", s.reloaded), app.theme.key),
+        Some(Banner::Switched(name)) => (format!(" {} {name}", s.switched_to), app.theme.key),
+        Some(Banner::Error(problem)) => {
+            (format!(" ⚠ {problem} — {}", s.last_good), app.theme.warning)
+        }
+    };
+    let text = truncate(&text, area.width as usize);
+    let padded = format!(
+        "{text}{}",
+        " ".repeat((area.width as usize).saturating_sub(width(&text)))
+    );
+    frame.render_widget(Paragraph::new(Span::styled(padded, style)), area);
 }
 
 fn first_key(app: &App, action: Action) -> String {
     app.keymap
-        .keys_for(action)
+        .keys_for(&action)
         .first()
         .map(|key| key.label())
         .unwrap_or_default()
@@ -125,7 +139,7 @@ fn key_hints(app: &App) -> Vec<(String, &'static str)> {
     let join = |actions: &[Action]| {
         actions
             .iter()
-            .map(|&action| first_key(app, action))
+            .map(|action| first_key(app, action.clone()))
             .collect::<Vec<_>>()
             .join("/")
     };

@@ -6,15 +6,29 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::format::{date_with_age, figure, figure_with_unit, number};
+use super::format::{date_with_age, figure, figure_with_unit, is_stale, number};
 use super::strings::{cited, strings};
 use super::tabs::sources::source_facts;
 use super::text::wrapped_lines;
 use super::widgets::popup;
 use crate::app::{App, Item};
-use crate::dataset::{Dataset, Lang, Source, Text};
+use crate::dataset::{Dataset, Lang, Precision, Source, Text};
 
 const MAX_WIDTH: u16 = 90;
+
+/// How precisely a date is known, in words.
+fn precision_name(precision: Precision, lang: Lang) -> &'static str {
+    match (precision, lang) {
+        (Precision::Day, Lang::En) => "to the day",
+        (Precision::Day, Lang::Zh) => "精确到日",
+        (Precision::PartOfMonth(_), Lang::En) => "part of a month",
+        (Precision::PartOfMonth(_), Lang::Zh) => "精确到旬",
+        (Precision::Month, Lang::En) => "to the month",
+        (Precision::Month, Lang::Zh) => "精确到月",
+        (Precision::Year, Lang::En) => "to the year",
+        (Precision::Year, Lang::Zh) => "精确到年",
+    }
+}
 
 fn inner_width(screen: Rect) -> usize {
     popup::centered(screen, MAX_WIDTH, screen.height)
@@ -140,14 +154,15 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             );
             w.paragraph(indicator.label.get(lang), theme.title);
             w.blank();
-            let precision = indicator.as_of.precision().name();
-            w.field(
-                s.as_of,
-                &format!(
-                    "{} ({precision})",
-                    date_with_age(&indicator.as_of, app.today, lang)
-                ),
+            let precision = precision_name(indicator.as_of.precision(), lang);
+            let mut as_of = format!(
+                "{} ({precision})",
+                date_with_age(&indicator.as_of, app.today, lang)
             );
+            if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
+                as_of.push_str(&format!(" ⚠ {}", s.stale));
+            }
+            w.field(s.as_of, &as_of);
             w.source(&d.sources[indicator.source]);
             w.quote(&indicator.quote);
             if let Some(note) = &indicator.note {

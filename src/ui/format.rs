@@ -54,6 +54,15 @@ pub fn date_with_age(date: &FuzzyDate, today: NaiveDate, lang: Lang) -> String {
     format!("{} · {}", date.display(lang), date.age(today, lang))
 }
 
+/// Whether a figure dated `date` is older than the configured limit.
+pub fn is_stale(date: &FuzzyDate, today: NaiveDate, stale_after_months: Option<u32>) -> bool {
+    stale_after_months.is_some_and(|months| {
+        date.start()
+            .checked_add_months(chrono::Months::new(months))
+            .is_some_and(|limit| limit < today)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +77,15 @@ mod tests {
         assert_eq!(number(97.2), "97.2");
         assert_eq!(number(-1500.5), "-1,500.5");
         assert_eq!(number(0.0), "0");
+    }
+
+    #[test]
+    fn stale_means_older_than_the_limit() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let date = FuzzyDate::parse("2023-10-mid").unwrap();
+        assert!(is_stale(&date, today, Some(24)));
+        assert!(!is_stale(&date, today, Some(48)));
+        assert!(!is_stale(&date, today, None));
     }
 
     #[test]

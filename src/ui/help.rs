@@ -27,12 +27,23 @@ const ENTRIES: &[(Action, &str, &str)] = &[
     (Action::Open, "open detail", "查看详情"),
     (Action::Back, "close popup", "关闭弹窗"),
     (Action::ToggleLanguage, "中文 / English", "中文 / English"),
+    (
+        Action::OpenPicker,
+        "datasets: switch, compare",
+        "数据集：切换、比较",
+    ),
+    (
+        Action::Compare,
+        "in datasets: compare with the one shown",
+        "在数据集中：与当前数据集比较",
+    ),
+    (Action::Reload, "reload the dataset", "重新加载数据集"),
     (Action::ToggleHelp, "this help", "本帮助"),
     (Action::Suspend, "suspend (fg resumes)", "挂起（fg 恢复）"),
     (Action::Quit, "quit", "退出"),
 ];
 
-fn keys_text(app: &App, action: Action) -> String {
+fn keys_text(app: &App, action: &Action) -> String {
     if let Action::GoToTab(_) = action {
         return "1 … 9".to_owned();
     }
@@ -48,10 +59,10 @@ fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let rows: Vec<(String, &str)> = ENTRIES
         .iter()
-        .map(|&(action, en, zh)| {
+        .map(|(action, en, zh)| {
             (
                 keys_text(app, action),
-                if app.lang == Lang::Zh { zh } else { en },
+                if app.lang == Lang::Zh { *zh } else { *en },
             )
         })
         .collect();

@@ -11,9 +11,11 @@
 //! ```
 
 mod chrome;
+mod compare;
 mod detail;
 mod format;
 mod help;
+mod picker;
 mod strings;
 mod tabs;
 mod text;
@@ -26,7 +28,7 @@ use ratatui::layout::{Position, Rect};
 pub use format::{date_with_age, figure, figure_with_unit, number};
 pub use theme::Theme;
 
-use crate::app::{App, Item, Overlay};
+use crate::app::{App, Overlay};
 use crate::dataset::TabKind;
 
 /// Below this size the dashboard shows a notice instead of a squeezed layout.
@@ -79,12 +81,14 @@ pub fn view(app: &App, frame: &mut Frame) {
     let regions = regions(area);
     chrome::header(app, frame, regions.header);
     chrome::tab_bar(app, frame, regions.tabs);
-    chrome::rule(app, frame, Rect::new(area.x, area.y + 2, area.width, 1));
+    chrome::banner_or_rule(app, frame, Rect::new(area.x, area.y + 2, area.width, 1));
     render_tab(app, frame, regions.content);
     chrome::key_bar(app, frame, regions.keys);
     match app.overlay {
         Some(Overlay::Help) => help::render(app, frame, area),
         Some(Overlay::Detail { item, scroll }) => detail::render(app, frame, area, item, scroll),
+        Some(Overlay::Picker { selected }) => picker::render(app, frame, area, selected),
+        Some(Overlay::Compare { scroll }) => compare::render(app, frame, area, scroll),
         None => {}
     }
 }
@@ -118,6 +122,16 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     let popup = match app.overlay {
         Some(Overlay::Help) => Some(help::area(app, area)),
         Some(Overlay::Detail { item, .. }) => Some(detail::area(app, item, area)),
+        Some(Overlay::Picker { selected }) => {
+            if let Some((index, _)) = picker::entry_areas(app, area, selected)
+                .into_iter()
+                .find(|(_, rect)| rect.contains(position))
+            {
+                return Some(Hit::Item(index));
+            }
+            Some(picker::area(app, area))
+        }
+        Some(Overlay::Compare { .. }) => Some(compare::area(app, area)),
         None => None,
     };
     if let Some(popup) = popup {
@@ -139,7 +153,12 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     None
 }
 
-/// How far the detail popup of `item` can scroll at the current size.
-pub fn detail_max_scroll(app: &App, item: Item) -> u16 {
-    detail::max_scroll(app, item, Rect::new(0, 0, app.size.width, app.size.height))
+/// How far the open popup can scroll at the current size (0 for popups that do not).
+pub fn popup_max_scroll(app: &App) -> u16 {
+    let screen = Rect::new(0, 0, app.size.width, app.size.height);
+    match app.overlay {
+        Some(Overlay::Detail { item, .. }) => detail::max_scroll(app, item, screen),
+        Some(Overlay::Compare { .. }) => compare::max_scroll(app, screen),
+        _ => 0,
+    }
 }

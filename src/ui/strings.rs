@@ -22,6 +22,15 @@ pub struct Strings {
     pub language_name: &'static str,
     pub close_hint: &'static str,
     pub scroll_hint: &'static str,
+    pub picker_title: &'static str,
+    pub picker_switch: &'static str,
+    pub picker_compare: &'static str,
+    pub compare_title: &'static str,
+    pub no_differences: &'static str,
+    pub reloaded: &'static str,
+    pub switched_to: &'static str,
+    pub last_good: &'static str,
+    pub stale: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -44,6 +53,15 @@ const EN: Strings = Strings {
     language_name: "English",
     close_hint: "Esc close",
     scroll_hint: "↑/↓ scroll",
+    picker_title: "Datasets",
+    picker_switch: "Enter open",
+    picker_compare: "c compare with the one shown",
+    compare_title: "Compared with the dataset shown",
+    no_differences: "No differences.",
+    reloaded: "✓ reloaded",
+    switched_to: "✓ now showing",
+    last_good: "showing the last good data",
+    stale: "stale",
 };
 
 const ZH: Strings = Strings {
@@ -66,6 +84,15 @@ const ZH: Strings = Strings {
     language_name: "中文",
     close_hint: "Esc 关闭",
     scroll_hint: "↑/↓ 滚动",
+    picker_title: "数据集",
+    picker_switch: "Enter 打开",
+    picker_compare: "c 与当前数据集比较",
+    compare_title: "与当前数据集比较",
+    no_differences: "没有差异。",
+    reloaded: "✓ 已重新加载",
+    switched_to: "✓ 当前显示",
+    last_good: "仍显示上次有效的数据",
+    stale: "已过时",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -17,9 +17,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Item};
-use crate::ui::format::{date_with_age, figure_with_unit};
+use crate::ui::format::figure_with_unit;
 use crate::ui::strings::strings;
 use crate::ui::text::{truncate, width, wrapped_lines};
+use crate::ui::widgets::card;
 use crate::ui::widgets::list::{self, Entry, Placement};
 
 struct Layout {
@@ -111,20 +112,10 @@ fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
             theme.figure,
             theme.text,
         );
-        lines.push(Line::from(vec![
-            Span::raw("  "),
-            Span::styled(
-                truncate(
-                    &format!(
-                        "{} {}",
-                        strings(lang).as_of,
-                        date_with_age(&i.as_of, app.today, lang)
-                    ),
-                    text_width.saturating_sub(2),
-                ),
-                theme.muted,
-            ),
-        ]));
+        let as_of = format!("  {} ", strings(lang).as_of);
+        let mut date = card::date_line(app, i, text_width.saturating_sub(width(&as_of)));
+        date.spans.insert(0, Span::styled(as_of, theme.muted));
+        lines.push(date);
         entries.push(Entry {
             item: Some(index),
             lines,

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::App;
 use crate::dataset::Indicator;
-use crate::ui::format::{date_with_age, figure};
+use crate::ui::format::{date_with_age, figure, is_stale};
+use crate::ui::strings::strings;
 use crate::ui::text::{truncate, width};
 
 /// Rows a card needs: two borders and three lines.
@@ -42,11 +43,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, indicator: &Indicator, s
             Span::styled(unit, theme.text),
         ]),
         Line::styled(truncate(indicator.label.get(lang), room), theme.title),
-        Line::styled(
-            truncate(&date_with_age(&indicator.as_of, app.today, lang), room),
-            theme.muted,
-        ),
+        date_line(app, indicator, room),
     ];
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `2023-10 (mid) · 3 years ago`, and a stale mark (a word, not only a colour) when the
+/// figure is older than the configured limit.
+pub fn date_line(app: &App, indicator: &Indicator, room: usize) -> Line<'static> {
+    let date = date_with_age(&indicator.as_of, app.today, app.lang);
+    if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
+        let mark = format!(" ⚠ {}", strings(app.lang).stale);
+        let date = truncate(&date, room.saturating_sub(width(&mark)));
+        Line::from(vec![
+            Span::styled(date, app.theme.muted),
+            Span::styled(mark, app.theme.warning),
+        ])
+    } else {
+        Line::styled(truncate(&date, room), app.theme.muted)
+    }
 }

@@ -1,0 +1,91 @@
+//! Datasets that change while the dashboard is open: the catalog the picker shows, what a
+//! (re)load brings back to `update`, and the banner that reports it.
+
+use std::sync::Arc;
+
+use crate::dataset::{Dataset, FuzzyDate, Text};
+use crate::diagnostic::FileError;
+
+/// The first problem of a file in one line, as `file:line:column: message` (or
+/// `file: reason` for a file that could not be read): what a banner or a status shows.
+pub fn problem_line(error: &FileError) -> String {
+    error
+        .to_string()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// One dataset the config names, as the picker shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogEntry {
+    pub name: String,
+    /// Where it comes from (`builtin:NAME` or a path), for display.
+    pub location: String,
+    pub status: CatalogStatus,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogStatus {
+    /// Not read yet.
+    Unknown,
+    Ok {
+        title: Text,
+        as_of: FuzzyDate,
+    },
+    /// The first problem, `file:line:column: message`.
+    Invalid(String),
+}
+
+/// Why a dataset is being loaded: it decides what a failure does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadReason {
+    /// The user picked another dataset.
+    Switch,
+    /// Its file changed, or the user pressed `r`.
+    Reload,
+    /// The user asked to compare it with the dataset shown.
+    Compare,
+}
+
+/// The outcome of loading a dataset, handed to `update` by the runtime.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Its index in the catalog; `None` for a dataset opened by path.
+    pub entry: Option<usize>,
+    pub reason: LoadReason,
+    pub result: Result<Arc<Dataset>, FileError>,
+}
+
+/// Loads are compared by identity: two loads are the same only if they carry the same
+/// dataset (or fail the same way).
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        let same_result = match (&self.result, &other.result) {
+            (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
+            (Err(a), Err(b)) => a.to_string() == b.to_string(),
+            _ => false,
+        };
+        self.entry == other.entry && self.reason == other.reason && same_result
+    }
+}
+
+/// A line above the content: a passing notice, or an error that stays until it is fixed.
+/// It holds facts, not sentences, so that it follows the language switch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Banner {
+    /// The shown dataset was read again. Goes away by itself after a moment.
+    Reloaded,
+    /// Another dataset, by catalog name, is shown. Goes away by itself.
+    Switched(String),
+    /// A dataset or config that cannot be used, as `file:line:column: message`. Stays
+    /// while the problem lasts; the last good data stays on screen beneath it.
+    Error(String),
+}
+
+impl Banner {
+    pub fn is_notice(&self) -> bool {
+        !matches!(self, Banner::Error(_))
+    }
+}

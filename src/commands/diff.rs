@@ -1,0 +1,35 @@
+//! `bri-dash diff OLD NEW`: two editions of a dataset compared.
+
+use super::report;
+use crate::cli::{Cli, DiffFormat};
+use crate::diff::diff;
+use crate::startup::{language, load_config};
+
+pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> u8 {
+    let config = match load_config(cli) {
+        Ok(config) => config,
+        Err(error) => {
+            report(&error);
+            return 2;
+        }
+    };
+    let load = |name: &str| config.resolve_dataset(name).load(config.max_file_bytes);
+    let (old, new) = match (load(old), load(new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for error in [old.err(), new.err()].into_iter().flatten() {
+                report(&error);
+            }
+            return 2;
+        }
+    };
+    let comparison = diff(&old, &new);
+    let lang = language(cli, &config);
+    let text = match format {
+        DiffFormat::Text => comparison.to_text(lang),
+        DiffFormat::Markdown => comparison.to_markdown(lang),
+        DiffFormat::Json => comparison.to_json(),
+    };
+    print!("{text}");
+    0
+}

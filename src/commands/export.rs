@@ -1,0 +1,76 @@
+//! `bri-dash export`: the dataset as Markdown, CSV or JSON, on stdout or in a file.
+//!
+//! Like `render`, an invalid dataset makes the invocation unusable (exit 2): `check` is the
+//! command whose job is to judge data, and the one that exits 1 for it.
+
+use std::path::Path;
+
+use super::output::to_stdout;
+use super::report;
+use crate::cli::Cli;
+use crate::config::DatasetLocation;
+use crate::export::{self, Format};
+use crate::sanitize::sanitize_line;
+use crate::startup::{dataset_entry, language, load_config};
+
+pub fn run(cli: &Cli, format: Format, output: Option<&Path>) -> u8 {
+    let config = match load_config(cli) {
+        Ok(config) => config,
+        Err(error) => {
+            report(&error);
+            return 2;
+        }
+    };
+    let entry = dataset_entry(cli, &config);
+    let dataset = match entry.load(config.max_file_bytes) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            report(&error);
+            return 2;
+        }
+    };
+    // Everything is rendered before anything is written, so a failure never leaves half a
+    // file behind.
+    let mut bytes = Vec::new();
+    if let Err(error) = export::write(&dataset, format, language(cli, &config), &mut bytes) {
+        eprintln!("bri-dash: cannot export: {error}");
+        return 2;
+    }
+    let Some(path) = output else {
+        return to_stdout(&bytes);
+    };
+    let mut inputs: Vec<(&str, &Path)> = Vec::new();
+    if let DatasetLocation::File(dataset_path) = &entry.location {
+        inputs.push(("the dataset being exported", dataset_path));
+    }
+    if let Some(config_path) = &config.origin {
+        inputs.push(("the config file", config_path));
+    }
+    if let Some((what, _)) = inputs.iter().find(|(_, input)| same_file(input, path)) {
+        eprintln!(
+            "bri-dash: refusing to write to {}: it is {what}; choose another --output",
+            sanitize_line(&path.display().to_string())
+        );
+        return 2;
+    }
+    match std::fs::write(path, &bytes) {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!(
+                "bri-dash: cannot write {}: {error}",
+                sanitize_line(&path.display().to_string())
+            );
+            2
+        }
+    }
+}
+
+/// Whether two paths name one file, through symlinks, hard links, `..` and all: the same
+/// device and inode. A path that does not exist yet cannot be an input.
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}

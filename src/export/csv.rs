@@ -1,0 +1,85 @@
+//! The figures as CSV: one row per indicator, for a spreadsheet or a script.
+//!
+//! Texts are in the chosen language; everything a program compares (value, qualifier,
+//! date, precision, panel ids) is written in its machine form, the same in both languages.
+//! Records end in CRLF, as RFC 4180 says.
+
+use std::io::{self, Write};
+
+use csv::{Terminator, WriterBuilder};
+
+use crate::dataset::{Dataset, Lang, Qualifier};
+
+/// The header row: stable column names, English in both languages so scripts need not care.
+const COLUMNS: [&str; 10] = [
+    "id",
+    "label",
+    "value",
+    "qualifier",
+    "unit",
+    "as_of",
+    "precision",
+    "source",
+    "quote",
+    "panels",
+];
+
+pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    let mut writer = WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .from_writer(out);
+    writer.write_record(COLUMNS)?;
+    for indicator in &dataset.indicators {
+        let panels: Vec<&str> = indicator
+            .panels
+            .iter()
+            .map(|&panel| dataset.panels[panel].id.as_str())
+            .collect();
+        writer.write_record([
+            indicator.id.as_str(),
+            indicator.label.get(lang),
+            // Rust's shortest round-trip form: `20`, `2.38`, never a thousands separator.
+            &indicator.figure.value.to_string(),
+            qualifier_code(indicator.figure.qualifier),
+            indicator.unit.get(lang),
+            &indicator.as_of.canonical(),
+            indicator.as_of.precision().name(),
+            dataset.sources[indicator.source].title.get(lang),
+            indicator.quote.get(lang),
+            &panels.join(";"),
+        ])?;
+    }
+    writer.flush()
+}
+
+/// The qualifier as the dataset file spells it (`more_than`).
+fn qualifier_code(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::FewerThan => "fewer_than",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifiers_are_spelt_as_in_the_dataset_file() {
+        for qualifier in [
+            Qualifier::Exact,
+            Qualifier::About,
+            Qualifier::MoreThan,
+            Qualifier::AtLeast,
+            Qualifier::FewerThan,
+        ] {
+            assert_eq!(
+                serde_json::to_value(qualifier).unwrap(),
+                qualifier_code(qualifier),
+            );
+        }
+    }
+}

@@ -1,0 +1,560 @@
+//! The dataset as a Markdown brief to quote in a report.
+//!
+//! ```text
+//! # Title
+//! summary
+//! - As of · Dataset · Source [1]
+//! ## each tab, in order     overview: headline figures; panels: ### panel, summary,
+//!                           figures, points and sub-points; timeline: events; sources
+//! ## All figures            every indicator: value, unit, date and its precision, note…
+//! ## References             each source, then its numbered quotes: 1. “quote”
+//! ```
+//!
+//! Every figure and cited point ends in `[n]`, the number of its reference. Dates are
+//! written at their true precision and never as an age, so the brief does not go stale.
+
+use crate::dataset::{
+    Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Precision, Qualifier, Source, Tab, TabKind,
+    Text,
+};
+use crate::ui::figure_with_unit;
+
+/// The brief's own words in one language; dataset text comes from the dataset.
+struct Words {
+    as_of: &'static str,
+    dataset: &'static str,
+    source: &'static str,
+    all_figures: &'static str,
+    references: &'static str,
+    /// A reference to a source as a whole rather than to a sentence of it.
+    whole_source: &'static str,
+    /// The heading of quotes that name no source.
+    no_source: &'static str,
+    note: &'static str,
+    items: &'static str,
+    target: &'static str,
+    series: &'static str,
+    colon: &'static str,
+    dash: &'static str,
+    list_separator: &'static str,
+    name_separator: &'static str,
+}
+
+const EN: Words = Words {
+    as_of: "As of",
+    dataset: "Dataset",
+    source: "Source",
+    all_figures: "All figures",
+    references: "References",
+    whole_source: "The source as a whole.",
+    no_source: "Quoted without a source:",
+    note: "Note",
+    items: "Named",
+    target: "Target",
+    series: "Over time",
+    colon: ": ",
+    dash: " — ",
+    list_separator: "; ",
+    name_separator: ", ",
+};
+
+const ZH: Words = Words {
+    as_of: "截至",
+    dataset: "数据集",
+    source: "来源",
+    all_figures: "全部数据",
+    references: "参考文献",
+    whole_source: "全文。",
+    no_source: "未注明来源的引文：",
+    note: "说明",
+    items: "列举",
+    target: "目标",
+    series: "历年数据",
+    colon: "：",
+    dash: "——",
+    list_separator: "；",
+    name_separator: "、",
+};
+
+pub fn render(dataset: &Dataset, lang: Lang) -> String {
+    // References are listed grouped by source, so their numbers are known only once every
+    // citation has been seen: a first pass collects them, the second writes the brief.
+    let mut draft = Brief::new(dataset, lang);
+    draft.body();
+    let order = grouped_by_source(&draft.references);
+    let mut numbers = vec![0; order.len()];
+    for (position, &index) in order.iter().enumerate() {
+        numbers[index] = position + 1;
+    }
+    let mut brief = Brief::new(dataset, lang);
+    brief.numbers = numbers;
+    brief.body();
+    brief.references(&order);
+    brief.out
+}
+
+/// Reference indices ordered by source (in order of each source's first citation, quotes
+/// without a source last), then by first citation within a source.
+fn grouped_by_source(references: &[Reference]) -> Vec<usize> {
+    let first_of_source = |source: Option<usize>| match source {
+        Some(_) => references
+            .iter()
+            .position(|r| r.source == source)
+            .unwrap_or(usize::MAX),
+        None => usize::MAX,
+    };
+    let mut order: Vec<usize> = (0..references.len()).collect();
+    order.sort_by_key(|&index| (first_of_source(references[index].source), index));
+    order
+}
+
+/// What a citation points at; two citations of the same source and quote share a number.
+#[derive(PartialEq)]
+struct Reference<'a> {
+    source: Option<usize>,
+    quote: Option<&'a Text>,
+}
+
+struct Brief<'a> {
+    dataset: &'a Dataset,
+    lang: Lang,
+    words: &'static Words,
+    out: String,
+    /// Everything cited, in order of first citation.
+    references: Vec<Reference<'a>>,
+    /// The number printed for each of `references`; empty in the first pass.
+    numbers: Vec<usize>,
+}
+
+impl<'a> Brief<'a> {
+    fn new(dataset: &'a Dataset, lang: Lang) -> Brief<'a> {
+        Brief {
+            dataset,
+            lang,
+            words: match lang {
+                Lang::En => &EN,
+                Lang::Zh => &ZH,
+            },
+            out: String::new(),
+            references: Vec::new(),
+            numbers: Vec::new(),
+        }
+    }
+
+    fn body(&mut self) {
+        self.header();
+        for tab in &self.dataset.tabs {
+            self.tab(tab);
+        }
+        self.all_figures();
+    }
+
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    /// Dataset text in the brief's language, escaped for Markdown.
+    fn text(&self, text: &Text) -> String {
+        escape(text.get(self.lang))
+    }
+
+    /// ` [n]` for a source and quote, numbered on first use; empty when there is neither,
+    /// since a citation of nothing would send the reader nowhere.
+    fn cite(&mut self, source: Option<usize>, quote: Option<&'a Text>) -> String {
+        if source.is_none() && quote.is_none() {
+            return String::new();
+        }
+        let reference = Reference { source, quote };
+        let index = match self.references.iter().position(|r| *r == reference) {
+            Some(index) => index,
+            None => {
+                self.references.push(reference);
+                self.references.len() - 1
+            }
+        };
+        format!(
+            " [{}]",
+            self.numbers.get(index).copied().unwrap_or(index + 1)
+        )
+    }
+
+    /// `2023-10 (mid) · part-of-month precision` / `2023年10月中旬（精确到旬）`.
+    fn date_with_precision(&self, date: &FuzzyDate) -> String {
+        let shown = date.display(self.lang);
+        match self.lang {
+            Lang::En => {
+                let precision = match date.precision() {
+                    Precision::Day => "day",
+                    Precision::PartOfMonth(_) => "part-of-month",
+                    Precision::Month => "month",
+                    Precision::Year => "year",
+                };
+                format!("{shown} · {precision} precision")
+            }
+            Lang::Zh => {
+                let precision = match date.precision() {
+                    Precision::Day => "日",
+                    Precision::PartOfMonth(_) => "旬",
+                    Precision::Month => "月",
+                    Precision::Year => "年",
+                };
+                format!("{shown}（精确到{precision}）")
+            }
+        }
+    }
+
+    fn header(&mut self) {
+        let meta = &self.dataset.meta;
+        let w = self.words;
+        self.line(&format!("# {}", self.text(&meta.title)));
+        self.blank();
+        let summary = self.text(&meta.summary);
+        self.line(&summary);
+        self.blank();
+        let as_of = self.date_with_precision(&meta.as_of);
+        self.line(&format!("- {}{}{as_of}", w.as_of, w.colon));
+        self.line(&format!("- {}{}`{}`", w.dataset, w.colon, meta.id));
+        if let Some(source) = meta.source {
+            let description = self.source_description(&self.dataset.sources[source]);
+            let citation = self.cite(Some(source), None);
+            self.line(&format!("- {}{}{description}{citation}", w.source, w.colon));
+        }
+    }
+
+    fn tab(&mut self, tab: &'a Tab) {
+        let dataset = self.dataset;
+        let start = self.out.len();
+        self.blank();
+        self.line(&format!("## {}", self.text(&tab.title)));
+        let heading_end = self.out.len();
+        match tab.kind {
+            TabKind::Overview => {
+                let headlines: Vec<usize> = dataset.headline_indicators().collect();
+                if !headlines.is_empty() {
+                    self.blank();
+                }
+                for index in headlines {
+                    self.figure_line(&dataset.indicators[index]);
+                }
+            }
+            TabKind::Panels => {
+                for &panel in &tab.panels {
+                    self.panel(&dataset.panels[panel]);
+                }
+            }
+            TabKind::Timeline => {
+                if !dataset.events.is_empty() {
+                    self.blank();
+                }
+                for event in &dataset.events {
+                    let citation = self.cite(Some(event.source), event.quote.as_ref());
+                    let line = format!(
+                        "- **{}**{}{}{citation}",
+                        event.date.display(self.lang),
+                        self.words.dash,
+                        self.text(&event.label)
+                    );
+                    self.line(&line);
+                    self.note(event.note.as_ref(), "  ");
+                }
+            }
+            TabKind::Sources => {
+                self.blank();
+                for source in &dataset.sources {
+                    let line = format!("- {}", self.source_description(source));
+                    self.line(&line);
+                    for author in &source.authors {
+                        if let Some(affiliation) = &author.affiliation {
+                            let line = format!(
+                                "  - {}{}{}",
+                                self.text(&author.name),
+                                self.words.colon,
+                                self.text(affiliation)
+                            );
+                            self.line(&line);
+                        }
+                    }
+                }
+            }
+        }
+        // A tab with nothing to show (no headline figures, no events) gets no heading.
+        if self.out.len() == heading_end {
+            self.out.truncate(start);
+        }
+    }
+
+    fn panel(&mut self, panel: &'a Panel) {
+        self.blank();
+        self.line(&format!("### {}", self.text(&panel.title)));
+        self.blank();
+        let citation = self.cite(panel.source, None);
+        let summary = format!("{}{citation}", self.text(&panel.summary));
+        self.line(&summary);
+        if !panel.indicators.is_empty() {
+            self.blank();
+        }
+        let dataset = self.dataset;
+        for &indicator in &panel.indicators {
+            self.figure_line(&dataset.indicators[indicator]);
+        }
+        if !panel.points.is_empty() {
+            self.blank();
+        }
+        for point in &panel.points {
+            let citation = self.cite(point.source, point.quote.as_ref());
+            let line = format!("- {}{citation}", self.text(&point.text));
+            self.line(&line);
+            for sub in &point.sub {
+                let line = format!("  - {}", self.text(sub));
+                self.line(&line);
+            }
+        }
+    }
+
+    /// `- **20 countries** — Countries with a Digital Silk Road MoU · 2023-10 (mid) [3]`
+    fn figure_line(&mut self, indicator: &'a Indicator) {
+        let citation = self.cite(Some(indicator.source), Some(&indicator.quote));
+        let line = format!(
+            "- **{}**{}{} · {}{citation}",
+            self.value(indicator),
+            self.words.dash,
+            self.text(&indicator.label),
+            indicator.as_of.display(self.lang)
+        );
+        self.line(&line);
+    }
+
+    fn value(&self, indicator: &Indicator) -> String {
+        escape(&figure_with_unit(
+            &indicator.figure,
+            indicator.unit.get(self.lang),
+            self.lang,
+        ))
+    }
+
+    /// Every indicator in full, whether or not a tab shows it.
+    fn all_figures(&mut self) {
+        let dataset = self.dataset;
+        if dataset.indicators.is_empty() {
+            return;
+        }
+        let w = self.words;
+        self.blank();
+        self.line(&format!("## {}", w.all_figures));
+        self.blank();
+        for indicator in &dataset.indicators {
+            let citation = self.cite(Some(indicator.source), Some(&indicator.quote));
+            let line = format!(
+                "- **{}** (`{}`){}{} · {}{citation}",
+                self.text(&indicator.label),
+                indicator.id,
+                w.colon,
+                self.value(indicator),
+                self.date_with_precision(&indicator.as_of)
+            );
+            self.line(&line);
+            if !indicator.items.is_empty() {
+                let items: Vec<String> = indicator.items.iter().map(|i| self.text(i)).collect();
+                let line = format!("  - {}{}{}", w.items, w.colon, items.join(w.list_separator));
+                self.line(&line);
+            }
+            if let Some(target) = indicator.target {
+                let line = format!(
+                    "  - {}{}{}",
+                    w.target,
+                    w.colon,
+                    escape(&figure_with_unit(
+                        &Figure {
+                            value: target,
+                            qualifier: Qualifier::Exact,
+                        },
+                        indicator.unit.get(self.lang),
+                        self.lang
+                    ))
+                );
+                self.line(&line);
+            }
+            self.note(indicator.note.as_ref(), "  ");
+            if !indicator.series.is_empty() {
+                self.line(&format!("  - {}{}", w.series, w.colon.trim_end()));
+            }
+            for observation in &indicator.series {
+                let citation = self.cite(observation.source, observation.quote.as_ref());
+                let line = format!(
+                    "    - {}{}{}{citation}",
+                    observation.date.display(self.lang),
+                    w.colon,
+                    escape(&figure_with_unit(
+                        &observation.figure,
+                        indicator.unit.get(self.lang),
+                        self.lang
+                    ))
+                );
+                self.line(&line);
+                self.note(observation.note.as_ref(), "      ");
+            }
+        }
+    }
+
+    fn note(&mut self, note: Option<&Text>, indent: &str) {
+        if let Some(note) = note {
+            let line = format!(
+                "{indent}- {}{}{}",
+                self.words.note,
+                self.words.colon,
+                self.text(note)
+            );
+            self.line(&line);
+        }
+    }
+
+    /// The sources, each followed by the numbered quotes cited from it.
+    fn references(&mut self, order: &[usize]) {
+        if order.is_empty() {
+            return;
+        }
+        self.blank();
+        self.line(&format!("## {}", self.words.references));
+        let mut lines = Vec::new();
+        let mut previous = None;
+        for (position, &index) in order.iter().enumerate() {
+            let reference = &self.references[index];
+            if position == 0 || reference.source != previous {
+                lines.push(String::new());
+                lines.push(match reference.source {
+                    Some(source) => self.source_description(&self.dataset.sources[source]),
+                    None => self.words.no_source.to_owned(),
+                });
+                lines.push(String::new());
+                previous = reference.source;
+            }
+            let cited = match reference.quote {
+                Some(quote) => format!("“{}”", self.text(quote)),
+                None => self.words.whole_source.to_owned(),
+            };
+            lines.push(format!("{}. {cited}", position + 1));
+        }
+        for line in lines {
+            self.line(&line);
+        }
+    }
+
+    /// `Zuo Pengfei, Chen Jing. *Title*, Publication, 2023-10-20. <url>` /
+    /// `左鹏飞、陈静：《标题》，刊物，2023-10-20。<url>`
+    fn source_description(&self, source: &Source) -> String {
+        let w = self.words;
+        let authors: Vec<String> = source
+            .authors
+            .iter()
+            .map(|author| self.text(&author.name))
+            .collect();
+        let mut text = authors.join(w.name_separator);
+        if !text.is_empty() {
+            text.push_str(match self.lang {
+                Lang::En => ". ",
+                Lang::Zh => "：",
+            });
+        }
+        let title = self.text(&source.title);
+        let comma = match self.lang {
+            Lang::En => ", ",
+            Lang::Zh => "，",
+        };
+        text.push_str(&match self.lang {
+            Lang::En => format!("*{title}*"),
+            Lang::Zh => format!("《{title}》"),
+        });
+        if let Some(publication) = &source.publication {
+            text.push_str(comma);
+            text.push_str(&self.text(publication));
+        }
+        if let Some(date) = &source.date {
+            text.push_str(comma);
+            text.push_str(&date.display(self.lang));
+        }
+        text.push_str(match self.lang {
+            Lang::En => ".",
+            Lang::Zh => "。",
+        });
+        if let Some(url) = &source.url {
+            text.push(' ');
+            text.push_str(&link(url));
+        }
+        text
+    }
+}
+
+/// Dataset text made literal: no character of it can open emphasis, a link, code, HTML or
+/// an entity, and it cannot start a heading, list or quote when it begins a line.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, c) in text.char_indices() {
+        let markup = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => true,
+            '&' => starts_entity(&text[index + 1..]),
+            // Only at the start of a line do these open a heading, list or block quote.
+            '#' | '-' | '+' | '=' | '>' => index == 0,
+            '.' | ')' => {
+                let before = &text[..index];
+                !before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if markup {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the text after an `&` would make it an entity reference (`&amp;`, `&#38;`).
+fn starts_entity(rest: &str) -> bool {
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name_len > 0 && rest[name_len..].starts_with(';')
+}
+
+/// A URL as an autolink when CommonMark allows one (no spaces or angle brackets), else as
+/// escaped text, so that a hostile URL cannot break out into markup.
+fn link(url: &str) -> String {
+    let autolink = url.contains(':')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+    if autolink {
+        format!("<{url}>")
+    } else {
+        escape(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_but_leaves_plain_text_alone() {
+        assert_eq!(escape("20 countries (2023)"), "20 countries (2023)");
+        assert_eq!(escape("数字丝绸之路“一带一路”"), "数字丝绸之路“一带一路”");
+        assert_eq!(escape("*bold* [x](y) <b>"), r"\*bold\* \[x\](y) \<b>");
+        assert_eq!(escape("> 120,000 > 100"), r"\> 120,000 > 100");
+        assert_eq!(escape("# not a heading"), r"\# not a heading");
+        assert_eq!(escape("- not a list - x"), r"\- not a list - x");
+        assert_eq!(escape("1. not a list, 2. x"), r"1\. not a list, 2. x");
+        assert_eq!(escape("R&D &amp; more"), r"R&D \&amp; more");
+    }
+
+    #[test]
+    fn links_only_what_cannot_break_out() {
+        assert_eq!(link("https://example.org/a_b"), "<https://example.org/a_b>");
+        assert_eq!(link("https://x.org/> *y*"), r"https://x.org/> \*y\*");
+    }
+}

@@ -1,0 +1,130 @@
+//! The dashboard's side of the file system: the config and the datasets it names, read when
+//! the user switches, reloads, compares, or a watched file changes. Every read reports back
+//! as an [`Action`]; nothing here touches the screen.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::app::{Action, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
+use crate::config::{Config, DatasetEntry, DatasetLocation};
+use crate::sanitize::sanitize_line;
+
+pub struct Library {
+    config: Config,
+    /// The dataset on screen.
+    shown: DatasetEntry,
+    /// Its index in the config's list, if it is there.
+    shown_entry: Option<usize>,
+}
+
+impl Library {
+    pub fn new(config: Config, shown: DatasetEntry) -> Library {
+        let shown_entry = index_of(&config, &shown);
+        Library {
+            config,
+            shown,
+            shown_entry,
+        }
+    }
+
+    pub fn shown_entry(&self) -> Option<usize> {
+        self.shown_entry
+    }
+
+    /// The config's datasets; with `read`, each one is loaded for its title and status.
+    pub fn catalog(&self, read: bool) -> Vec<CatalogEntry> {
+        self.config
+            .datasets
+            .iter()
+            .map(|entry| CatalogEntry {
+                name: sanitize_line(&entry.name),
+                location: sanitize_line(&entry.location.describe()),
+                status: if read {
+                    match entry.load(self.config.max_file_bytes) {
+                        Ok(dataset) => CatalogStatus::Ok {
+                            title: dataset.meta.title,
+                            as_of: dataset.meta.as_of,
+                        },
+                        Err(error) => CatalogStatus::Invalid(problem_line(&error)),
+                    }
+                } else {
+                    CatalogStatus::Unknown
+                },
+            })
+            .collect()
+    }
+
+    pub fn catalog_action(&self) -> Action {
+        Action::CatalogChanged {
+            entries: self.catalog(true),
+            default: self.config.default,
+        }
+    }
+
+    /// Loads a catalog entry; a successful switch makes it the dataset shown.
+    pub fn load(&mut self, index: usize, reason: LoadReason) -> Action {
+        let Some(entry) = self.config.datasets.get(index).cloned() else {
+            return Action::DismissNotice;
+        };
+        let result = entry.load(self.config.max_file_bytes).map(Arc::new);
+        if reason == LoadReason::Switch && result.is_ok() {
+            self.shown = entry;
+            self.shown_entry = Some(index);
+        }
+        Action::DatasetLoaded(Box::new(Loaded {
+            entry: Some(index),
+            reason,
+            result,
+        }))
+    }
+
+    pub fn reload_shown(&self) -> Action {
+        Action::DatasetLoaded(Box::new(Loaded {
+            entry: self.shown_entry,
+            reason: LoadReason::Reload,
+            result: self.shown.load(self.config.max_file_bytes).map(Arc::new),
+        }))
+    }
+
+    /// Reads the config file again. A broken config keeps the one in use.
+    pub fn reload_config(&mut self) -> Action {
+        let Some(path) = self.config.origin.clone() else {
+            return Action::DismissNotice;
+        };
+        match Config::load(&path) {
+            Ok(config) => {
+                self.config = config;
+                self.shown_entry = index_of(&self.config, &self.shown);
+                self.catalog_action()
+            }
+            Err(error) => Action::ConfigFailed(problem_line(&error)),
+        }
+    }
+
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config.origin.clone()
+    }
+
+    pub fn shown_file(&self) -> Option<PathBuf> {
+        match &self.shown.location {
+            DatasetLocation::File(path) => Some(path.clone()),
+            DatasetLocation::Builtin(_) => None,
+        }
+    }
+
+    /// The files whose changes matter: the config and the dataset shown.
+    pub fn watched_files(&self) -> Vec<PathBuf> {
+        self.config_file()
+            .into_iter()
+            .chain(self.shown_file())
+            .collect()
+    }
+}
+
+/// Which config entry a dataset is: by name, as `--dataset NAME` or the picker chose it.
+fn index_of(config: &Config, shown: &DatasetEntry) -> Option<usize> {
+    config
+        .datasets
+        .iter()
+        .position(|entry| entry.name == shown.name)
+}

@@ -1,0 +1,103 @@
+//! The dataset picker (`d`): the datasets the config names, with title, as-of date and
+//! status; Enter switches, `c` compares with the dataset shown.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::strings::strings;
+use super::text::truncate;
+use super::widgets::popup;
+use crate::app::{App, CatalogStatus};
+
+const MAX_WIDTH: u16 = 100;
+
+/// Two rows an entry: name and location, then title, date and status.
+const ROWS: u16 = 2;
+
+pub fn area(app: &App, screen: Rect) -> Rect {
+    popup::centered(screen, MAX_WIDTH, app.catalog.len() as u16 * ROWS + 2)
+}
+
+fn inner(app: &App, screen: Rect) -> Rect {
+    let rect = area(app, screen);
+    Rect::new(
+        rect.x + 2,
+        rect.y + 1,
+        rect.width.saturating_sub(4),
+        rect.height.saturating_sub(2),
+    )
+}
+
+/// The first entry shown, so that the highlighted one is in view.
+fn first_shown(selected: usize, visible: usize) -> usize {
+    (selected + 1).saturating_sub(visible.max(1))
+}
+
+/// Where each catalog entry is drawn, by index.
+pub fn entry_areas(app: &App, screen: Rect, selected: usize) -> Vec<(usize, Rect)> {
+    let inner = inner(app, screen);
+    let visible = (inner.height / ROWS) as usize;
+    let first = first_shown(selected, visible);
+    (first..app.catalog.len().min(first + visible))
+        .map(|index| {
+            let y = inner.y + (index - first) as u16 * ROWS;
+            (
+                index,
+                Rect::new(inner.x, y, inner.width, ROWS.min(inner.bottom() - y)),
+            )
+        })
+        .collect()
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, selected: usize) {
+    let s = strings(app.lang);
+    let theme = &app.theme;
+    let footer = format!(
+        "{} · {} · {}",
+        s.picker_switch, s.picker_compare, s.close_hint
+    );
+    popup::frame(frame, area(app, screen), s.picker_title, &footer, theme);
+    for (index, rect) in entry_areas(app, screen, selected) {
+        let entry = &app.catalog[index];
+        let room = rect.width as usize;
+        let current = if Some(index) == app.current {
+            "● "
+        } else {
+            "  "
+        };
+        let is_selected = index == selected;
+        let marker = if is_selected { "▶ " } else { "  " };
+        let (details, detail_style) = match &entry.status {
+            CatalogStatus::Unknown => ("…".to_owned(), theme.muted),
+            CatalogStatus::Ok { title, as_of } => (
+                format!("{} · {} · ok", title.get(app.lang), as_of.display(app.lang)),
+                theme.text,
+            ),
+            CatalogStatus::Invalid(problem) => (format!("⚠ {problem}"), theme.warning),
+        };
+        let name_style = if is_selected {
+            theme.selected
+        } else {
+            theme.title
+        };
+        let lines = vec![
+            Line::from(vec![
+                Span::styled(marker, name_style),
+                Span::styled(
+                    truncate(
+                        &format!("{current}{}  {}", entry.name, entry.location),
+                        room.saturating_sub(2),
+                    ),
+                    name_style,
+                ),
+            ]),
+            Line::from(vec![
+                Span::raw("    "),
+                Span::styled(truncate(&details, room.saturating_sub(4)), detail_style),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(lines), rect);
+    }
+}

@@ -1,0 +1,109 @@
+//! Comparing editions: the diff itself, and `bri-dash diff` against golden files.
+//! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test diff`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use bri_dash::dataset::load_file;
+use bri_dash::diff::diff;
+use bri_dash::textfile::DEFAULT_MAX_BYTES;
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn edition(name: &str) -> bri_dash::dataset::Dataset {
+    load_file(
+        &repo(&format!("tests/fixtures/editions/{name}.toml")),
+        DEFAULT_MAX_BYTES,
+    )
+    .unwrap()
+}
+
+#[test]
+fn indicators_are_matched_by_id() {
+    let comparison = diff(&edition("old"), &edition("new"));
+    assert_eq!(comparison.changed.len(), 1);
+    let change = &comparison.changed[0];
+    assert_eq!(
+        (change.id.as_str(), change.old.value, change.new.value),
+        ("mou-countries", 17.0, 20.0)
+    );
+    assert_eq!(change.absolute_change, 3.0);
+    assert!((change.percent_change.unwrap() - 17.647).abs() < 0.01);
+    assert!(change.date_moved());
+    let ids =
+        |named: &[bri_dash::diff::Named]| named.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&comparison.added_indicators), ["land-cables"]);
+    assert_eq!(ids(&comparison.removed_indicators), ["retired"]);
+    assert_eq!(ids(&comparison.added_panels), ["infrastructure"]);
+    assert!(comparison.removed_panels.is_empty());
+    assert_eq!(comparison.removed_points.len(), 1);
+    assert_eq!(comparison.removed_points[0].text.en, "An old point");
+}
+
+#[test]
+fn an_edition_compared_with_itself_has_no_differences() {
+    let comparison = diff(&edition("new"), &edition("new"));
+    assert!(comparison.is_empty());
+    assert_eq!(comparison.unchanged, ["mou-countries", "land-cables"]);
+}
+
+#[test]
+fn a_change_from_zero_has_no_percentage() {
+    let mut old = edition("new");
+    let new = edition("new");
+    old.indicators[0].figure.value = 0.0;
+    let comparison = diff(&old, &new);
+    assert_eq!(comparison.changed[0].percent_change, None);
+    assert_eq!(bri_dash::diff::change_text(&comparison.changed[0]), "+20");
+}
+
+#[test]
+fn the_command_matches_the_golden_files() {
+    for (format, lang, golden) in [
+        ("text", "en", "diff-en.txt"),
+        ("text", "zh", "diff-zh.txt"),
+        ("markdown", "en", "diff-en.md"),
+        ("json", "en", "diff.json"),
+    ] {
+        let output = Command::cargo_bin("bri-dash")
+            .unwrap()
+            .env_remove("BRI_DASH_CONFIG")
+            .env("XDG_CONFIG_HOME", repo("tests/fixtures/no-config"))
+            .args(["diff", "--format", format, "--lang", lang])
+            .arg(repo("tests/fixtures/editions/old.toml"))
+            .arg(repo("tests/fixtures/editions/new.toml"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let actual = String::from_utf8(output.stdout).unwrap();
+        let path = repo(&format!("tests/golden/{golden}"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &actual).unwrap();
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            actual, expected,
+            "{golden} differs; regenerate with UPDATE_GOLDEN=1"
+        );
+    }
+}
+
+#[test]
+fn an_invalid_edition_exits_2_with_its_location() {
+    let output = Command::cargo_bin("bri-dash")
+        .unwrap()
+        .arg("diff")
+        .arg(repo("tests/fixtures/editions/old.toml"))
+        .arg(repo("tests/fixtures/invalid/wrong-type.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("wrong-type.toml:37:9"));
+}

@@ -1,0 +1,192 @@
+//! A running dashboard whose files are edited under it: every way editors and scripts
+//! save a file, a broken edit and its fix, a file that vanishes and comes back, and a
+//! config edit that changes the default dataset. The real binary, in a pseudo-terminal.
+
+#![cfg(unix)]
+
+#[path = "pty/harness.rs"]
+mod harness;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use harness::Dash;
+use tempfile::TempDir;
+
+const MINIMAL: &str = include_str!("fixtures/valid/minimal.toml");
+
+/// A folder with a config naming two datasets: `mine` (a copy of the minimal fixture,
+/// the default) and the built-in one.
+struct Folder {
+    dir: TempDir,
+}
+
+impl Folder {
+    fn new() -> Folder {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("data.toml"), MINIMAL).unwrap();
+        fs::write(
+            dir.path().join("config.toml"),
+            "default = \"mine\"\n\n[[datasets]]\nname = \"mine\"\npath = \"data.toml\"\n\n\
+             [[datasets]]\nname = \"dsr\"\nbuiltin = \"digital-silk-road-2023\"\n",
+        )
+        .unwrap();
+        Folder { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn dashboard(&self) -> Dash {
+        let config = self.path("config.toml");
+        let mut dash = Dash::spawn_with_args(100, 30, &["--config", config.to_str().unwrap()]);
+        dash.wait_for("the minimal dataset", |screen| {
+            screen.contents().contains("20 countries")
+        });
+        dash
+    }
+
+    /// The dataset with its one figure set to `value` (a number, or anything else to break it).
+    fn with_value(value: &str) -> String {
+        MINIMAL.replace("value = 20\n", &format!("value = {value}\n"))
+    }
+}
+
+fn rename_save(path: &Path, text: &str) {
+    // What vim and `sed -i` do: write a new file, then rename it over the old one.
+    let temporary = path.with_extension("toml.swp");
+    fs::write(&temporary, text).unwrap();
+    fs::rename(&temporary, path).unwrap();
+}
+
+fn shows(dash: &mut Dash, what: &str) {
+    let needle = what.to_owned();
+    dash.wait_for(what, move |screen| screen.contents().contains(&needle));
+}
+
+#[test]
+fn a_rename_save_shows_the_new_value() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    rename_save(&folder.path("data.toml"), &Folder::with_value("21"));
+    shows(&mut dash, "21 countries");
+    shows(&mut dash, "reloaded");
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_truncate_and_write_shows_the_new_value() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    // What most editors without backups do: open with O_TRUNC and write in place.
+    fs::write(folder.path("data.toml"), Folder::with_value("22")).unwrap();
+    shows(&mut dash, "22 countries");
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_deleted_file_keeps_the_last_data_until_it_comes_back() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    fs::remove_file(folder.path("data.toml")).unwrap();
+    shows(
+        &mut dash,
+        "data.toml: no such file — showing the last good data",
+    );
+    assert!(
+        dash.contents().contains("20 countries"),
+        "the last good data stays"
+    );
+    fs::write(folder.path("data.toml"), Folder::with_value("23")).unwrap();
+    shows(&mut dash, "23 countries");
+    dash.wait_for("the banner to go", |screen| {
+        !screen.contents().contains("no such file")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_broken_edit_keeps_the_old_value_with_a_banner_until_fixed() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    rename_save(&folder.path("data.toml"), &Folder::with_value("\"x\""));
+    shows(&mut dash, "data.toml:38:9: expected a number for the value");
+    assert!(
+        dash.contents().contains("20 countries"),
+        "the old value stays on screen"
+    );
+    rename_save(&folder.path("data.toml"), &Folder::with_value("24"));
+    shows(&mut dash, "24 countries");
+    dash.wait_for("the banner to go", |screen| {
+        !screen.contents().contains("expected a number")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn r_reloads_by_hand() {
+    let folder = Folder::new();
+    let config = folder.path("config.toml");
+    fs::write(
+        &config,
+        format!("watch = false\n{}", fs::read_to_string(&config).unwrap()),
+    )
+    .unwrap();
+    let mut dash = folder.dashboard();
+    fs::write(folder.path("data.toml"), Folder::with_value("25")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    assert!(
+        dash.contents().contains("20 countries"),
+        "watch = false: no reload by itself"
+    );
+    dash.send("r");
+    shows(&mut dash, "25 countries");
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_config_edit_switches_the_default_dataset() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    let config = folder.path("config.toml");
+    let edited = fs::read_to_string(&config)
+        .unwrap()
+        .replace("default = \"mine\"", "default = \"dsr\"");
+    rename_save(&config, &edited);
+    shows(&mut dash, "130 systems");
+    shows(&mut dash, "now showing dsr");
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn the_picker_switches_and_compares() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    dash.send("d");
+    shows(&mut dash, " Datasets ");
+    shows(&mut dash, "Accelerating the high-quality development");
+    // The built-in dataset, second in the list, compared with the one shown.
+    dash.send("j");
+    dash.send("c");
+    shows(&mut dash, "Compared with the dataset shown");
+    shows(&mut dash, "Removed indicators");
+    dash.send("\x1b");
+    // Apart, or the terminal reads ESC d as Alt-d.
+    dash.wait_for("the comparison to close", |screen| {
+        !screen.contents().contains("Compared with")
+    });
+    dash.send("d");
+    shows(&mut dash, " Datasets ");
+    dash.send("j");
+    dash.send("\r");
+    shows(&mut dash, "130 systems");
+    dash.send("q");
+    dash.expect_exit(0);
+}

@@ -1,0 +1,352 @@
+//! The dashboard driven through a real pseudo-terminal: keys, mouse, resizes, signals and
+//! job control, checked on a vt100 screen fed with everything the program writes. Every
+//! wait has a deadline, so a broken build fails with the screen it got stuck on instead of
+//! hanging the test run.
+
+#![cfg(unix)]
+
+#[path = "pty/harness.rs"]
+mod harness;
+
+use std::process::{Command, Stdio};
+
+use harness::*;
+use portable_pty::native_pty_system;
+
+#[test]
+fn first_frame_tabs_and_q() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    dash.wait_for("the key bar on the last row", |screen| {
+        row(screen, 29).trim_end() == KEY_BAR
+    });
+    {
+        let parser = dash.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            screen.alternate_screen(),
+            "dashboard not on the alternate screen"
+        );
+        assert!(
+            screen.hide_cursor(),
+            "cursor shown while the dashboard runs"
+        );
+        assert_ne!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting off"
+        );
+    }
+    assert_eq!(
+        dash.line_discipline(),
+        (false, false),
+        "terminal not in raw mode while running"
+    );
+
+    dash.send("\t");
+    dash.wait_for("the Achievements tab", |screen| {
+        let text = screen.contents();
+        text.contains("Digital policy coordination")
+            && text.contains("Digital infrastructure")
+            && !text.contains("130 systems")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn ctrl_c_quits() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    // In raw mode Ctrl-C is a key, not a SIGINT from the terminal: exit code 0.
+    dash.send("\x03");
+    dash.expect_exit(0);
+}
+
+fn ends_on_signal(signal: libc::c_int, code: u32) {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    dash.signal(signal);
+    dash.expect_exit(code);
+}
+
+#[test]
+fn sigterm_exits_143() {
+    ends_on_signal(libc::SIGTERM, 143);
+}
+
+#[test]
+fn sighup_exits_129() {
+    ends_on_signal(libc::SIGHUP, 129);
+}
+
+#[test]
+fn sigint_from_outside_exits_130() {
+    ends_on_signal(libc::SIGINT, 130);
+}
+
+#[test]
+fn help_detail_and_language() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+
+    dash.send("?");
+    dash.wait_for("the help popup", |screen| {
+        let text = screen.contents();
+        text.contains(" Keys ") && text.contains("suspend (fg resumes)")
+    });
+    dash.send("\x1b");
+    dash.wait_for("the help popup to close", |screen| {
+        !screen.contents().contains(" Keys ")
+    });
+
+    // The first headline card is selected at start; its indicator has a quote.
+    dash.send("\r");
+    dash.wait_for("the detail popup", |screen| {
+        let text = screen.contents();
+        text.contains("Quote") && text.contains("Esc close")
+    });
+    dash.send("\x1b");
+    dash.wait_for("the detail popup to close", |screen| {
+        !screen.contents().contains("Quote")
+    });
+
+    dash.send("L");
+    dash.wait_for("the Chinese tab bar", |screen| {
+        let tabs = row(screen, 1);
+        tabs.contains("概览") && tabs.contains("时间线")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn digit_jumps_to_tab() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    dash.send("5");
+    dash.wait_for("the timeline", |screen| {
+        is_timeline(screen) && screen.contents().contains("2023-10-18")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn resize_too_small_and_back() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+
+    dash.wait_for_input();
+
+    dash.resize(30, 8);
+    dash.wait_for("the too-small notice", |screen| {
+        let text = screen.contents();
+        text.contains("Terminal too small") && text.contains("30×8")
+    });
+
+    dash.resize(100, 30);
+    dash.wait_for_overview();
+    dash.wait_for("the key bar on the last row", |screen| {
+        row(screen, 29).trim_end() == KEY_BAR
+    });
+
+    // A window being dragged: only the last size counts. None of these is 90×25, so the
+    // first frame at 90×25 is drawn from scratch.
+    for step in 0..19u16 {
+        dash.resize(50 + step * 3, 14 + step % 9);
+    }
+    dash.resize(90, 25);
+    dash.wait_for("a frame drawn for 90×25", |screen| {
+        row(screen, 0).starts_with(" bri-dash │ ")
+            && row(screen, 1).contains(" 1 Overview ")
+            && row(screen, 2) == "─".repeat(90)
+            && !row(screen, 3).starts_with('─')
+            && screen.contents().contains("20 countries")
+            && row(screen, 24).trim_end() == KEY_BAR
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+// Known bug, hence ignored: a resize between the first frame and the input thread's first
+// `event::read` is lost. crossterm installs its SIGWINCH handler only when its event
+// source is first used, which is in the input thread spawned after the first draw; until
+// then SIGWINCH is ignored. The dashboard keeps the old layout until another event makes
+// it redraw. Each attempt hits that window about half the time, so ten make it certain.
+#[test]
+fn resize_right_after_first_frame() {
+    for _ in 0..10 {
+        let mut dash = Dash::spawn_resizing_after_first_frame(100, 30, (30, 8));
+        dash.wait_for("the too-small notice", |screen| {
+            screen.contents().contains("Terminal too small")
+        });
+        dash.send("q");
+        dash.expect_exit(0);
+    }
+}
+
+#[test]
+fn click_on_tab_label_opens_it() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    let (column, row_number) = {
+        let parser = dash.parser.lock().unwrap();
+        let (column, row_number) =
+            locate(parser.screen(), " 5 Timeline").expect("tab 5 in the tab bar");
+        assert_eq!(row_number, 2, "the tab bar is the second row");
+        // Past the leading space: on the digit.
+        (column + 1, row_number)
+    };
+    dash.send(&left_click(column, row_number));
+    dash.wait_for("the timeline", is_timeline);
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn wheel_and_click_open_details() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+
+    // A click on the selected card opens its detail.
+    let (column, row_number) =
+        locate(dash.parser.lock().unwrap().screen(), "20 countries").expect("first card");
+    dash.send(&left_click(column, row_number));
+    dash.wait_for("the first card's detail", |screen| {
+        screen.contents().contains("Quote")
+    });
+    dash.send("\x1b");
+    dash.wait_for("the detail popup to close", |screen| {
+        !screen.contents().contains("Quote")
+    });
+
+    // The wheel moves the selection to the second card, which Enter then opens.
+    dash.send(&wheel_down(column, row_number));
+    dash.send("\r");
+    dash.wait_for("the second card's detail", |screen| {
+        let text = screen.contents();
+        text.contains("Quote") && text.contains("China has built 130")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+/// Starts a dashboard, suspends it with `suspend`, and checks that it stopped with the
+/// terminal given back to the shell.
+#[cfg(target_os = "linux")]
+fn suspended(suspend: impl FnOnce(&mut Dash)) -> Dash {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    suspend(&mut dash);
+    dash.wait_until("the child to stop", |dash| {
+        process_state(dash.pid) == Some('T')
+    });
+    dash.wait_for("the main screen", |screen| !screen.alternate_screen());
+    dash.assert_screen_restored();
+    assert_eq!(
+        dash.line_discipline(),
+        (true, true),
+        "terminal still raw while suspended"
+    );
+    dash
+}
+
+/// Continues a suspended dashboard as the shell's `fg` would, expects it redrawn, and quits.
+#[cfg(target_os = "linux")]
+fn resume_and_quit(mut dash: Dash) {
+    dash.signal(libc::SIGCONT);
+    dash.wait_for("the redrawn dashboard", |screen| {
+        screen.alternate_screen()
+            && screen.hide_cursor()
+            && screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+            && screen.contents().contains("20 countries")
+            && row(screen, 29).trim_end() == KEY_BAR
+    });
+    assert_eq!(
+        dash.line_discipline(),
+        (false, false),
+        "terminal not raw after resuming"
+    );
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_suspends_with_terminal_restored() {
+    suspended(|dash| dash.send("\x1a"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_suspends_with_terminal_restored() {
+    suspended(|dash| dash.signal(libc::SIGTSTP));
+}
+
+// Known bug, hence ignored: both resume paths (after raising SIGSTOP, and on SIGCONT) call
+// ratatui's `Terminal::clear`, which asks the terminal for the cursor position (CSI 6n)
+// while the input thread is blocked in crossterm's `event::read` holding crossterm's event
+// reader. The query cannot take the reader, gives up after 2 s even though the terminal
+// answered, and the dashboard exits 2 with "terminal error: The cursor position could not
+// be read within a normal duration". Run with `--ignored` once that is fixed.
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_then_sigcont_redraws() {
+    resume_and_quit(suspended(|dash| dash.send("\x1a")));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_then_sigcont_redraws() {
+    resume_and_quit(suspended(|dash| dash.signal(libc::SIGTSTP)));
+}
+
+fn run_without_terminal(stdin: Stdio) {
+    let home = isolated_home();
+    let output = Command::new(BIN)
+        .env("TERM", "xterm-256color")
+        .env("LANG", "en_US.UTF-8")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .env_remove("BRI_DASH_CONFIG")
+        .env_remove("NO_COLOR")
+        .current_dir(home.path())
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run bri-dash");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "wrote to stdout: {:?}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(stderr.contains("needs a terminal"), "stderr: {stderr}");
+}
+
+#[test]
+fn no_terminal_at_all_exits_2() {
+    run_without_terminal(Stdio::null());
+}
+
+#[test]
+fn stdout_redirected_exits_2() {
+    // `bri-dash > file` from a shell: stdin is a terminal, stdout is not.
+    let pair = native_pty_system()
+        .openpty(pty_size(100, 30))
+        .expect("open a pty");
+    let path = pair.master.tty_name().expect("terminal side path");
+    let terminal = {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NOCTTY: the test process must not adopt this terminal as its own.
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOCTTY)
+            .open(&path)
+            .expect("open the terminal side")
+    };
+    run_without_terminal(Stdio::from(terminal));
+}
