@@ -414,13 +414,13 @@ fn an_output_that_cannot_be_written_exits_2_with_the_reason() {
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     // `bri-dash export | head -1`: the pipe closes while export writes.
+    // Spawned by hand, as assert_cmd cannot close a pipe early; isolated like `bri_dash()`.
+    let home = std::env::temp_dir().join("bri-dash-export-tests-home");
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bri-dash"))
         .args(["export", "--format", "json"])
-        .env(
-            "HOME",
-            std::env::temp_dir().join("bri-dash-export-tests-home"),
-        )
         .env_remove("BRI_DASH_CONFIG")
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

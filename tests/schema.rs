@@ -102,6 +102,22 @@ fn the_committed_schemas_are_what_the_code_generates() {
 }
 
 #[test]
+fn an_unknown_kind_is_a_bad_invocation() {
+    let output = Command::cargo_bin("bri-dash")
+        .unwrap()
+        .args(["schema", "theme"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("dataset") && stderr.contains("config"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn every_shipped_dataset_and_the_config_pass_their_schema() {
     let datasets = validator("dataset");
     for path in shipped_datasets() {
