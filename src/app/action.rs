@@ -37,6 +37,15 @@ pub enum Action {
     Reload,
     /// In the picker: compare the chosen dataset with the one shown.
     Compare,
+    /// Start a search (`/`).
+    Search,
+    /// The next and previous hit of the last search.
+    NextHit,
+    PrevHit,
+    #[serde(skip)]
+    SearchInput(char),
+    #[serde(skip)]
+    SearchBackspace,
     #[serde(skip)]
     DatasetLoaded(Box<Loaded>),
     /// The config was read again: its datasets and which one is the default.

@@ -101,6 +101,9 @@ impl Default for Keymap {
             (plain(Char('d')), Action::OpenPicker),
             (plain(Char('r')), Action::Reload),
             (plain(Char('c')), Action::Compare),
+            (plain(Char('/')), Action::Search),
+            (plain(Char('n')), Action::NextHit),
+            (plain(Char('N')), Action::PrevHit),
             (plain(Char('?')), Action::ToggleHelp),
         ];
         for digit in 1..=9u8 {

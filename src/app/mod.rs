@@ -3,11 +3,13 @@
 mod action;
 mod keymap;
 mod live;
+mod search;
 mod state;
 mod update;
 
 pub use action::{Action, Command};
 pub use keymap::{KeyBinding, Keymap};
 pub use live::{Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
+pub use search::{MAX_HITS, Search, SearchIndex, Target};
 pub use state::{App, Item, Navigation, Overlay};
 pub use update::update;

@@ -3,10 +3,13 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
+use super::action::Action;
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
+use super::search::{Search, SearchIndex};
 use crate::dataset::{Dataset, Lang, TabKind};
 use crate::diff::DatasetDiff;
 use crate::ui::Theme;
@@ -103,6 +106,10 @@ impl Navigation {
 pub struct App {
     pub dataset: Arc<Dataset>,
     pub navigation: Navigation,
+    /// Everything searchable in the dataset, built with it.
+    pub search_index: SearchIndex,
+    /// The search being typed or stepped through.
+    pub search: Option<Search>,
     pub lang: Lang,
     /// The day ages are counted to; fixed in tests so snapshots do not age.
     pub today: NaiveDate,
@@ -132,6 +139,8 @@ impl App {
     pub fn new(dataset: Arc<Dataset>, lang: Lang, today: NaiveDate, size: Size) -> App {
         let navigation = Navigation::new(&dataset);
         App {
+            search_index: SearchIndex::new(&dataset, &navigation),
+            search: None,
             selected: vec![0; dataset.tabs.len()],
             dataset,
             navigation,
@@ -195,6 +204,27 @@ impl App {
         if matches!(self.overlay, Some(Overlay::Detail { .. })) {
             self.overlay = None;
         }
+    }
+
+    /// The action a key stands for: while a search is typed, keys are text; otherwise the
+    /// keymap decides.
+    pub fn key_action(&self, key: &KeyEvent) -> Option<Action> {
+        if self.search.as_ref().is_some_and(|search| search.editing) {
+            let control = key.modifiers.contains(KeyModifiers::CONTROL);
+            return match key.code {
+                KeyCode::Char('c') if control => Some(Action::Quit),
+                KeyCode::Char(c) if !control => Some(Action::SearchInput(c)),
+                KeyCode::Backspace => Some(Action::SearchBackspace),
+                KeyCode::Enter => Some(Action::Open),
+                KeyCode::Esc => Some(Action::Back),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Down => Some(Action::Down),
+                KeyCode::PageUp => Some(Action::PageUp),
+                KeyCode::PageDown => Some(Action::PageDown),
+                _ => None,
+            };
+        }
+        self.keymap.action_for(key)
     }
 
     pub fn items(&self) -> &[Item] {

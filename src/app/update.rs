@@ -2,6 +2,7 @@
 
 use super::action::{Action, Command};
 use super::live::{Banner, LoadReason, Loaded, problem_line};
+use super::search::Search;
 use super::state::{App, Item, Overlay};
 use crate::diff::diff;
 use crate::ui::{Hit, hit_test, popup_max_scroll};
@@ -53,7 +54,26 @@ pub fn update(app: &mut App, action: Action) -> Command {
         }
         _ => {}
     }
-    let before = (app.tab, app.selected.clone(), app.overlay);
+    let before = (
+        app.tab,
+        app.selected.clone(),
+        app.overlay,
+        app.search.clone(),
+    );
+    if app.search.as_ref().is_some_and(|search| search.editing) {
+        search_input(app, action);
+        return if before
+            == (
+                app.tab,
+                app.selected.clone(),
+                app.overlay,
+                app.search.clone(),
+            ) {
+            Command::None
+        } else {
+            Command::Redraw
+        };
+    }
     let command = match app.overlay {
         Some(Overlay::Help) => {
             help_popup(app, action);
@@ -67,7 +87,17 @@ pub fn update(app: &mut App, action: Action) -> Command {
         None => dashboard(app, action),
     };
     match command {
-        Command::None if before != (app.tab, app.selected.clone(), app.overlay) => Command::Redraw,
+        Command::None
+            if before
+                != (
+                    app.tab,
+                    app.selected.clone(),
+                    app.overlay,
+                    app.search.clone(),
+                ) =>
+        {
+            Command::Redraw
+        }
         other => other,
     }
 }
@@ -226,6 +256,15 @@ fn dashboard(app: &mut App, action: Action) -> Command {
         }
         Action::Open => open_selected(app),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::Search => {
+            app.search = Some(Search {
+                editing: true,
+                ..Search::default()
+            })
+        }
+        Action::NextHit => step_hit(app, 1),
+        Action::PrevHit => step_hit(app, -1),
+        Action::Back => app.search = None,
         Action::OpenPicker => {
             app.overlay = Some(Overlay::Picker {
                 selected: app.current.unwrap_or(0),
@@ -241,6 +280,67 @@ fn dashboard(app: &mut App, action: Action) -> Command {
         _ => {}
     }
     Command::None
+}
+
+/// Keys while a search is typed: text edits the query (results follow each key), ↑/↓
+/// choose a hit, Enter goes there, Esc leaves the search.
+fn search_input(app: &mut App, action: Action) {
+    let Some(mut search) = app.search.take() else {
+        return;
+    };
+    let last = search.hits.len().saturating_sub(1);
+    match action {
+        Action::SearchInput(c) => search.query.push(c),
+        Action::SearchBackspace => {
+            search.query.pop();
+        }
+        Action::Up | Action::ScrollUp { .. } => search.selected = search.selected.saturating_sub(1),
+        Action::Down | Action::ScrollDown { .. } => {
+            search.selected = (search.selected + 1).min(last)
+        }
+        Action::PageUp => search.selected = search.selected.saturating_sub(page_size(app)),
+        Action::PageDown => search.selected = (search.selected + page_size(app)).min(last),
+        Action::Back => return,
+        Action::Open => {
+            search.editing = false;
+            let hit = search.hits.get(search.selected).copied();
+            app.search = Some(search);
+            if let Some(hit) = hit {
+                jump(app, hit);
+            }
+            return;
+        }
+        _ => {}
+    }
+    if matches!(action, Action::SearchInput(_) | Action::SearchBackspace) {
+        search.hits = app.search_index.search(&search.query);
+        search.selected = 0;
+    }
+    app.search = Some(search);
+}
+
+/// `n` / `N`: the next or previous hit of the last search, wrapping around.
+fn step_hit(app: &mut App, step: isize) {
+    let Some(search) = &mut app.search else {
+        return;
+    };
+    if search.hits.is_empty() {
+        return;
+    }
+    let count = search.hits.len() as isize;
+    search.selected = (search.selected as isize + step).rem_euclid(count) as usize;
+    let hit = search.hits[search.selected];
+    jump(app, hit);
+}
+
+/// Opens the tab of a hit and selects its item.
+fn jump(app: &mut App, hit: usize) {
+    let target = app.search_index.entries[hit].target;
+    app.overlay = None;
+    app.tab = target.tab;
+    if let Some(item) = target.item {
+        select(app, item);
+    }
 }
 
 fn select(app: &mut App, index: usize) {

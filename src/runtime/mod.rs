@@ -257,7 +257,7 @@ fn suspend(mouse: bool) -> io::Result<()> {
 
 fn terminal_action(app: &App, event: &TermEvent) -> Option<Action> {
     match event {
-        TermEvent::Key(key) if key.kind == KeyEventKind::Press => app.keymap.action_for(key),
+        TermEvent::Key(key) if key.kind == KeyEventKind::Press => app.key_action(key),
         TermEvent::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

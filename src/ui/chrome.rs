@@ -156,6 +156,11 @@ fn key_hints(app: &App) -> Vec<(String, &'static str)> {
         ),
         (first_key(app, Action::ToggleHelp), pick("help", "帮助")),
         (first_key(app, Action::Quit), pick("quit", "退出")),
+        (first_key(app, Action::Search), pick("search", "搜索")),
+        (
+            first_key(app, Action::OpenPicker),
+            pick("datasets", "数据集"),
+        ),
     ]
 }
 

@@ -16,6 +16,7 @@ mod detail;
 mod format;
 mod help;
 mod picker;
+mod search;
 mod strings;
 mod tabs;
 mod text;
@@ -90,6 +91,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Overlay::Picker { selected }) => picker::render(app, frame, area, selected),
         Some(Overlay::Compare { scroll }) => compare::render(app, frame, area, scroll),
         None => {}
+    }
+    if let Some(search) = &app.search {
+        search::render(app, frame, area, search);
     }
 }
 

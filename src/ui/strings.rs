@@ -31,6 +31,15 @@ pub struct Strings {
     pub switched_to: &'static str,
     pub last_good: &'static str,
     pub stale: &'static str,
+    pub search_title: &'static str,
+    pub search_keys: &'static str,
+    pub search_prompt: &'static str,
+    pub search_clear: &'static str,
+    pub no_hits: &'static str,
+    pub hit: &'static str,
+    pub no_percentage: &'static str,
+    pub sources_disagree: &'static str,
+    pub compared: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -62,6 +71,15 @@ const EN: Strings = Strings {
     switched_to: "✓ now showing",
     last_good: "showing the last good data",
     stale: "stale",
+    search_title: "Search",
+    search_keys: "↑/↓ choose · Enter go · Esc cancel",
+    search_prompt: "Type to search every tab, in Chinese and English.",
+    search_clear: "clear",
+    no_hits: "No hits.",
+    hit: "hit",
+    no_percentage: "no percentage of the target",
+    sources_disagree: "sources disagree",
+    compared: "Compared",
 };
 
 const ZH: Strings = Strings {
@@ -93,6 +111,15 @@ const ZH: Strings = Strings {
     switched_to: "✓ 当前显示",
     last_good: "仍显示上次有效的数据",
     stale: "已过时",
+    search_title: "搜索",
+    search_keys: "↑/↓ 选择 · Enter 跳转 · Esc 取消",
+    search_prompt: "输入关键词，搜索所有标签页（中英文均可）。",
+    search_clear: "清除",
+    no_hits: "没有结果。",
+    hit: "结果",
+    no_percentage: "无法计算占目标的百分比",
+    sources_disagree: "来源不一致",
+    compared: "对比",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -108,5 +135,37 @@ pub fn cited(lang: Lang, count: usize) -> String {
         (Lang::En, 1) => "cited once".to_owned(),
         (Lang::En, n) => format!("cited {n} times"),
         (Lang::Zh, n) => format!("被引用 {n} 次"),
+    }
+}
+
+/// "12 hits" / "12 个结果".
+pub fn hits(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::En, 1) => "1 hit".to_owned(),
+        (Lang::En, n) => format!("{n} hits"),
+        (Lang::Zh, n) => format!("{n} 个结果"),
+    }
+}
+
+/// "135% of the target" / "达到目标的135%".
+pub fn percent_of_target(lang: Lang, percent: &str) -> String {
+    match lang {
+        Lang::En => format!("{percent}% of the target"),
+        Lang::Zh => format!("达到目标的{percent}%"),
+    }
+}
+
+/// The gaps a chart leaves open: "No figure between 2018 and 2020, 2021 and 2023: not
+/// joined." / "2018与2020、2021与2023之间没有数据，未连线。"
+pub fn gaps(lang: Lang, between: &[(String, String)]) -> String {
+    match lang {
+        Lang::En => {
+            let pairs: Vec<String> = between.iter().map(|(a, b)| format!("{a} and {b}")).collect();
+            format!("No figure between {}: not joined.", pairs.join(", "))
+        }
+        Lang::Zh => {
+            let pairs: Vec<String> = between.iter().map(|(a, b)| format!("{a}与{b}")).collect();
+            format!("{}之间没有数据，未连线。", pairs.join("、"))
+        }
     }
 }

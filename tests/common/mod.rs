@@ -40,6 +40,7 @@ pub fn key(name: &str) -> KeyEvent {
         "PageDown" => KeyCode::PageDown,
         "Home" => KeyCode::Home,
         "End" => KeyCode::End,
+        "Backspace" => KeyCode::Backspace,
         "C-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         "C-z" => return KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
         single if single.chars().count() == 1 => {
@@ -61,8 +62,7 @@ pub fn press(app: &mut App, keys: &str) -> Command {
     let mut last = Command::None;
     for name in keys.split_whitespace() {
         let action: Action = app
-            .keymap
-            .action_for(&key(name))
+            .key_action(&key(name))
             .unwrap_or_else(|| panic!("{name} is not bound"));
         last = update(app, action);
     }
