@@ -553,6 +553,62 @@ mod tests {
     }
 
     #[test]
+    fn a_target_and_a_quote_without_a_source_are_written_too() {
+        let dataset = crate::dataset::parse(
+            "test",
+            r#"
+[dataset]
+id = "t"
+title = "T"
+summary = "S."
+as_of = "2024"
+languages = ["en"]
+
+[[sources]]
+id = "web"
+kind = "web"
+title = "A page"
+url = "https://example.org/page"
+
+[[tabs]]
+id = "areas"
+title = "Areas"
+kind = "panels"
+
+[[panels]]
+id = "p"
+tab = "areas"
+title = "P"
+summary = "Panel."
+
+[[panels.points]]
+text = "Said somewhere."
+quote = "as it was said"
+
+[[indicators]]
+id = "links"
+label = "Links"
+value = 40
+target = 100
+unit = "links"
+as_of = "2024-05"
+source = "web"
+quote = "40 links"
+"#,
+        )
+        .unwrap();
+        let brief = render(&dataset, Lang::En);
+        assert!(brief.contains("- Said somewhere. [2]\n"), "{brief}");
+        assert!(brief.contains("  - Target: 100 links\n"), "{brief}");
+        assert!(
+            brief.contains(
+                "*A page*. <https://example.org/page>\n\n1. “40 links”\n\nQuoted without a source:\n\n2. “as it was said”\n"
+            ),
+            "sources first, unattributed quotes last: {brief}"
+        );
+    }
+
+    #[test]
     fn links_only_what_cannot_break_out() {
         assert_eq!(link("https://example.org/a_b"), "<https://example.org/a_b>");
         assert_eq!(link("https://x.org/> *y*"), r"https://x.org/> \*y\*");
