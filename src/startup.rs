@@ -7,7 +7,7 @@ use ratatui::layout::Size;
 
 use crate::app::App;
 use crate::cli::Cli;
-use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, discover};
+use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, ThemeName, discover};
 use crate::dataset::{Dataset, Lang};
 use crate::diagnostic::FileError;
 use crate::ui::Theme;
@@ -56,7 +56,15 @@ pub fn today() -> NaiveDate {
 
 pub fn build_app(dataset: Dataset, config: &Config, lang: Lang, size: Size) -> App {
     let mut app = App::new(Arc::new(dataset), lang, today(), size);
+    let mono = no_color() || config.theme == ThemeName::Mono;
     app.theme = Theme::new(config.theme, no_color());
+    // Without colour, colour overrides would bring colour back.
+    if !mono {
+        for color in &config.colors {
+            app.theme.recolor(&color.role, color.fg, color.bg);
+        }
+    }
+    app.keymap = config.keymap.clone();
     app.stale_after_months = config.stale_after_months;
     app
 }

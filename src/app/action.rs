@@ -1,13 +1,13 @@
 //! Everything that can change the dashboard's state.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::live::{CatalogEntry, Loaded};
 
 /// A state change. Keys map to actions through the keymap; mouse, resize and signals are
 /// turned into actions by the runtime. [`crate::app::update`] is the only place that
 /// applies them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
     Quit,

@@ -37,6 +37,68 @@ impl KeyBinding {
         event.code == self.code && (event.modifiers - ignored) == (self.modifiers - ignored)
     }
 
+    /// Reads a key as a config writes it: `q`, `G`, `?`, `ctrl-c`, `alt-x`, `shift-tab`,
+    /// `tab`, `enter`, `esc`, `space`, `backspace`, `left`, `pgup`, `home`, `f1`…
+    pub fn parse(text: &str) -> Result<KeyBinding, String> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (modifier, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            modifiers |= modifier;
+            rest = &rest[len..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(if modifiers.contains(KeyModifiers::CONTROL) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "tab" if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" | "ins" => KeyCode::Insert,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pgdown" | "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                name => match name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    Some(n @ 1..=12) => KeyCode::F(n),
+                    _ => {
+                        return Err(format!(
+                            "unknown key `{text}`: expected a character, or a name like tab, enter, esc, space, left, pgup, home, f1, with ctrl-, alt- or shift- before it"
+                        ));
+                    }
+                },
+            },
+        };
+        let modifiers = if code == KeyCode::BackTab {
+            modifiers - KeyModifiers::SHIFT
+        } else {
+            modifiers
+        };
+        Ok(KeyBinding { code, modifiers })
+    }
+
     /// How the key is written in the help popup and key bar.
     pub fn label(&self) -> String {
         let key = match self.code {
@@ -58,6 +120,8 @@ impl KeyBinding {
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{}", key.to_uppercase())
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{key}")
         } else {
             key
         }
@@ -116,7 +180,64 @@ impl Default for Keymap {
     }
 }
 
+/// The name a config uses for an action: `next-tab`, `go-to-tab-3`.
+pub fn action_name(action: &Action) -> Option<String> {
+    match action {
+        Action::GoToTab(index) => Some(format!("go-to-tab-{}", index + 1)),
+        other => serde_json::to_value(other)
+            .ok()?
+            .as_str()
+            .map(str::to_owned),
+    }
+}
+
+/// The action a config names, or `None` for a name that is not an action.
+pub fn parse_action(name: &str) -> Option<Action> {
+    if let Some(n) = name.strip_prefix("go-to-tab-") {
+        return match n.parse::<usize>() {
+            Ok(n @ 1..=9) => Some(Action::GoToTab(n - 1)),
+            _ => None,
+        };
+    }
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// Every action a key can be bound to, by its config name.
+pub fn bindable_actions() -> Vec<String> {
+    Keymap::default()
+        .bindings
+        .iter()
+        .filter_map(|(_, action)| action_name(action))
+        .fold(Vec::new(), |mut names, name| {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            names
+        })
+}
+
 impl Keymap {
+    /// Binds `action` to exactly `keys`, replacing its default keys.
+    pub fn rebind(&mut self, action: &Action, keys: &[KeyBinding]) {
+        self.bindings.retain(|(_, bound)| bound != action);
+        self.bindings
+            .extend(keys.iter().map(|key| (*key, action.clone())));
+    }
+
+    /// Keys bound to more than one action: (key, first action, second action).
+    pub fn conflicts(&self) -> Vec<(KeyBinding, Action, Action)> {
+        let mut found = Vec::new();
+        for (index, (key, action)) in self.bindings.iter().enumerate() {
+            if let Some((_, other)) = self.bindings[..index]
+                .iter()
+                .find(|(earlier, other)| earlier == key && other != action)
+            {
+                found.push((*key, other.clone(), action.clone()));
+            }
+        }
+        found
+    }
+
     pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
         self.bindings
             .iter()
@@ -137,6 +258,54 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_parse_as_configs_write_them() {
+        let parse = |text| KeyBinding::parse(text).unwrap();
+        assert_eq!(parse("q"), KeyBinding::plain(KeyCode::Char('q')));
+        assert_eq!(parse("G"), KeyBinding::plain(KeyCode::Char('G')));
+        assert_eq!(parse("ctrl-c"), KeyBinding::ctrl('c'));
+        assert_eq!(parse("Ctrl-C"), KeyBinding::ctrl('c'));
+        assert_eq!(parse("shift-tab"), KeyBinding::plain(KeyCode::BackTab));
+        assert_eq!(parse("pgdn"), KeyBinding::plain(KeyCode::PageDown));
+        assert_eq!(parse("f5"), KeyBinding::plain(KeyCode::F(5)));
+        assert_eq!(parse("-"), KeyBinding::plain(KeyCode::Char('-')));
+        assert!(KeyBinding::parse("hyper-x").is_err());
+        assert!(KeyBinding::parse("f13").is_err());
+    }
+
+    #[test]
+    fn actions_have_config_names_both_ways() {
+        for name in bindable_actions() {
+            let action = parse_action(&name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(action_name(&action).as_deref(), Some(name.as_str()));
+        }
+        assert_eq!(parse_action("go-to-tab-3"), Some(Action::GoToTab(2)));
+        assert_eq!(parse_action("go-to-tab-0"), None);
+        assert_eq!(parse_action("launch-missiles"), None);
+        assert_eq!(
+            parse_action("resize"),
+            None,
+            "internal actions cannot be bound"
+        );
+    }
+
+    #[test]
+    fn rebinding_replaces_defaults_and_conflicts_are_found() {
+        let mut keymap = Keymap::default();
+        assert!(
+            keymap.conflicts().is_empty(),
+            "the defaults do not conflict"
+        );
+        keymap.rebind(&Action::Quit, &[KeyBinding::plain(KeyCode::Char('x'))]);
+        let press = |keymap: &Keymap, c| {
+            keymap.action_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        };
+        assert_eq!(press(&keymap, 'x'), Some(Action::Quit));
+        assert_eq!(press(&keymap, 'q'), None);
+        keymap.rebind(&Action::Reload, &[KeyBinding::plain(KeyCode::Char('x'))]);
+        assert_eq!(keymap.conflicts().len(), 1);
+    }
 
     #[test]
     fn shifted_characters_and_control_keys_resolve() {

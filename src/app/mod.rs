@@ -8,7 +8,7 @@ mod state;
 mod update;
 
 pub use action::{Action, Command};
-pub use keymap::{KeyBinding, Keymap};
+pub use keymap::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
 pub use live::{Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
 pub use search::{MAX_HITS, Search, SearchIndex, Target};
 pub use state::{App, Item, Navigation, Overlay};

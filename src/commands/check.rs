@@ -1,5 +1,6 @@
 //! `bri-dash check [FILE…]`: validate datasets and report every problem found.
 
+use std::fmt::Write;
 use std::path::PathBuf;
 
 use super::{exit_code, report};
@@ -37,21 +38,24 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
             .collect()
     };
     let mut code = 0;
+    let mut out = String::new();
     for (origin, result) in &results {
         match result {
-            Ok(dataset) => println!(
+            Ok(dataset) => writeln!(
+                out,
                 "{}: ok ({} tabs, {} panels, {} indicators, {} events)",
                 sanitize_line(origin),
                 dataset.tabs.len(),
                 dataset.panels.len(),
                 dataset.indicators.len(),
                 dataset.events.len()
-            ),
+            )
+            .expect("writing to a String cannot fail"),
             Err(error) => {
                 report(error);
                 code = code.max(exit_code(error));
             }
         }
     }
-    code
+    code.max(super::output::to_stdout(out.as_bytes()))
 }

@@ -30,6 +30,5 @@ pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> u8 {
         DiffFormat::Markdown => comparison.to_markdown(lang),
         DiffFormat::Json => comparison.to_json(),
     };
-    print!("{text}");
-    0
+    super::output::to_stdout(text.as_bytes())
 }

@@ -1,5 +1,7 @@
 //! `bri-dash list`: the datasets the config names, with title, as-of date and status.
 
+use std::fmt::Write;
+
 use super::report;
 use crate::cli::Cli;
 use crate::sanitize::sanitize_line;
@@ -14,6 +16,7 @@ pub fn run(cli: &Cli) -> u8 {
         }
     };
     let lang = language(cli, &config);
+    let mut out = String::new();
     for (index, entry) in config.datasets.iter().enumerate() {
         let marker = if index == config.default { "*" } else { " " };
         let (title, as_of, status) = match entry.load(config.max_file_bytes) {
@@ -28,14 +31,16 @@ pub fn run(cli: &Cli) -> u8 {
                 format!("error: {}", error.first_line()),
             ),
         };
-        println!(
+        writeln!(
+            out,
             "{marker} {}\t{}\t{}\t{}\t{}",
             sanitize_line(&entry.name),
             sanitize_line(&entry.location.describe()),
             title,
             as_of,
             status
-        );
+        )
+        .expect("writing to a String cannot fail");
     }
-    0
+    super::output::to_stdout(out.as_bytes())
 }

@@ -68,6 +68,5 @@ pub fn run(
     } else {
         headless::to_text(&buffer)
     };
-    print!("{text}");
-    0
+    super::output::to_stdout(text.as_bytes())
 }

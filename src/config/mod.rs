@@ -1,5 +1,6 @@
 //! The config file: which datasets exist, which opens first, language, theme, mouse.
 
+mod bindings;
 mod discovery;
 mod model;
 
@@ -38,6 +39,8 @@ impl Config {
                 .iter()
                 .position(|b| b.name == DEFAULT_BUILTIN)
                 .unwrap_or(0),
+            keymap: crate::app::Keymap::default(),
+            colors: Vec::new(),
         }
     }
 
@@ -183,7 +186,10 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
         Some(limit) => *limit.get_ref() as u64,
         None => DEFAULT_MAX_BYTES,
     };
+    let keymap = bindings::keymap(&raw.keys, &mut problems);
+    let colors = bindings::colors(&raw.colors, &mut problems);
     if !problems.is_empty() {
+        problems.sort_by_key(|problem| problem.span.as_ref().map_or(0, |span| span.start));
         return Err(problems);
     }
     Ok(Config {
@@ -200,6 +206,8 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
         max_file_bytes,
         datasets,
         default,
+        keymap,
+        colors,
     })
 }
 

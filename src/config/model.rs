@@ -1,11 +1,17 @@
 //! The config file as written (raw, with spans) and as used (validated).
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+use ratatui::style::Color;
+use schemars::{Schema, SchemaGenerator, json_schema};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::app::Keymap;
 use crate::dataset::Builtin;
 
 /// Which language the dashboard starts in.
@@ -59,6 +65,64 @@ pub struct RawConfig {
     #[serde(default)]
     #[schemars(description = "The datasets bri-dash knows (default: every built-in dataset).")]
     pub datasets: Vec<RawDatasetEntry>,
+    /// Keys for actions, by action name; they replace that action's default keys:
+    /// `quit = ["q", "ctrl-c"]`, `next-tab = "tab"`. See `bri-dash --help` for the names.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, KeysSchema>")]
+    pub keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    /// Colours of the theme, by role: `figure = "yellow"`,
+    /// `selected = { fg = "black", bg = "#88c0d0" }`. Ignored under NO_COLOR and `mono`.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, ColorSchema>")]
+    pub colors: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+}
+
+/// Schema stand-in for the keys of one action: one key or several.
+pub struct KeysSchema;
+
+impl JsonSchema for KeysSchema {
+    fn schema_name() -> Cow<'static, str> {
+        "Keys".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A key (`q`, `ctrl-c`, `shift-tab`, `pgdn`, `f1`…) or a list of keys.",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
+}
+
+/// Schema stand-in for a colour override: a colour, or foreground and background.
+pub struct ColorSchema;
+
+impl JsonSchema for ColorSchema {
+    fn schema_name() -> Cow<'static, str> {
+        "Color".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A colour name (`red`, `light-cyan`), `#rrggbb` or a 256-colour index, or { fg, bg }.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": { "fg": { "type": "string" }, "bg": { "type": "string" } },
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+/// A colour of the theme replaced by the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColorOverride {
+    pub role: String,
+    pub fg: Option<Color>,
+    pub bg: Option<Color>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -117,6 +181,9 @@ pub struct Config {
     pub stale_after_months: Option<u32>,
     pub max_file_bytes: u64,
     pub datasets: Vec<DatasetEntry>,
+    /// The default keymap with the config's rebindings.
+    pub keymap: Keymap,
+    pub colors: Vec<ColorOverride>,
     /// Index into `datasets`.
     pub default: usize,
 }

@@ -27,7 +27,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 pub use format::{date_with_age, figure, figure_with_unit, number};
-pub use theme::Theme;
+pub use theme::{THEME_ROLES, Theme};
 
 use crate::app::{App, Overlay};
 use crate::dataset::TabKind;

@@ -22,7 +22,46 @@ pub struct Theme {
     pub warning: Style,
 }
 
+/// The parts of the theme a config can recolour, by the names it uses.
+pub const THEME_ROLES: &[&str] = &[
+    "text",
+    "muted",
+    "title",
+    "figure",
+    "border",
+    "border-selected",
+    "selected",
+    "tab",
+    "tab-selected",
+    "key",
+    "warning",
+];
+
 impl Theme {
+    /// Replaces the foreground and/or background of a role (one of [`THEME_ROLES`]).
+    pub fn recolor(&mut self, role: &str, fg: Option<Color>, bg: Option<Color>) {
+        let style = match role {
+            "text" => &mut self.text,
+            "muted" => &mut self.muted,
+            "title" => &mut self.title,
+            "figure" => &mut self.figure,
+            "border" => &mut self.border,
+            "border-selected" => &mut self.border_selected,
+            "selected" => &mut self.selected,
+            "tab" => &mut self.tab,
+            "tab-selected" => &mut self.tab_selected,
+            "key" => &mut self.key,
+            "warning" => &mut self.warning,
+            _ => return,
+        };
+        if let Some(fg) = fg {
+            *style = style.fg(fg);
+        }
+        if let Some(bg) = bg {
+            *style = style.bg(bg);
+        }
+    }
+
     pub fn new(name: ThemeName, no_color: bool) -> Theme {
         let name = if no_color { ThemeName::Mono } else { name };
         let bold = Modifier::BOLD;
