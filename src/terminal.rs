@@ -13,11 +13,9 @@ use crossterm::terminal::{
 };
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
-static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Raw mode, alternate screen, hidden cursor and (if asked) mouse reporting.
 pub fn enter(mouse: bool) -> io::Result<()> {
-    MOUSE.store(mouse, Ordering::SeqCst);
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     let mut stdout = io::stdout();
@@ -35,9 +33,8 @@ pub fn restore() {
     }
     let mut stdout = io::stdout();
     // Each step is tried even if an earlier one failed: a half-restored terminal is worse.
-    if MOUSE.load(Ordering::SeqCst) {
-        let _ = execute!(stdout, DisableMouseCapture);
-    }
+    // Always: mouse reporting left on by anything would leave the shell unusable.
+    let _ = execute!(stdout, DisableMouseCapture);
     let _ = execute!(
         stdout,
         crossterm::terminal::EndSynchronizedUpdate,

@@ -350,3 +350,50 @@ fn stdout_redirected_exits_2() {
     };
     run_without_terminal(Stdio::from(terminal));
 }
+
+#[test]
+fn a_panic_on_the_main_thread_gives_the_terminal_back() {
+    let mut dash = Dash::spawn_with_env(100, 30, &[("BRI_DASH_TEST_PANIC", "main")]);
+    let status = dash.wait_exit();
+    assert_eq!(status.exit_code(), 101, "{status}");
+    dash.expect_exit(101);
+}
+
+#[test]
+fn a_panic_on_another_thread_ends_the_program_and_gives_the_terminal_back() {
+    let mut dash = Dash::spawn_with_env(100, 30, &[("BRI_DASH_TEST_PANIC", "thread")]);
+    let status = dash.wait_exit();
+    assert_eq!(
+        status.exit_code(),
+        101,
+        "not a dashboard drawing on a restored terminal: {status}"
+    );
+    dash.expect_exit(101);
+}
+
+#[test]
+fn mouse_false_in_the_config_leaves_the_mouse_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let mut dash = Dash::spawn_with_args(100, 30, &["--config", config.to_str().unwrap()]);
+    dash.wait_for_overview();
+    assert!(
+        !String::from_utf8_lossy(&dash.output()).contains("\x1b[?1000h"),
+        "mouse reporting was turned on"
+    );
+    // A click on tab 5 does nothing.
+    let (column, row) =
+        locate(&dash.parser.lock().unwrap().screen().clone(), " 5 Timeline").unwrap();
+    dash.send(&left_click(column + 1, row));
+    dash.send("?");
+    dash.wait_for("the help", |screen| screen.contents().contains(" Keys "));
+    assert!(!is_timeline(dash.parser.lock().unwrap().screen()));
+    dash.send("\x1b");
+    // Apart, or the terminal reads ESC q as Alt-q.
+    dash.wait_for("the help to close", |screen| {
+        !screen.contents().contains(" Keys ")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}

@@ -112,6 +112,7 @@ impl Session<'_> {
         );
         draw(&mut term, self.app)?;
         spawn_input_thread(sender);
+        crash_for_tests();
         let mut notice_until: Option<Instant> = None;
         loop {
             let event = match notice_until {
@@ -150,7 +151,7 @@ impl Session<'_> {
     /// Turns an event into an action, or into the end of the session.
     fn action_for(&mut self, term: &mut Term, event: Event) -> io::Result<Result<Action, Exit>> {
         Ok(Ok(match event {
-            Event::Terminal(event) => match terminal_action(self.app, &event) {
+            Event::Terminal(event) => match terminal_action(self.app, &event, self.mouse) {
                 Some(action) => action,
                 // An event with no meaning here: a no-op that draws nothing.
                 None => Action::DismissNotice,
@@ -255,14 +256,15 @@ fn suspend(mouse: bool) -> io::Result<()> {
     terminal::enter(mouse)
 }
 
-fn terminal_action(app: &App, event: &TermEvent) -> Option<Action> {
+fn terminal_action(app: &App, event: &TermEvent, mouse_enabled: bool) -> Option<Action> {
     match event {
         TermEvent::Key(key) if key.kind == KeyEventKind::Press => app.key_action(key),
         TermEvent::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,
         }),
-        TermEvent::Mouse(mouse) => {
+        // With the mouse off, a terminal that reports it anyway is ignored.
+        TermEvent::Mouse(mouse) if mouse_enabled => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
                 MouseEventKind::Down(event::MouseButton::Left) => {
@@ -274,6 +276,21 @@ fn terminal_action(app: &App, event: &TermEvent) -> Option<Action> {
             }
         }
         _ => None,
+    }
+}
+
+/// The pseudo-terminal tests prove that a panic gives the terminal back, on the main
+/// thread and on another one; this is how they cause one, after the first frame.
+fn crash_for_tests() {
+    match std::env::var("BRI_DASH_TEST_PANIC").as_deref() {
+        Ok("main") => panic!("a panic on the main thread, asked for by BRI_DASH_TEST_PANIC"),
+        Ok("thread") => {
+            let _ = thread::spawn(|| {
+                panic!("a panic on another thread, asked for by BRI_DASH_TEST_PANIC")
+            })
+            .join();
+        }
+        _ => {}
     }
 }
 

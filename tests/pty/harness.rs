@@ -22,7 +22,8 @@ pub const DEADLINE: Duration = Duration::from_secs(10);
 pub const POLL: Duration = Duration::from_millis(20);
 
 /// The key bar as drawn at the default size, in English.
-pub const KEY_BAR: &str = " ←/→ tabs  ↑/↓ move  Enter detail  L 中文  ? help  q quit";
+pub const KEY_BAR: &str =
+    " ←/→ tabs  ↑/↓ move  Enter detail  L 中文  ? help  q quit  / search  d datasets";
 
 /// A running dashboard in its own pseudo-terminal.
 pub struct Dash {
@@ -47,18 +48,23 @@ pub struct Dash {
 impl Dash {
     /// Starts `bri-dash` (dashboard, built-in dataset, English) at `cols`×`rows`.
     pub fn spawn(cols: u16, rows: u16) -> Dash {
-        Dash::start(cols, rows, None, &[])
+        Dash::start(cols, rows, None, &[], &[])
     }
 
     /// Starts `bri-dash ARGS…` at `cols`×`rows`.
     pub fn spawn_with_args(cols: u16, rows: u16, args: &[&str]) -> Dash {
-        Dash::start(cols, rows, None, args)
+        Dash::start(cols, rows, None, args, &[])
+    }
+
+    /// Starts `bri-dash` with these environment variables added.
+    pub fn spawn_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Dash {
+        Dash::start(cols, rows, None, &[], env)
     }
 
     /// Like [`Dash::spawn`], and resizes to `to` (cols, rows) the moment the first frame
     /// has been read: sooner than a test's polling could.
     pub fn spawn_resizing_after_first_frame(cols: u16, rows: u16, to: (u16, u16)) -> Dash {
-        Dash::start(cols, rows, Some(to), &[])
+        Dash::start(cols, rows, Some(to), &[], &[])
     }
 
     fn start(
@@ -66,6 +72,7 @@ impl Dash {
         rows: u16,
         mut resize_after_first_frame: Option<(u16, u16)>,
         args: &[&str],
+        env: &[(&str, &str)],
     ) -> Dash {
         let pair = native_pty_system()
             .openpty(pty_size(cols, rows))
@@ -73,6 +80,9 @@ impl Dash {
         let home = isolated_home();
         let mut command = CommandBuilder::new(BIN);
         command.args(args);
+        for (name, value) in env {
+            command.env(name, value);
+        }
         set_env(&mut command, &home);
         command.cwd(home.path());
         let child = pair.slave.spawn_command(command).expect("spawn bri-dash");
@@ -225,6 +235,11 @@ impl Dash {
 
     /// Waits for the child to exit with `code` (not killed by a signal), then checks that
     /// it gave the terminal back as it found it.
+    /// Everything the program wrote so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
     pub fn expect_exit(mut self, code: u32) {
         let status = self.wait_exit();
         assert_eq!(status.signal(), None, "bri-dash was killed: {status}");
