@@ -8,18 +8,14 @@ use crate::cli::Cli;
 use crate::dataset::{self, Dataset};
 use crate::diagnostic::FileError;
 use crate::sanitize::sanitize_line;
-use crate::startup::load_config;
 use crate::textfile::DEFAULT_MAX_BYTES;
 
 pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
     let results: Vec<(String, Result<Dataset, FileError>)> = if files.is_empty() {
-        let config = match load_config(cli) {
+        // A config that cannot be used makes the whole invocation unusable.
+        let config = match super::config(cli) {
             Ok(config) => config,
-            Err(error) => {
-                report(&error);
-                // A config that cannot be used makes the whole invocation unusable.
-                return 2;
-            }
+            Err(code) => return code,
         };
         config
             .datasets

@@ -2,27 +2,19 @@
 
 use ratatui::layout::Size;
 
-use super::report;
 use crate::cli::Cli;
 use crate::runtime::{self, Exit, Library, Options};
-use crate::startup::{build_app, dataset_entry, language, load_config};
+use crate::startup::{build_app, language};
 
 pub fn run(cli: &Cli) -> u8 {
     // Everything that can fail on bad input happens before the terminal is touched.
-    let config = match load_config(cli) {
+    let config = match super::config(cli) {
         Ok(config) => config,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+        Err(code) => return code,
     };
-    let entry = dataset_entry(cli, &config);
-    let dataset = match entry.load(config.max_file_bytes) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+    let (entry, dataset) = match super::dataset(cli, &config) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     if let Err(message) = runtime::require_terminal() {
         eprintln!("bri-dash: {message}");

@@ -3,15 +3,12 @@
 use super::report;
 use crate::cli::{Cli, DiffFormat};
 use crate::diff::diff;
-use crate::startup::{language, load_config};
+use crate::startup::language;
 
 pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> u8 {
-    let config = match load_config(cli) {
+    let config = match super::config(cli) {
         Ok(config) => config,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+        Err(code) => return code,
     };
     let load = |name: &str| config.resolve_dataset(name).load(config.max_file_bytes);
     let (old, new) = match (load(old), load(new)) {

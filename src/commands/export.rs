@@ -6,28 +6,20 @@
 use std::path::Path;
 
 use super::output::to_stdout;
-use super::report;
 use crate::cli::Cli;
 use crate::config::DatasetLocation;
 use crate::export::{self, Format};
 use crate::sanitize::sanitize_line;
-use crate::startup::{dataset_entry, language, load_config};
+use crate::startup::language;
 
 pub fn run(cli: &Cli, format: Format, output: Option<&Path>) -> u8 {
-    let config = match load_config(cli) {
+    let config = match super::config(cli) {
         Ok(config) => config,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+        Err(code) => return code,
     };
-    let entry = dataset_entry(cli, &config);
-    let dataset = match entry.load(config.max_file_bytes) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+    let (entry, dataset) = match super::dataset(cli, &config) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     // Everything is rendered before anything is written, so a failure never leaves half a
     // file behind.

@@ -2,18 +2,14 @@
 
 use std::fmt::Write;
 
-use super::report;
 use crate::cli::Cli;
 use crate::sanitize::sanitize_line;
-use crate::startup::{language, load_config};
+use crate::startup::language;
 
 pub fn run(cli: &Cli) -> u8 {
-    let config = match load_config(cli) {
+    let config = match super::config(cli) {
         Ok(config) => config,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+        Err(code) => return code,
     };
     let lang = language(cli, &config);
     let mut out = String::new();

@@ -13,7 +13,11 @@ pub mod schema;
 
 use std::io::IsTerminal;
 
+use crate::cli::Cli;
+use crate::config::{Config, DatasetEntry};
+use crate::dataset::Dataset;
 use crate::diagnostic::FileError;
+use crate::startup::{dataset_entry, load_config};
 
 /// Prints a file error to stderr, rustc style, coloured only on a terminal without NO_COLOR.
 pub fn report(error: &FileError) {
@@ -26,5 +30,29 @@ pub fn exit_code(error: &FileError) -> u8 {
     match error {
         FileError::Unreadable { .. } => 2,
         FileError::Invalid { .. } => 1,
+    }
+}
+
+/// Why a command stops early: the exit code, after the reason went to stderr.
+pub type Stop = u8;
+
+/// The config in use, or [`Stop`] with code 2 after reporting why it cannot be used.
+pub fn config(cli: &Cli) -> Result<Config, Stop> {
+    load_config(cli).map_err(|error| {
+        report(&error);
+        2
+    })
+}
+
+/// The dataset the invocation names (`--dataset`, else the config's default) with its
+/// entry, or [`Stop`] with code 2 after reporting why it cannot be used.
+pub fn dataset(cli: &Cli, config: &Config) -> Result<(DatasetEntry, Dataset), Stop> {
+    let entry = dataset_entry(cli, config);
+    match entry.load(config.max_file_bytes) {
+        Ok(dataset) => Ok((entry, dataset)),
+        Err(error) => {
+            report(&error);
+            Err(2)
+        }
     }
 }

@@ -3,11 +3,10 @@
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 
-use super::report;
 use crate::app::{Action, update};
 use crate::cli::Cli;
 use crate::headless;
-use crate::startup::{build_app, dataset_entry, language, load_config, no_color};
+use crate::startup::{build_app, language, no_color};
 
 pub fn run(
     cli: &Cli,
@@ -16,19 +15,13 @@ pub fn run(
     color: bool,
     today: Option<NaiveDate>,
 ) -> u8 {
-    let config = match load_config(cli) {
+    let config = match super::config(cli) {
         Ok(config) => config,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+        Err(code) => return code,
     };
-    let dataset = match dataset_entry(cli, &config).load(config.max_file_bytes) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            report(&error);
-            return 2;
-        }
+    let (_, dataset) = match super::dataset(cli, &config) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let mut app = build_app(
         dataset,
