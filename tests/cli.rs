@@ -1,27 +1,12 @@
 //! The binary from the outside: commands, exit codes, where messages go.
 
-use std::path::Path;
+mod common;
 
 use assert_cmd::Command;
-
-fn bri_dash() -> Command {
-    let mut command = Command::cargo_bin("bri-dash").unwrap();
-    // No user config from the machine running the tests.
-    let home = std::env::temp_dir().join("bri-dash-cli-tests-home");
-    command
-        .env_remove("BRI_DASH_CONFIG")
-        .env_remove("NO_COLOR")
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("LANG", "en_US.UTF-8");
-    command
-}
+use common::bri_dash;
 
 fn repo(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(path)
-        .display()
-        .to_string()
+    common::repo(path).display().to_string()
 }
 
 fn stdout_of(command: &mut Command) -> String {

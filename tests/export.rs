@@ -11,24 +11,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use assert_cmd::Command;
+mod common;
 
-fn bri_dash() -> Command {
-    let mut command = Command::cargo_bin("bri-dash").unwrap();
-    // No user config from the machine running the tests, and a fixed locale.
-    let home = std::env::temp_dir().join("bri-dash-export-tests-home");
-    command
-        .env_remove("BRI_DASH_CONFIG")
-        .env_remove("NO_COLOR")
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("LANG", "en_US.UTF-8");
-    command
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
+use common::{bri_dash, repo};
 
 fn run(args: &[&str]) -> Output {
     bri_dash().args(args).output().unwrap()

@@ -68,3 +68,22 @@ pub fn press(app: &mut App, keys: &str) -> Command {
     }
     last
 }
+
+/// The binary, isolated from the machine running the tests: no user config, no
+/// `NO_COLOR`, an English locale.
+pub fn bri_dash() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("bri-dash").unwrap();
+    let home = std::env::temp_dir().join("bri-dash-tests-home");
+    command
+        .env_remove("BRI_DASH_CONFIG")
+        .env_remove("NO_COLOR")
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("LANG", "en_US.UTF-8");
+    command
+}
+
+/// A path in the repository.
+pub fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
