@@ -79,7 +79,17 @@ pub fn escape_for_message(raw: &str) -> String {
 }
 
 fn sanitize(input: &str, max_chars: usize) -> String {
-    cap_clusters(&strip_controls(input), max_chars)
+    let mut text = cap_clusters(&strip_controls(input), max_chars);
+    // Dropping characters can bring two clusters together into one the cap cuts otherwise
+    // (Hangul jamo): repeat until nothing changes, so that sanitising twice is sanitising
+    // once. Each round only removes, and sees at most `max_chars` characters.
+    loop {
+        let again = cap_clusters(&text, max_chars);
+        if again == text {
+            return text;
+        }
+        text = again;
+    }
 }
 
 /// Makes a file's text safe to quote in a diagnostic while keeping every byte offset
@@ -202,20 +212,30 @@ impl Stripper {
 }
 
 /// The second pass: at most [`MAX_COMBINING`] extra characters per cluster, no cluster
-/// without a visible base, at most `max_chars` characters then `…`.
+/// without a visible base, at most `max_chars` characters then `…`. Spaces are placed as
+/// in the first pass (between kept clusters only, one at a time), since a dropped cluster
+/// can leave two spaces side by side or one at an end.
 fn cap_clusters(text: &str, max_chars: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max_chars * 4));
     let mut kept = 0;
+    let mut pending_space = false;
     for cluster in text.graphemes(true) {
+        if cluster == " " {
+            pending_space = !out.is_empty();
+            continue;
+        }
         if cluster.width() == 0 {
             continue;
         }
         let chars = cluster.chars().take(1 + MAX_COMBINING);
-        let count = chars.clone().count();
+        let count = chars.clone().count() + usize::from(pending_space);
         if kept + count > max_chars {
-            out.truncate(out.trim_end().len());
             out.push('…');
             break;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
         }
         kept += count;
         out.extend(chars);
@@ -304,6 +324,9 @@ mod tests {
         );
         // Marks with nothing to sit on would land on whatever precedes the string.
         assert_eq!(sanitize_text("\u{301}\u{302}Title"), "Title");
+        // Nor do the spaces around what was dropped.
+        assert_eq!(sanitize_text("\u{301}\t¡"), "¡");
+        assert_eq!(sanitize_text("a \u{e01f0} b\t\u{e01f0}"), "a b");
         // Ordinary accents and CJK are untouched.
         assert_eq!(sanitize_text("cafe\u{301} 数字"), "cafe\u{301} 数字");
     }

@@ -25,7 +25,7 @@ pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, String> {
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while we read it.
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|error| describe_io_error(&error))?;
     if bytes.len() as u64 > max_bytes {
@@ -210,5 +210,7 @@ mod tests {
             read_text_file(&dir.path().join("missing"), 10).unwrap_err(),
             "no such file"
         );
+        // No limit at all is a limit too.
+        assert_eq!(read_text_file(&file, u64::MAX).unwrap().len(), 100);
     }
 }
