@@ -5,8 +5,42 @@ use chrono::NaiveDate;
 use crate::dataset::{Figure, FuzzyDate, Lang};
 
 /// `17000.0` → `17,000`; `2.38` → `2.38`. Integers need no decimals; others keep up to
-/// four significant decimals, trailing zeros dropped.
+/// four significant decimals, trailing zeros dropped. The English form, also used where a
+/// number is not shown in a language (the comparison of two datasets).
 pub fn number(value: f64) -> String {
+    digits(value, Some(','))
+}
+
+/// A number as a reader of `lang` writes it: `17,000` in English; in Chinese `1.7万`,
+/// `1.5亿`, `2.63万亿` where that is exact, else the plain digits (`15162`, `1702`).
+pub fn number_in(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => number(value),
+        Lang::Zh => chinese_number(value),
+    }
+}
+
+/// Chinese counts in 万 (10⁴), 亿 (10⁸) and 万亿 (10¹²), as Chinese sources write them
+/// ("1.9万列"). Only when the figure is a whole number of hundredths of that unit: `15162`
+/// as `1.5162万` or a rounded `1.52万` is not how anyone writes it, and rounding would
+/// change the figure, so such numbers keep their digits, ungrouped as in Chinese text.
+fn chinese_number(value: f64) -> String {
+    const UNITS: [(f64, &str); 3] = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")];
+    for (size, name) in UNITS {
+        if value.abs() < size {
+            continue;
+        }
+        let hundredths = value / size * 100.0;
+        // A relative tolerance: 12000 / 10⁴ * 100 is 120.00000000000001 in binary.
+        if (hundredths - hundredths.round()).abs() <= 1e-9 * hundredths.abs() {
+            return format!("{}{name}", digits(hundredths.round() / 100.0, None));
+        }
+    }
+    digits(value, None)
+}
+
+/// The digits of `value` with integer digits grouped by threes with `separator`.
+fn digits(value: f64, separator: Option<char>) -> String {
     let negative = value < 0.0;
     let magnitude = value.abs();
     let text = if magnitude.fract() == 0.0 && magnitude < 1e15 {
@@ -20,8 +54,11 @@ pub fn number(value: f64) -> String {
         .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let mut grouped = String::new();
     for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
+        if let Some(separator) = separator
+            && index > 0
+            && (whole.len() - index) % 3 == 0
+        {
+            grouped.push(separator);
         }
         grouped.push(digit);
     }
@@ -29,7 +66,8 @@ pub fn number(value: f64) -> String {
         grouped.push('.');
         grouped.push_str(fraction);
     }
-    if negative {
+    // `-0` is not a number anyone writes.
+    if negative && grouped.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
         format!("-{grouped}")
     } else {
         grouped
@@ -41,11 +79,21 @@ pub fn figure(figure: &Figure) -> String {
     format!("{}{}", figure.qualifier.symbol(), number(figure.value))
 }
 
-/// The value and unit, spaced as each language writes them: `20 countries`, `20个国家`.
+/// The value with its qualifier, written for `lang`: `> 17,000`, `> 1.7万`.
+pub fn figure_in(figure: &Figure, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        figure.qualifier.symbol(),
+        number_in(figure.value, lang)
+    )
+}
+
+/// The value and unit, spaced as each language writes them: `20 countries`, `20个国家`,
+/// `≈ 1.9万列`.
 pub fn figure_with_unit(value: &Figure, unit: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{} {unit}", figure(value)),
-        Lang::Zh => format!("{}{unit}", figure(value)),
+        Lang::En => format!("{} {unit}", figure_in(value, lang)),
+        Lang::Zh => format!("{}{unit}", figure_in(value, lang)),
     }
 }
 
@@ -80,6 +128,38 @@ mod tests {
     }
 
     #[test]
+    fn chinese_uses_wan_and_yi_where_exact() {
+        let zh = |value| number_in(value, Lang::Zh);
+        assert_eq!(zh(12000.0), "1.2万");
+        assert_eq!(zh(150_000_000.0), "1.5亿");
+        assert_eq!(zh(19000.0), "1.9万");
+        assert_eq!(zh(120_000.0), "12万");
+        assert_eq!(zh(10000.0), "1万");
+        assert_eq!(zh(12_500.0), "1.25万");
+        assert_eq!(zh(2.63e12), "2.63万亿");
+        assert_eq!(zh(123_400_000.0), "12340万", "1.234亿 has three decimals");
+        assert_eq!(zh(-25_000.0), "-2.5万");
+    }
+
+    #[test]
+    fn chinese_keeps_digits_that_a_unit_would_round() {
+        let zh = |value| number_in(value, Lang::Zh);
+        assert_eq!(zh(15162.0), "15162", "1.5162万 is not how it is written");
+        assert_eq!(zh(12406.0), "12406");
+        assert_eq!(zh(1702.0), "1702", "small numbers as they are, ungrouped");
+        assert_eq!(zh(9999.0), "9999");
+        assert_eq!(zh(2.38), "2.38");
+        assert_eq!(zh(0.0), "0");
+        assert_eq!(zh(-0.000_01), "0");
+    }
+
+    #[test]
+    fn english_is_the_grouped_form() {
+        assert_eq!(number_in(150_000_000.0, Lang::En), "150,000,000");
+        assert_eq!(number_in(15162.0, Lang::En), "15,162");
+    }
+
+    #[test]
     fn stale_means_older_than_the_limit() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let date = FuzzyDate::parse("2023-10-mid").unwrap();
@@ -95,7 +175,8 @@ mod tests {
             qualifier: Qualifier::MoreThan,
         };
         assert_eq!(figure(&more), "> 17,000");
-        assert_eq!(figure_with_unit(&more, "列", Lang::Zh), "> 17,000列");
+        assert_eq!(figure_with_unit(&more, "列", Lang::Zh), "> 1.7万列");
+        assert_eq!(figure_in(&more, Lang::Zh), "> 1.7万");
         assert_eq!(
             figure_with_unit(&more, "trains", Lang::En),
             "> 17,000 trains"
