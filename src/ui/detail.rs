@@ -1,18 +1,42 @@
 //! The detail popup (Enter): everything known about the selected item — full text, figure
-//! and unit, date with precision and age, source, quote, note, series.
+//! and unit, progress toward a target, date with precision and age, source, quote, note,
+//! and a series as a chart and as a list.
+//!
+//! The popup is text that scrolls. A chart or gauge takes rows of that text: blank lines
+//! are reserved for it and it is drawn over them, clipped when partly scrolled away, so the
+//! scroll range and the popup's height count it like any line.
+//!
+//! ```text
+//! ┏ label ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
+//! ┃ ≈ 19,000 trains                                      ┃
+//! ┃ label                                                ┃
+//! ┃ Target                                               ┃
+//! ┃   20,000 trains                                      ┃
+//! ┃   95% of the target █████████████████████████████░░  ┃
+//! ┃                                                      ┃
+//! ┃ line chart, half the screen's height                 ┃
+//! ┃ ◆ sources disagree: 2020                             ┃
+//! ┃ No figure between 2018 and 2020: not joined.         ┃
+//! ┃                                                      ┃
+//! ┃ as of, source, quote, note, the series as a list …   ┃
+//! ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ ↑/↓ scroll · Esc close ━┛
+//! ```
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::format::{date_with_age, figure, figure_with_unit, is_stale, number};
-use super::strings::{cited, strings};
+use super::format::{date_with_age, figure_in, figure_with_unit, is_stale};
+use super::strings::{cited, gaps, strings};
 use super::tabs::sources::source_facts;
 use super::text::wrapped_lines;
-use super::widgets::popup;
+use super::widgets::clip::render_rows;
+use super::widgets::gauge::TargetGauge;
+use super::widgets::line_chart::{CONFLICT, SeriesChart, conflict_style};
+use super::widgets::{popup, series};
 use crate::app::{App, Item};
-use crate::dataset::{Dataset, Lang, Precision, Source, Text};
+use crate::dataset::{Dataset, Figure, Indicator, Lang, Precision, Qualifier, Source, Text};
 
 const MAX_WIDTH: u16 = 90;
 
@@ -36,14 +60,24 @@ fn inner_width(screen: Rect) -> usize {
         .saturating_sub(4) as usize
 }
 
+/// A line chart's rows: half of what the tallest popup shows, so that at 80×24 the text
+/// below it starts on the first page; never so low that it has no room to draw.
+fn chart_height(screen: Rect) -> u16 {
+    (screen.height.saturating_sub(4) / 2).clamp(6, 14)
+}
+
+fn body_for(app: &App, item: Item, screen: Rect) -> Body {
+    body(app, item, inner_width(screen), chart_height(screen))
+}
+
 /// The popup's area: as wide as allowed, as tall as its text (up to the screen).
 pub fn area(app: &App, item: Item, screen: Rect) -> Rect {
-    let height = lines(app, item, inner_width(screen)).len() as u16 + 2;
+    let height = body_for(app, item, screen).lines.len() as u16 + 2;
     popup::centered(screen, MAX_WIDTH, height)
 }
 
 pub fn max_scroll(app: &App, item: Item, screen: Rect) -> u16 {
-    let total = lines(app, item, inner_width(screen)).len() as u16;
+    let total = body_for(app, item, screen).lines.len() as u16;
     let visible = area(app, item, screen).height.saturating_sub(2);
     total.saturating_sub(visible)
 }
@@ -59,8 +93,66 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u1
         inner.width.saturating_sub(2),
         inner.height,
     );
-    let text = lines(app, item, inner.width as usize);
-    frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), inner);
+    let body = body(app, item, inner.width as usize, chart_height(screen));
+    frame.render_widget(Paragraph::new(body.lines).scroll((scroll, 0)), inner);
+    let shown = scroll as usize..scroll as usize + inner.height as usize;
+    for placed in body.graphics {
+        let rows = placed.row..placed.row + placed.height as usize;
+        let (top, bottom) = (rows.start.max(shown.start), rows.end.min(shown.end));
+        if top >= bottom {
+            continue;
+        }
+        let visible = Rect::new(
+            inner.x + placed.indent,
+            inner.y + (top - shown.start) as u16,
+            inner.width.saturating_sub(placed.indent),
+            (bottom - top) as u16,
+        );
+        let skip = (top - rows.start) as u16;
+        let indicator = &app.dataset.indicators[placed.indicator];
+        match placed.graphic {
+            Graphic::Chart => {
+                let chart = SeriesChart::new(indicator, app.lang, &app.theme);
+                render_rows(frame, &chart, placed.height, skip, visible);
+            }
+            Graphic::Gauge(target) => {
+                let theme = &app.theme;
+                let gauge = TargetGauge::new(
+                    indicator.figure.value,
+                    target,
+                    app.lang,
+                    theme.figure,
+                    theme.muted,
+                );
+                render_rows(frame, &gauge, placed.height, skip, visible);
+            }
+        }
+    }
+}
+
+/// What is drawn over reserved rows of the text.
+#[derive(Debug, Clone, Copy)]
+enum Graphic {
+    /// The indicator's series as a line chart.
+    Chart,
+    /// The indicator's progress toward this target.
+    Gauge(f64),
+}
+
+struct Placed {
+    graphic: Graphic,
+    indicator: usize,
+    /// The first reserved line, and how many.
+    row: usize,
+    height: u16,
+    /// Columns left of it, to line up with indented text.
+    indent: u16,
+}
+
+/// The popup's text, and the graphics drawn over its reserved lines.
+struct Body {
+    lines: Vec<Line<'static>>,
+    graphics: Vec<Placed>,
 }
 
 fn title(app: &App, item: Item) -> String {
@@ -79,9 +171,23 @@ struct Writer<'a> {
     app: &'a App,
     width: usize,
     lines: Vec<Line<'static>>,
+    graphics: Vec<Placed>,
 }
 
 impl Writer<'_> {
+    /// Reserves `height` blank lines for a graphic.
+    fn reserve(&mut self, graphic: Graphic, indicator: usize, height: u16, indent: u16) {
+        self.graphics.push(Placed {
+            graphic,
+            indicator,
+            row: self.lines.len(),
+            height,
+            indent,
+        });
+        self.lines
+            .extend((0..height).map(|_| Line::raw(String::new())));
+    }
+
     fn paragraph(&mut self, text: &str, style: ratatui::style::Style) {
         self.lines
             .extend(wrapped_lines(text, self.width, ("", ""), style, style));
@@ -135,7 +241,7 @@ impl Writer<'_> {
     }
 }
 
-fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
+fn body(app: &App, item: Item, width: usize, chart_height: u16) -> Body {
     let d: &Dataset = &app.dataset;
     let lang = app.lang;
     let s = strings(lang);
@@ -144,6 +250,7 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
         app,
         width: width.max(1),
         lines: Vec::new(),
+        graphics: Vec::new(),
     };
     match item {
         Item::Indicator(i) => {
@@ -153,7 +260,23 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                 theme.figure,
             );
             w.paragraph(indicator.label.get(lang), theme.title);
+            if let Some(target) = indicator.target {
+                let target_figure = Figure {
+                    value: target,
+                    qualifier: Qualifier::Exact,
+                };
+                w.field(
+                    s.target,
+                    &figure_with_unit(&target_figure, indicator.unit.get(lang), lang),
+                );
+                w.reserve(Graphic::Gauge(target), i, 1, 2);
+            }
             w.blank();
+            if !indicator.series.is_empty() {
+                w.reserve(Graphic::Chart, i, chart_height, 0);
+                series_captions(&mut w, indicator);
+                w.blank();
+            }
             let precision = precision_name(indicator.as_of.precision(), lang);
             let mut as_of = format!(
                 "{} ({precision})",
@@ -167,9 +290,6 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             w.quote(&indicator.quote);
             if let Some(note) = &indicator.note {
                 w.field(s.note, note.get(lang));
-            }
-            if let Some(target) = indicator.target {
-                w.field(s.target, &number(target));
             }
             if !indicator.items.is_empty() {
                 let named: Vec<String> = indicator
@@ -207,7 +327,7 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                     let text = format!(
                         "{}  {}{mark}  {source}",
                         observation.date.display(lang),
-                        figure(&observation.figure)
+                        figure_in(&observation.figure, lang)
                     );
                     w.lines.extend(wrapped_lines(
                         &text,
@@ -307,5 +427,54 @@ fn lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             )));
         }
     }
-    w.lines
+    Body {
+        lines: w.lines,
+        graphics: w.graphics,
+    }
+}
+
+/// Under the chart, what it shows without words: the dates sources disagree on, and the
+/// gaps no line crosses.
+fn series_captions(w: &mut Writer, indicator: &Indicator) {
+    let lang = w.app.lang;
+    let theme = &w.app.theme;
+    let series = &indicator.series;
+    let mut disputed: Vec<String> = series::conflicts(series)
+        .iter()
+        .zip(series)
+        .filter(|(conflict, _)| **conflict)
+        .map(|(_, o)| o.date.display(lang))
+        .collect();
+    disputed.dedup();
+    if !disputed.is_empty() {
+        let (colon, separator) = match lang {
+            Lang::En => (": ", ", "),
+            Lang::Zh => ("：", "、"),
+        };
+        let text = format!(
+            "{}{colon}{}",
+            strings(lang).sources_disagree,
+            disputed.join(separator)
+        );
+        w.lines.extend(wrapped_lines(
+            &text,
+            w.width,
+            (&format!("{CONFLICT} "), "  "),
+            conflict_style(theme),
+            theme.muted,
+        ));
+    }
+    let runs = series::runs(&series::days(series));
+    let between: Vec<(String, String)> = runs
+        .windows(2)
+        .map(|pair| {
+            (
+                series[pair[0].end - 1].date.display(lang),
+                series[pair[1].start].date.display(lang),
+            )
+        })
+        .collect();
+    if !between.is_empty() {
+        w.paragraph(&gaps(lang, &between), theme.muted);
+    }
 }

@@ -160,7 +160,10 @@ pub fn percent_of_target(lang: Lang, percent: &str) -> String {
 pub fn gaps(lang: Lang, between: &[(String, String)]) -> String {
     match lang {
         Lang::En => {
-            let pairs: Vec<String> = between.iter().map(|(a, b)| format!("{a} and {b}")).collect();
+            let pairs: Vec<String> = between
+                .iter()
+                .map(|(a, b)| format!("{a} and {b}"))
+                .collect();
             format!("No figure between {}: not joined.", pairs.join(", "))
         }
         Lang::Zh => {

@@ -1,5 +1,13 @@
 //! A headline figure in a bordered card: the number large and first, then what it counts
-//! and when.
+//! and when. A figure with a series has its sparkline at the right of the first line.
+//!
+//! ```text
+//! ╭──────────────────────────────────────╮
+//! │≈ 19,000 trains             ▁▂▃ ▅▆ ▇█│
+//! │China–Europe Railway Express trains p…│
+//! │2024 · 2 years ago                    │
+//! ╰──────────────────────────────────────╯
+//! ```
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,9 +17,10 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::App;
 use crate::dataset::Indicator;
-use crate::ui::format::{date_with_age, figure, is_stale};
+use crate::ui::format::{date_with_age, figure_in, is_stale};
 use crate::ui::strings::strings;
 use crate::ui::text::{truncate, width};
+use crate::ui::widgets::series::{spark_cells, sparkline};
 
 /// Rows a card needs: two borders and three lines.
 pub const HEIGHT: u16 = 5;
@@ -31,22 +40,42 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, indicator: &Indicator, s
     };
     let inner = block.inner(area);
     let room = inner.width as usize;
-    let value = figure(&indicator.figure);
+    let value = figure_in(&indicator.figure, lang);
     let unit = truncate(
         indicator.unit.get(lang),
         room.saturating_sub(width(&value) + 1),
     );
+    let used = width(&value) + 1 + width(&unit);
+    let mut first = vec![
+        Span::styled(value, theme.figure),
+        Span::raw(" "),
+        Span::styled(unit, theme.text),
+    ];
+    // Two columns keep the sparkline apart from the unit.
+    if let Some(spark) = spark(indicator, room.saturating_sub(used + 2)) {
+        let pad = room - used - width(&spark);
+        first.push(Span::raw(" ".repeat(pad)));
+        first.push(Span::styled(spark, theme.figure));
+    }
     let lines = vec![
-        Line::from(vec![
-            Span::styled(value, theme.figure),
-            Span::raw(" "),
-            Span::styled(unit, theme.text),
-        ]),
+        Line::from(first),
         Line::styled(truncate(indicator.label.get(lang), room), theme.title),
         date_line(app, indicator, room),
     ];
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The series' most recent dates as a sparkline of at most `room` cells; none for fewer
+/// than two dates, which show no trend.
+fn spark(indicator: &Indicator, room: usize) -> Option<String> {
+    let cells = spark_cells(&indicator.series);
+    let mut shown = &cells[cells.len().saturating_sub(room)..];
+    // A gap at the cut would only be a blank at the start.
+    while let [None, rest @ ..] = shown {
+        shown = rest;
+    }
+    (shown.len() >= 2).then(|| sparkline(shown))
 }
 
 /// `2023-10 (mid) · 3 years ago`, and a stale mark (a word, not only a colour) when the

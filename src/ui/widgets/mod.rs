@@ -1,5 +1,9 @@
 //! Small pieces shared by the tabs and popups.
 
 pub mod card;
+pub mod clip;
+pub mod gauge;
+pub mod line_chart;
 pub mod list;
 pub mod popup;
+pub mod series;

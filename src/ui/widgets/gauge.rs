@@ -1,0 +1,117 @@
+//! How far a figure is toward its target: a one-row gauge whose label says the true
+//! percentage (`135% of the target`) while the bar stays between empty and full.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{LineGauge, Widget};
+
+use crate::dataset::Lang;
+use crate::ui::format::number_in;
+use crate::ui::strings::{percent_of_target, strings};
+
+/// A value measured against a target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Progress {
+    /// `fill` is the share of the bar, clamped to 0..=1; `percent` is the truth, which may
+    /// be negative or above 100.
+    Share { fill: f64, percent: f64 },
+    /// No percentage exists: the target is 0, or the ratio is too large for a number.
+    Undefined,
+}
+
+pub fn progress(value: f64, target: f64) -> Progress {
+    let ratio = value / target;
+    let percent = ratio * 100.0;
+    if target == 0.0 || !percent.is_finite() {
+        return Progress::Undefined;
+    }
+    Progress::Share {
+        fill: ratio.clamp(0.0, 1.0),
+        percent,
+    }
+}
+
+/// The gauge: the label, then `█` for the share reached and `░` for the rest, so that it
+/// reads without colour.
+pub struct TargetGauge {
+    fill: f64,
+    label: String,
+    filled: Style,
+    unfilled: Style,
+}
+
+impl TargetGauge {
+    pub fn new(value: f64, target: f64, lang: Lang, filled: Style, unfilled: Style) -> Self {
+        let (fill, label) = match progress(value, target) {
+            Progress::Share { fill, percent } => {
+                // Tenths of a percent at most: the figures themselves are rarely finer.
+                let percent = number_in((percent * 10.0).round() / 10.0, lang);
+                (fill, percent_of_target(lang, &percent))
+            }
+            Progress::Undefined => (0.0, strings(lang).no_percentage.to_owned()),
+        };
+        TargetGauge {
+            fill,
+            label,
+            filled,
+            unfilled,
+        }
+    }
+}
+
+impl Widget for &TargetGauge {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        LineGauge::default()
+            .ratio(self.fill)
+            .label(Span::styled(self.label.clone(), self.filled))
+            .filled_symbol("█")
+            .unfilled_symbol("░")
+            .filled_style(self.filled)
+            .unfilled_style(self.unfilled)
+            .render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_is_clamped_and_the_percentage_is_true() {
+        assert_eq!(
+            progress(50.0, 200.0),
+            Progress::Share {
+                fill: 0.25,
+                percent: 25.0
+            }
+        );
+        assert_eq!(
+            progress(300.0, 200.0),
+            Progress::Share {
+                fill: 1.0,
+                percent: 150.0
+            }
+        );
+        assert_eq!(
+            progress(-20.0, 200.0),
+            Progress::Share {
+                fill: 0.0,
+                percent: -10.0
+            }
+        );
+        assert_eq!(progress(20.0, 0.0), Progress::Undefined);
+        assert_eq!(progress(0.0, 0.0), Progress::Undefined);
+        assert_eq!(progress(f64::MAX, 1e-300), Progress::Undefined);
+    }
+
+    #[test]
+    fn the_label_carries_the_percentage() {
+        let gauge = TargetGauge::new(27.0, 20.0, Lang::En, Style::new(), Style::new());
+        assert_eq!(gauge.label, "135% of the target");
+        assert_eq!(gauge.fill, 1.0);
+        let gauge = TargetGauge::new(1.0, 3.0, Lang::Zh, Style::new(), Style::new());
+        assert_eq!(gauge.label, "达到目标的33.3%");
+    }
+}

@@ -1,0 +1,366 @@
+//! An indicator's series as a line chart: years along the bottom, the figures and the unit
+//! up the side. A line joins observations only within a run (see [`series::runs`]), so no
+//! line crosses a gap; every observation is marked `•`, so a lone one is a point. Where
+//! sources disagree on a date, each figure is marked `◆` and the line passes through all of
+//! them — a vertical stroke spanning the disagreement, preferring no source.
+//!
+//! ```text
+//! trains
+//!  20,000│                    ◆•
+//!  10,000│        •⠤⠒•  •⠒•
+//!       0│•⠤⠒•
+//!        └──────────────────────
+//!     2016      2020        2024
+//! ```
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Style, Styled};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
+
+use super::series::{self, year_fraction};
+use crate::dataset::{Indicator, Lang};
+use crate::ui::format::number_in;
+use crate::ui::theme::Theme;
+
+/// The mark of an observation, and of one that another source contradicts.
+pub const POINT: char = '•';
+pub const CONFLICT: char = '◆';
+
+/// The most labels on the y axis: more crowd a chart a dozen rows high.
+const MAX_Y_STEPS: usize = 3;
+
+/// A chart ready to draw: coordinates, bounds and labels computed once from the series.
+pub struct SeriesChart {
+    runs: Vec<Vec<(f64, f64)>>,
+    /// Every observation, and whether another source disagrees with it.
+    marks: Vec<((f64, f64), bool)>,
+    x_bounds: [f64; 2],
+    x_labels: Vec<String>,
+    y_bounds: [f64; 2],
+    y_labels: Vec<String>,
+    unit: String,
+    line: Style,
+    conflict: Style,
+    axis: Style,
+}
+
+/// The colour of a conflict mark: the warning colour, which the themes give as a background.
+pub fn conflict_style(theme: &Theme) -> Style {
+    match theme.warning.bg.or(theme.warning.fg) {
+        Some(colour) => Style::new().fg(colour),
+        None => Style::new(),
+    }
+}
+
+impl SeriesChart {
+    pub fn new(indicator: &Indicator, lang: Lang, theme: &Theme) -> SeriesChart {
+        let series = &indicator.series;
+        let coordinates: Vec<(f64, f64)> = series
+            .iter()
+            .map(|o| (year_fraction(o.date.start()), o.figure.value))
+            .collect();
+        let marks = coordinates
+            .iter()
+            .copied()
+            .zip(series::conflicts(series))
+            .collect();
+        let runs = series::runs(&series::days(series))
+            .into_iter()
+            .map(|run| coordinates[run].to_vec())
+            .collect();
+
+        let xs = coordinates.iter().map(|&(x, _)| x);
+        let ys = coordinates.iter().map(|&(_, y)| y);
+        let (first, last) = year_bounds(
+            xs.clone().fold(f64::INFINITY, f64::min),
+            xs.fold(f64::NEG_INFINITY, f64::max),
+        );
+        let year = |y: i32| match lang {
+            Lang::En => y.to_string(),
+            Lang::Zh => format!("{y}年"),
+        };
+        let y_ticks = value_ticks(
+            ys.clone().fold(f64::INFINITY, f64::min),
+            ys.fold(f64::NEG_INFINITY, f64::max),
+        );
+        SeriesChart {
+            runs,
+            marks,
+            x_bounds: [f64::from(first), f64::from(last)],
+            x_labels: vec![year(first), year((first + last) / 2), year(last)],
+            y_bounds: [y_ticks[0], y_ticks[y_ticks.len() - 1]],
+            y_labels: y_ticks.iter().map(|&v| number_in(v, lang)).collect(),
+            unit: indicator.unit.get(lang).to_owned(),
+            line: Style::new().fg(theme.figure.fg.unwrap_or_default()),
+            conflict: conflict_style(theme),
+            axis: theme.muted,
+        }
+    }
+}
+
+/// Whole years around the data, an even number of them apart so that the middle label
+/// (ratatui places three labels evenly) is a whole year too; a single date in the middle
+/// year of three.
+fn year_bounds(min: f64, max: f64) -> (i32, i32) {
+    if min == max {
+        let year = min.floor() as i32;
+        return (year - 1, year + 1);
+    }
+    let (first, mut last) = (min.floor() as i32, max.ceil() as i32);
+    if (last - first) % 2 == 1 {
+        last += 1;
+    }
+    (first, last)
+}
+
+/// Round values from below `min` to above `max`, evenly spaced by 1, 2, 2.5 or 5 times a
+/// power of ten, at most [`MAX_Y_STEPS`] steps: the y axis's labels and bounds. A flat
+/// series gets room around its value; a range too wide for steps is labelled at its ends.
+fn value_ticks(min: f64, max: f64) -> Vec<f64> {
+    let (min, max) = if min < max {
+        (min, max)
+    } else {
+        let pad = (min.abs() / 10.0).max(1.0);
+        (min - pad, max + pad)
+    };
+    let least = max / MAX_Y_STEPS as f64 - min / MAX_Y_STEPS as f64;
+    let power = 10f64.powf(least.log10().floor());
+    for multiple in [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0] {
+        let step = multiple * power;
+        if !(step.is_finite() && step > 0.0 && step >= least) {
+            continue;
+        }
+        let low = (min / step).floor() * step;
+        let steps = ((max - low) / step).ceil();
+        if steps.is_finite() && steps <= MAX_Y_STEPS as f64 {
+            return (0..=steps.max(1.0) as usize)
+                .map(|i| low + i as f64 * step)
+                .collect();
+        }
+    }
+    vec![min, max]
+}
+
+impl Widget for &SeriesChart {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let datasets: Vec<Dataset> = self
+            .runs
+            .iter()
+            .map(|run| {
+                Dataset::default()
+                    .data(run)
+                    .graph_type(GraphType::Line)
+                    .marker(Marker::Braille)
+                    .set_style(self.line)
+            })
+            .collect();
+        let labels = |texts: &[String]| -> Vec<Line> {
+            texts
+                .iter()
+                .map(|text| Line::styled(text.clone(), self.axis))
+                .collect()
+        };
+        Chart::new(datasets)
+            .legend_position(None)
+            .x_axis(
+                Axis::default()
+                    .bounds(self.x_bounds)
+                    .labels(labels(&self.x_labels))
+                    .style(self.axis),
+            )
+            .y_axis(
+                Axis::default()
+                    .title(Span::styled(self.unit.clone(), self.axis))
+                    .bounds(self.y_bounds)
+                    .labels(labels(&self.y_labels))
+                    .labels_alignment(Alignment::Right)
+                    .style(self.axis),
+            )
+            .render(area, buf);
+        self.mark(area, buf);
+    }
+}
+
+impl SeriesChart {
+    /// Marks each observation on the cell its line passes through. ratatui's own markers
+    /// would round a point to a cell by a different rule than the braille line's dots and
+    /// float a row off the line, so the cell is found as the canvas finds the dot.
+    fn mark(&self, area: Rect, buf: &mut Buffer) {
+        // The plot is right of the y axis and above the x axis, which meet at `└`.
+        let corner = (area.top()..area.bottom()).rev().find_map(|y| {
+            (area.left()..area.right())
+                .find(|&x| buf[(x, y)].symbol() == "└")
+                .map(|x| (x, y))
+        });
+        let Some((axis_x, axis_y)) = corner else {
+            return;
+        };
+        let plot = Rect::new(
+            axis_x + 1,
+            area.top(),
+            area.right().saturating_sub(axis_x + 1),
+            axis_y - area.top(),
+        );
+        if plot.is_empty() {
+            return;
+        }
+        let [left, right] = self.x_bounds;
+        let [bottom, top] = self.y_bounds;
+        // Braille: two dots across and four down a cell.
+        let dots_across = f64::from(plot.width) * 2.0 - 1.0;
+        let dots_down = f64::from(plot.height) * 4.0 - 1.0;
+        // Conflicts last, so that their mark wins a shared cell.
+        let ordered = self
+            .marks
+            .iter()
+            .filter(|(_, conflict)| !conflict)
+            .chain(self.marks.iter().filter(|(_, conflict)| *conflict));
+        for &((x, y), conflict) in ordered {
+            let column = ((x - left) * dots_across / (right - left)).round() / 2.0;
+            let row = ((top - y) * dots_down / (top - bottom)).round() / 4.0;
+            if !(0.0..f64::from(plot.width)).contains(&column.floor())
+                || !(0.0..f64::from(plot.height)).contains(&row.floor())
+            {
+                continue;
+            }
+            let (symbol, style) = if conflict {
+                (CONFLICT, self.conflict)
+            } else {
+                (POINT, self.line)
+            };
+            buf[(plot.x + column as u16, plot.y + row as u16)]
+                .set_char(symbol)
+                .set_style(style);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indicator(series: &[(&str, f64)]) -> Indicator {
+        let mut text = String::from(
+            r#"
+[dataset]
+id = "t"
+title = "T"
+summary = "S."
+as_of = "2023"
+languages = ["en"]
+
+[[sources]]
+id = "s"
+kind = "article"
+title = "A"
+
+[[tabs]]
+id = "o"
+title = "O"
+kind = "overview"
+
+[[indicators]]
+id = "a"
+label = "A"
+value = 1
+unit = "trains"
+as_of = "2023"
+source = "s"
+quote = "Q"
+"#,
+        );
+        for (date, value) in series {
+            text.push_str(&format!(
+                "[[indicators.series]]\ndate = \"{date}\"\nvalue = {value}\n"
+            ));
+        }
+        let dataset = crate::dataset::parse("t.toml", &text).expect("valid");
+        dataset.indicators[0].clone()
+    }
+
+    fn draw(chart: &SeriesChart, width: u16, height: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+        chart.render(buf.area, &mut buf);
+        buf
+    }
+
+    /// The columns of a row that hold something other than a blank.
+    fn inked(buf: &Buffer, y: u16, columns: std::ops::Range<u16>) -> Vec<u16> {
+        columns.filter(|&x| buf[(x, y)].symbol() != " ").collect()
+    }
+
+    #[test]
+    fn no_line_crosses_a_gap() {
+        let series = [("2010", 1.0), ("2011", 2.0), ("2012", 3.0), ("2020", 4.0)];
+        let chart = SeriesChart::new(&indicator(&series), Lang::En, &Theme::default());
+        let buf = draw(&chart, 60, 12);
+        let marks: Vec<(u16, u16)> = (0..12)
+            .flat_map(|y| (0..60).map(move |x| (x, y)))
+            .filter(|&(x, y)| buf[(x, y)].symbol() == POINT.to_string())
+            .collect();
+        assert_eq!(marks.len(), 4, "every observation is marked: {marks:?}");
+        let last_run_end = marks.iter().map(|m| m.0).filter(|&x| x < 40).max().unwrap();
+        let lone = marks.iter().map(|m| m.0).max().unwrap();
+        // Between 2012 and 2020 the plot is empty on every row above the x axis.
+        for y in 0..10 {
+            let between = inked(&buf, y, last_run_end + 1..lone);
+            assert!(between.is_empty(), "row {y} has ink at {between:?}");
+        }
+        // Within the run, the line leaves ink between the marks.
+        let first = marks.iter().map(|m| m.0).min().unwrap();
+        let run_ink: usize = (0..10)
+            .map(|y| inked(&buf, y, first + 1..last_run_end).len())
+            .sum();
+        assert!(run_ink > 0, "the run is joined");
+    }
+
+    #[test]
+    fn a_single_point_and_a_conflict_are_marked() {
+        let chart = SeriesChart::new(&indicator(&[("2023", 5.0)]), Lang::En, &Theme::default());
+        let text: String = draw(&chart, 40, 10)
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert_eq!(text.matches(POINT).count(), 1, "{text}");
+
+        let series = [("2022", 5.0), ("2023", 6.0), ("2023", 9.0)];
+        let chart = SeriesChart::new(&indicator(&series), Lang::En, &Theme::default());
+        let text: String = draw(&chart, 40, 10)
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert_eq!(text.matches(CONFLICT).count(), 2, "{text}");
+        assert_eq!(text.matches(POINT).count(), 1, "{text}");
+    }
+
+    #[test]
+    fn years_are_even_apart_around_the_data() {
+        assert_eq!(year_bounds(2016.0, 2024.0), (2016, 2024));
+        assert_eq!(year_bounds(2018.6, 2025.9), (2018, 2026));
+        assert_eq!(year_bounds(2017.0, 2020.0), (2017, 2021));
+        assert_eq!(
+            year_bounds(2023.0, 2023.0),
+            (2022, 2024),
+            "one date, centred"
+        );
+    }
+
+    #[test]
+    fn value_ticks_are_round_and_cover_the_data() {
+        assert_eq!(value_ticks(1702.0, 19000.0), [0.0, 10000.0, 20000.0]);
+        assert_eq!(
+            value_ticks(10000.0, 120_000.0),
+            [0.0, 50000.0, 100_000.0, 150_000.0]
+        );
+        assert_eq!(value_ticks(29.0, 30.0), [29.0, 29.5, 30.0]);
+        assert_eq!(value_ticks(20.0, 20.0), [18.0, 20.0, 22.0]);
+        assert_eq!(value_ticks(-5.0, 5.0), [-5.0, 0.0, 5.0]);
+        let extreme = value_ticks(-f64::MAX, f64::MAX);
+        assert!(extreme.iter().all(|v| v.is_finite()), "{extreme:?}");
+    }
+}
