@@ -39,7 +39,6 @@ pub struct Strings {
     pub hit: &'static str,
     pub no_percentage: &'static str,
     pub sources_disagree: &'static str,
-    pub compared: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -79,7 +78,6 @@ const EN: Strings = Strings {
     hit: "hit",
     no_percentage: "no percentage of the target",
     sources_disagree: "sources disagree",
-    compared: "Compared",
 };
 
 const ZH: Strings = Strings {
@@ -119,7 +117,6 @@ const ZH: Strings = Strings {
     hit: "结果",
     no_percentage: "无法计算占目标的百分比",
     sources_disagree: "来源不一致",
-    compared: "对比",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -170,5 +167,13 @@ pub fn gaps(lang: Lang, between: &[(String, String)]) -> String {
             let pairs: Vec<String> = between.iter().map(|(a, b)| format!("{a}与{b}")).collect();
             format!("{}之间没有数据，未连线。", pairs.join("、"))
         }
+    }
+}
+
+/// The heading of a bar chart of figures in one unit: "Compared (trains)" / "对比（列）".
+pub fn compared(lang: Lang, unit: &str) -> String {
+    match lang {
+        Lang::En => format!("Compared ({unit})"),
+        Lang::Zh => format!("对比（{unit}）"),
     }
 }

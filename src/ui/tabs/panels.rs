@@ -1,11 +1,17 @@
 //! A tab of panels: the panels as a list on the left, the current panel on the right with
-//! its summary, its figures and its points. ↑/↓ walk through everything; `[` `]` and a
-//! click in the list jump between panels.
+//! its summary, its figures and its points. Figures that share a unit are also compared
+//! in a bar chart above them. ↑/↓ walk through everything; `[` `]` and a click in the
+//! list jump between panels.
 //!
 //! ```text
 //!  1 Policy coordination │ Policy coordination
 //! ▶2 Initiatives         │ summary, wrapped
-//!  3 Infrastructure      │ ■ 20 countries — label
+//!  3 Infrastructure      │
+//!                        │ Compared (countries)
+//!                        │ label one…  ████████████  20
+//!                        │ label two…  ██████        10
+//!                        │
+//!                        │ ■ 20 countries — label
 //!                        │   as of 2023-10 (mid) · 3 years ago
 //!                        │ • point, wrapped with a hanging indent
 //!                        │   ◦ sub-point
@@ -18,9 +24,11 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Item};
 use crate::ui::format::figure_with_unit;
-use crate::ui::strings::strings;
+use crate::ui::strings::{compared, strings};
 use crate::ui::text::{truncate, width, wrapped_lines};
+use crate::ui::widgets::bars::{UnitBars, shared_units};
 use crate::ui::widgets::card;
+use crate::ui::widgets::clip::render_rows;
 use crate::ui::widgets::list::{self, Entry, Placement};
 
 struct Layout {
@@ -28,6 +36,8 @@ struct Layout {
     content: Rect,
     entries: Vec<Entry>,
     placements: Vec<Placement>,
+    /// Bar charts drawn over the last rows of an entry, by entry index.
+    bars: Vec<(usize, UnitBars)>,
 }
 
 fn sidebar_width(app: &App, area: Rect) -> u16 {
@@ -38,7 +48,8 @@ fn sidebar_width(app: &App, area: Rect) -> u16 {
         .map(|&p| width(app.dataset.panels[p].title.get(app.lang)))
         .max()
         .unwrap_or(0) as u16;
-    (widest + 6).clamp(14, area.width / 3)
+    // `max` then `min`, not `clamp`: a third of the narrowest screen is less than 14.
+    (widest + 6).max(14).min(area.width / 3)
 }
 
 fn layout(app: &App, area: Rect) -> Layout {
@@ -50,9 +61,9 @@ fn layout(app: &App, area: Rect) -> Layout {
         area.width.saturating_sub(side + 1),
         area.height,
     );
-    let entries = match app.current_panel() {
+    let (entries, bars) = match app.current_panel() {
         Some(panel) => panel_entries(app, panel, list::text_width(content)),
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
     let placements = list::place(&entries, Some(app.selected_index()), content);
     Layout {
@@ -60,6 +71,7 @@ fn layout(app: &App, area: Rect) -> Layout {
         content,
         entries,
         placements,
+        bars,
     }
 }
 
@@ -70,13 +82,17 @@ fn header_index(app: &App, panel: usize) -> Option<usize> {
         .position(|item| *item == Item::Panel(panel))
 }
 
-fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
+fn panel_entries(
+    app: &App,
+    panel: usize,
+    text_width: usize,
+) -> (Vec<Entry>, Vec<(usize, UnitBars)>) {
     let theme = &app.theme;
     let lang = app.lang;
     let dataset = &app.dataset;
     let p = &dataset.panels[panel];
     let Some(first) = header_index(app, panel) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut entries = Vec::new();
     let mut header = wrapped_lines(
@@ -101,6 +117,21 @@ fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
         item: None,
         lines: vec![Line::raw("")],
     });
+    // A chart entry is its heading and blank rows the bars are drawn over.
+    let mut charts = Vec::new();
+    for group in shared_units(dataset, &p.indicators, lang) {
+        let unit = dataset.indicators[group[0]].unit.get(lang);
+        let heading = compared(lang, unit);
+        let bars = UnitBars::new(dataset, &group, lang, theme, text_width);
+        let mut lines = wrapped_lines(&heading, text_width, ("", ""), theme.key, theme.key);
+        lines.extend((0..bars.height()).map(|_| Line::raw("")));
+        charts.push((entries.len(), bars));
+        entries.push(Entry { item: None, lines });
+        entries.push(Entry {
+            item: None,
+            lines: vec![Line::raw("")],
+        });
+    }
     let mut index = first + 1;
     for &indicator in &p.indicators {
         let i = &dataset.indicators[indicator];
@@ -145,7 +176,7 @@ fn panel_entries(app: &App, panel: usize, text_width: usize) -> Vec<Entry> {
         });
         index += 1;
     }
-    entries
+    (entries, charts)
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -192,6 +223,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Some(app.selected_index()),
         theme,
     );
+    for (entry, bars) in &layout.bars {
+        let Some(placement) = layout.placements.iter().find(|p| p.entry == *entry) else {
+            continue;
+        };
+        // The bars are the entry's last rows, after its heading; `list` indents by two.
+        let heading = layout.entries[*entry].lines.len() - bars.height() as usize;
+        let skip = placement.skip.saturating_sub(heading);
+        let heading_shown = heading.saturating_sub(placement.skip) as u16;
+        let area = placement.area;
+        let visible = Rect::new(
+            area.x + 2,
+            area.y + heading_shown,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(heading_shown),
+        );
+        render_rows(frame, bars, bars.height(), skip as u16, visible);
+    }
 }
 
 pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {

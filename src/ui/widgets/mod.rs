@@ -1,5 +1,6 @@
 //! Small pieces shared by the tabs and popups.
 
+pub mod bars;
 pub mod card;
 pub mod clip;
 pub mod gauge;
