@@ -14,22 +14,70 @@ use crate::dataset::Lang;
 /// Each line of the help: the actions it covers (their keys joined by ` / `), and what
 /// they do in English and Chinese. Pairs share a line so that the whole help fits 80×24.
 const ENTRIES: &[(&[Action], &str, &str)] = &[
-    (&[Action::NextTab, Action::PrevTab], "next / previous tab", "下一个 / 上一个标签页"),
-    (&[Action::GoToTab(0)], "jump to tab 1–9", "跳到第 1–9 个标签页"),
-    (&[Action::Down, Action::Up], "next / previous item", "下一项 / 上一项"),
-    (&[Action::PageDown, Action::PageUp], "page down / up", "向下 / 向上翻页"),
-    (&[Action::Top, Action::Bottom], "first / last item", "第一项 / 最后一项"),
-    (&[Action::NextPanel, Action::PrevPanel], "next / previous panel", "下一个 / 上一个板块"),
+    (
+        &[Action::NextTab, Action::PrevTab],
+        "next / previous tab",
+        "下一个 / 上一个标签页",
+    ),
+    (
+        &[Action::GoToTab(0)],
+        "jump to tab 1–9",
+        "跳到第 1–9 个标签页",
+    ),
+    (
+        &[Action::Down, Action::Up],
+        "next / previous item",
+        "下一项 / 上一项",
+    ),
+    (
+        &[Action::PageDown, Action::PageUp],
+        "page down / up",
+        "向下 / 向上翻页",
+    ),
+    (
+        &[Action::Top, Action::Bottom],
+        "first / last item",
+        "第一项 / 最后一项",
+    ),
+    (
+        &[Action::NextPanel, Action::PrevPanel],
+        "next / previous panel",
+        "下一个 / 上一个板块",
+    ),
     (&[Action::Open], "open detail", "查看详情"),
-    (&[Action::Back], "close popup, leave search", "关闭弹窗、退出搜索"),
+    (
+        &[Action::Back],
+        "close popup, leave search",
+        "关闭弹窗、退出搜索",
+    ),
     (&[Action::Search], "search everything", "搜索全部内容"),
-    (&[Action::NextHit, Action::PrevHit], "next / previous hit", "下一个 / 上一个结果"),
-    (&[Action::OpenPicker], "datasets: switch, compare", "数据集：切换、比较"),
-    (&[Action::Compare], "in datasets: compare with the one shown", "在数据集中：与当前数据集比较"),
+    (
+        &[Action::NextHit, Action::PrevHit],
+        "next / previous hit",
+        "下一个 / 上一个结果",
+    ),
+    (
+        &[Action::OpenPicker],
+        "datasets: switch, compare",
+        "数据集：切换、比较",
+    ),
+    (
+        &[Action::Compare],
+        "in datasets: compare with the one shown",
+        "在数据集中：与当前数据集比较",
+    ),
     (&[Action::Reload], "reload the dataset", "重新加载数据集"),
-    (&[Action::ToggleLanguage], "中文 / English", "中文 / English"),
+    (
+        &[Action::ToggleLanguage],
+        "中文 / English",
+        "中文 / English",
+    ),
     (&[Action::ToggleHelp], "this help", "本帮助"),
-    (&[Action::Suspend], "suspend (fg resumes)", "挂起（fg 恢复）"),
+    (
+        &[Action::Suspend],
+        "suspend (fg resumes)",
+        "挂起（fg 恢复）",
+    ),
     (&[Action::Quit], "quit", "退出"),
 ];
 

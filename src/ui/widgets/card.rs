@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::App;
-use crate::dataset::Indicator;
+use crate::dataset::{Indicator, Lang};
 use crate::ui::format::{date_with_age, figure_in, is_stale};
 use crate::ui::strings::strings;
 use crate::ui::text::{truncate, width};
@@ -41,14 +41,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, indicator: &Indicator, s
     let inner = block.inner(area);
     let room = inner.width as usize;
     let value = figure_in(&indicator.figure, lang);
+    // "20 countries", but "20个国家": Chinese writes no space before a unit.
+    let gap = if lang == Lang::Zh { "" } else { " " };
     let unit = truncate(
         indicator.unit.get(lang),
-        room.saturating_sub(width(&value) + 1),
+        room.saturating_sub(width(&value) + gap.len()),
     );
-    let used = width(&value) + 1 + width(&unit);
+    let used = width(&value) + gap.len() + width(&unit);
     let mut first = vec![
         Span::styled(value, theme.figure),
-        Span::raw(" "),
+        Span::raw(gap),
         Span::styled(unit, theme.text),
     ];
     // Two columns keep the sparkline apart from the unit.
