@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::dataset::{Dataset, Figure, FuzzyDate, Lang, Text};
-use crate::ui::{figure, number};
+use crate::ui::{figure_in, number_in};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DatasetDiff {
@@ -168,24 +168,24 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
 /// entries as (id, text).
 pub type Section = (String, char, Vec<(String, String)>);
 
-fn signed(value: f64) -> String {
+fn signed(value: f64, lang: Lang) -> String {
     if value > 0.0 {
-        format!("+{}", number(value))
+        format!("+{}", number_in(value, lang))
     } else {
-        number(value)
+        number_in(value, lang)
     }
 }
 
-/// `+3 (+17.6%)`.
-pub fn change_text(change: &IndicatorChange) -> String {
+/// `+3 (+17.6%)`, the numbers written for `lang`.
+pub fn change_text(change: &IndicatorChange, lang: Lang) -> String {
     match change.percent_change {
         Some(percent) => format!(
             "{} ({}{:.1}%)",
-            signed(change.absolute_change),
+            signed(change.absolute_change, lang),
             if percent > 0.0 { "+" } else { "" },
             percent
         ),
-        None => signed(change.absolute_change),
+        None => signed(change.absolute_change, lang),
     }
 }
 
@@ -194,10 +194,10 @@ pub fn change_line(change: &IndicatorChange, lang: Lang) -> String {
     let mut line = format!(
         "{}: {} → {} {} {}",
         change.label.get(lang),
-        figure(&change.old),
-        figure(&change.new),
+        figure_in(&change.old, lang),
+        figure_in(&change.new, lang),
         change.unit.get(lang),
-        change_text(change)
+        change_text(change, lang)
     );
     if change.date_moved() {
         let _ = write!(

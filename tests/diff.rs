@@ -56,7 +56,10 @@ fn a_change_from_zero_has_no_percentage() {
     old.indicators[0].figure.value = 0.0;
     let comparison = diff(&old, &new);
     assert_eq!(comparison.changed[0].percent_change, None);
-    assert_eq!(bri_dash::diff::change_text(&comparison.changed[0]), "+20");
+    assert_eq!(
+        bri_dash::diff::change_text(&comparison.changed[0], bri_dash::dataset::Lang::En),
+        "+20"
+    );
 }
 
 #[test]

@@ -26,7 +26,7 @@ mod widgets;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-pub use format::{date_with_age, figure, figure_with_unit, number};
+pub use format::{date_with_age, figure, figure_in, figure_with_unit, number, number_in};
 pub use theme::{THEME_ROLES, Theme};
 
 use crate::app::{App, Overlay};
