@@ -117,3 +117,18 @@ fn a_hit_inside_a_popup_closes_it() {
         "a tab title is a hit too"
     );
 }
+
+#[test]
+fn a_year_of_a_series_finds_its_figure() {
+    let mut app = common::builtin_app("bri-connectivity", Lang::Zh, 100, 30);
+    type_query(&mut app, "班列 2020");
+    let titles: Vec<String> = search(&app)
+        .hits
+        .iter()
+        .map(|&hit| app.search_index.entries[hit].title.en.clone())
+        .collect();
+    assert!(
+        titles.contains(&"China–Europe Railway Express trains per year".to_owned()),
+        "{titles:?}"
+    );
+}

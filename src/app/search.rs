@@ -2,7 +2,7 @@
 //! sources — in both languages at once. The index is built once per dataset; a query is
 //! a case-insensitive match of every word it contains.
 
-use crate::dataset::{Dataset, TabKind, Text};
+use crate::dataset::{Dataset, Lang, TabKind, Text};
 
 use super::state::{Item, Navigation};
 
@@ -77,6 +77,20 @@ impl SearchIndex {
             let mut texts = vec![&indicator.label, &indicator.unit, &indicator.quote];
             texts.extend(indicator.note.iter());
             texts.extend(indicator.items.iter());
+            // Its history too: a year, a quote or a note of any observation finds it.
+            let dates: Vec<Text> = indicator
+                .series
+                .iter()
+                .map(|observation| Text {
+                    zh: observation.date.display(Lang::Zh),
+                    en: observation.date.canonical(),
+                })
+                .collect();
+            texts.extend(dates.iter());
+            for observation in &indicator.series {
+                texts.extend(observation.quote.iter());
+                texts.extend(observation.note.iter());
+            }
             // A figure is found where it is shown: the overview if it is a headline, else
             // its first panel.
             let target = find(TabKind::Overview, Item::Indicator(index))
