@@ -137,6 +137,11 @@ fn strip_controls(input: &str) -> String {
     let mut state = State::Text;
     for c in input.chars() {
         state = match state {
+            // Most text is printable ASCII: straight through, without the checks below.
+            State::Text if c.is_ascii_graphic() => {
+                stripper.push(c);
+                State::Text
+            }
             State::Text => stripper.text(c),
             State::Escape => match c {
                 '[' => State::Csi,
