@@ -1,8 +1,8 @@
 //! Hostile inputs: every file of tests/fixtures/hostile/ (each says what it attacks and what
 //! must happen in its first lines), and the inputs no repository can hold (a FIFO,
 //! /dev/zero, a symlink loop, a directory, a 5 MB note, nesting 10 000 deep…), through the
-//! loader and through every command a user can point at them: `check`, `render`, `list`
-//! and the dashboard's start-up. Each case ends in a clear error or a visibly sanitised
+//! loader and through every command a user can point at them: `check`, `render`, `export`,
+//! `list` and the dashboard's start-up. Each case ends in a clear error or a visibly sanitised
 //! string, within a deadline, with no ESC — nor any other control or bidi character — from
 //! the data in any output, and with nothing written to the inputs.
 
@@ -380,8 +380,14 @@ fn assert_clean(what: &str, bytes: &[u8]) {
         String::from_utf8_lossy(bytes)
     );
     let text = String::from_utf8_lossy(bytes);
-    if let Some(c) = text.chars().find(|&c| is_forbidden(c)) {
-        panic!("{what}: {c:?} reached the output:\n{text}");
+    // CSV ends its lines with CRLF (RFC 4180): a carriage return is fine before a newline.
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_end = c == '\r' && chars.peek() == Some(&'\n');
+        assert!(
+            !is_forbidden(c) || line_end,
+            "{what}: {c:?} reached the output:\n{text}"
+        );
     }
 }
 
@@ -565,8 +571,14 @@ fn in_parallel<T: Sync>(items: &[T], job: impl Fn(&T) + Sync) {
     });
 }
 
-/// `check`, `render` and the dashboard's start-up on one file.
-fn run_commands(home: &Path, name: &str, path: &str, expect: &Expect) {
+/// Which formats `run_commands` exports to: all of them, or none for an input whose every
+/// run costs seconds in a debug build (the 5 MB note: the loader is what it tests, and
+/// `check`, `render` and the dashboard all load).
+const ALL_FORMATS: &[&str] = &["markdown", "csv", "json"];
+
+/// `check`, `render`, `export` in each of `formats` and the dashboard's start-up on one
+/// file.
+fn run_commands(home: &Path, name: &str, path: &str, expect: &Expect, formats: &[&str]) {
     let check = run(home, &["check", path]);
     let render_tab = match expect {
         Shows(fields) => fields[0].0.tab().unwrap_or("overview"),
@@ -590,6 +602,15 @@ fn run_commands(home: &Path, name: &str, path: &str, expect: &Expect) {
         dashboard.code, 2,
         "{name}: the dashboard without a terminal"
     );
+    let exports: Vec<(&str, Run)> = formats
+        .iter()
+        .map(|&format| {
+            (
+                format,
+                run(home, &["export", "--dataset", path, "--format", format]),
+            )
+        })
+        .collect();
     match expect {
         Shows(_) | Cut(..) => {
             assert_eq!(check.code, 0, "{name}: {}", check.stderr);
@@ -607,6 +628,9 @@ fn run_commands(home: &Path, name: &str, path: &str, expect: &Expect) {
                 "{name}: {}",
                 dashboard.stderr
             );
+            for (format, export) in &exports {
+                assert_eq!(export.code, 0, "{name}: export {format}: {}", export.stderr);
+            }
         }
         Invalid { message, .. } | Unreadable(message) => {
             let code = if matches!(expect, Invalid { .. }) {
@@ -616,11 +640,16 @@ fn run_commands(home: &Path, name: &str, path: &str, expect: &Expect) {
             };
             assert_eq!(check.code, code, "{name}: {}", check.stderr);
             assert_eq!(render.code, 2, "{name}");
-            for (command, output) in [
+            let mut outputs = vec![
                 ("check", &check),
                 ("render", &render),
                 ("dashboard", &dashboard),
-            ] {
+            ];
+            for (format, export) in &exports {
+                assert_eq!(export.code, 2, "{name}: export {format}");
+                outputs.push((format, export));
+            }
+            for (command, output) in outputs {
                 assert!(
                     output.stderr.contains(message),
                     "{name}: {command} says {}",
@@ -643,7 +672,7 @@ fn every_command_handles_every_file_in_time_without_leaking_controls() {
     let before = snapshot(&hostile_dir());
     in_parallel(CASES, |(name, expect)| {
         let path = fixture(name).display().to_string();
-        run_commands(home.path(), name, &path, expect);
+        run_commands(home.path(), name, &path, expect, ALL_FORMATS);
     });
     assert!(
         before == snapshot(&hostile_dir()),
@@ -774,8 +803,13 @@ fn special_files_links_and_huge_inputs() {
         assert_outcome(&path.display().to_string(), path, DEFAULT_MAX_BYTES, expect);
     }
     in_parallel(&cases, |(path, expect)| {
+        let formats = if matches!(expect, Cut(..)) {
+            &[]
+        } else {
+            ALL_FORMATS
+        };
         let path = path.display().to_string();
-        run_commands(home.path(), &path, &path, expect);
+        run_commands(home.path(), &path, &path, expect, formats);
     });
     assert!(
         before == snapshot(dir.path()),
@@ -847,5 +881,43 @@ fn permission_denied_names_the_file() {
     std::fs::copy(fixture("csi-sgr-in-title"), &path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
     let path = path.display().to_string();
-    run_commands(home.path(), &path, &path, &Unreadable("permission denied"));
+    run_commands(
+        home.path(),
+        &path,
+        &path,
+        &Unreadable("permission denied"),
+        ALL_FORMATS,
+    );
+}
+
+/// toml stops nesting at about 80 levels; parsing right up to that limit, the deepest any
+/// file can make the loader go, fits a 1 MiB stack (in a debug build, the hungriest), so
+/// loading is safe on any thread, not only on the main thread's 8 MiB.
+#[test]
+fn the_deepest_nesting_toml_accepts_fits_a_small_stack() {
+    let template = std::fs::read_to_string(fixture("csi-sgr-in-title")).unwrap();
+    let arrays = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let tables = |depth: usize| format!("{}1{}", "{ a = ".repeat(depth), " }".repeat(depth));
+    let with_value =
+        |value: String| template.replacen("value = 20", &format!("value = {value}"), 1);
+    let too_deep = |text: &str| toml::from_str::<toml::Table>(text).is_err();
+    let deepest = (1..200)
+        .take_while(|&depth| !too_deep(&with_value(arrays(depth))))
+        .last()
+        .unwrap();
+    assert!(
+        (50..100).contains(&deepest),
+        "toml's limit moved: {deepest}"
+    );
+    for text in [with_value(arrays(deepest)), with_value(tables(deepest))] {
+        let parsed = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || bri_dash::dataset::parse("deep.toml", &text).map(|_| ()))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        // Valid TOML, but not a number: rejected by validation, after the deepest parse.
+        let error = parsed.unwrap_err().to_string();
+        assert!(error.contains("expected a number for the value"), "{error}");
+    }
 }
