@@ -893,8 +893,6 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    #[ignore = "finds a panic in src/ui/tabs/panels.rs: sidebar_width's clamp(14, width / 3) \
-                when the screen is 40 or 41 columns wide; run with --ignored once fixed"]
     fn random_keys_clicks_and_resizes_never_panic_update_or_draw(
         which in any::<prop::sample::Index>(),
         lang in prop::sample::select(vec![Lang::Zh, Lang::En]),
