@@ -1,0 +1,109 @@
+//! One frame of each tab at 80×24, 120×40 and 200×60, for the built-in dataset and a
+//! generated one of 100 000 indicators; and the detail popup at 120×40.
+//!
+//! A frame is what the runtime does on a redraw: `Terminal::draw` of [`bri_dash::ui::view`]
+//! (the view, then ratatui's diff against the previous frame) into a `TestBackend`. Each
+//! tab is drawn with its middle item selected, so long lists are scrolled. The generated
+//! dataset has ten tabs of panels built alike; the first stands for them all.
+//!
+//! `cargo bench --bench render`; the results are in docs/performance.md.
+
+#[path = "support/generate.rs"]
+mod generate;
+#[path = "support/app.rs"]
+mod support;
+
+use std::sync::Arc;
+
+use bri_dash::app::{App, Item, Overlay};
+use bri_dash::dataset::{Dataset, TabKind};
+use bri_dash::ui;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+/// Every tab, except that only the first tab of each kind is kept for generated data.
+fn tabs(dataset: &Dataset, every: bool) -> Vec<usize> {
+    let mut kinds: Vec<TabKind> = Vec::new();
+    (0..dataset.tabs.len())
+        .filter(|&tab| {
+            let kind = dataset.tabs[tab].kind;
+            let first = !kinds.contains(&kind);
+            kinds.push(kind);
+            every || first
+        })
+        .collect()
+}
+
+fn select_middle(app: &mut App, tab: usize) {
+    app.tab = tab;
+    app.selected[tab] = app.items().len() / 2;
+}
+
+fn frame(c: &mut Criterion, terminal: &mut Terminal<TestBackend>, name: &str, app: &App) {
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| ui::view(app, frame))
+                .map(|_| ())
+                .expect("a test backend cannot fail")
+        })
+    });
+}
+
+fn render(c: &mut Criterion) {
+    let datasets: [(&str, Arc<Dataset>, bool); 2] = [
+        ("builtin", support::builtin(), true),
+        ("generated-100000", support::generated(100_000), false),
+    ];
+    for (label, dataset, every) in &datasets {
+        // Built once: what `App::new` derives from a large dataset takes a while.
+        let base = support::app(dataset, 120, 40);
+        let sized = |width, height| {
+            let mut app = base.clone();
+            app.size = Size::new(width, height);
+            app
+        };
+        for tab in tabs(dataset, *every) {
+            for (width, height) in SIZES {
+                let mut app = sized(width, height);
+                select_middle(&mut app, tab);
+                let mut terminal =
+                    Terminal::new(TestBackend::new(width, height)).expect("a test backend");
+                let name = format!("render/{label}/{}/{width}x{height}", dataset.tabs[tab].id);
+                frame(c, &mut terminal, &name, &app);
+            }
+        }
+        // The detail popup of the middle item of each kind of list.
+        for kind in [TabKind::Overview, TabKind::Timeline, TabKind::Sources] {
+            let Some(tab) = dataset.tabs.iter().position(|t| t.kind == kind) else {
+                continue;
+            };
+            let mut app = sized(120, 40);
+            select_middle(&mut app, tab);
+            let Some(item) = app.selected_item() else {
+                continue;
+            };
+            app.overlay = Some(Overlay::Detail { item, scroll: 0 });
+            let what = match item {
+                Item::Indicator(_) => "indicator",
+                Item::Event(_) => "event",
+                Item::Source(_) => "source",
+                Item::Panel(_) | Item::Point { .. } => "panel",
+            };
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test backend");
+            frame(
+                c,
+                &mut terminal,
+                &format!("render/{label}/detail-{what}/120x40"),
+                &app,
+            );
+        }
+    }
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);

@@ -1,0 +1,79 @@
+//! `update` for a key press, as the runtime handles one: the keymap turns the key into an
+//! action and `update` applies it. Each iteration presses a pair of keys that undo each
+//! other (↓ ↑, Tab Shift-Tab, Enter Esc), so every iteration starts from the same state;
+//! the figures are per pair. Search: with "digital walle" typed, a `t` and a backspace,
+//! each of which runs the query over the whole search index.
+//!
+//! `cargo bench --bench update`; the results are in docs/performance.md.
+
+#[path = "support/generate.rs"]
+mod generate;
+#[path = "support/app.rs"]
+mod support;
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use bri_dash::app::{Action, update};
+use bri_dash::dataset::{Dataset, TabKind};
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(code: KeyCode) -> KeyEvent {
+    let modifiers = if code == KeyCode::BackTab {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(code, modifiers)
+}
+
+fn bench(c: &mut Criterion) {
+    let datasets: [(&str, Arc<Dataset>); 2] = [
+        ("builtin", support::builtin()),
+        ("generated-100000", support::generated(100_000)),
+    ];
+    let pairs = [
+        ("down-up", KeyCode::Down, KeyCode::Up),
+        ("tab-backtab", KeyCode::Tab, KeyCode::BackTab),
+        ("enter-esc", KeyCode::Enter, KeyCode::Esc),
+    ];
+    for (label, dataset) in &datasets {
+        let mut app = support::app(dataset, 120, 40);
+        // The timeline: the longest list of both datasets; start in its middle.
+        app.tab = dataset
+            .tabs
+            .iter()
+            .position(|t| t.kind == TabKind::Timeline)
+            .unwrap_or(0);
+        app.selected[app.tab] = app.items().len() / 2;
+        let mut searching = app.clone();
+        update(&mut searching, Action::Search);
+        for c in "digital walle".chars() {
+            update(&mut searching, Action::SearchInput(c));
+        }
+        let keys = [key(KeyCode::Char('t')), key(KeyCode::Backspace)];
+        c.bench_function(&format!("update/{label}/search-type-erase"), |b| {
+            b.iter(|| {
+                for key in &keys {
+                    let action = searching.key_action(black_box(key)).expect("bound");
+                    black_box(update(&mut searching, action));
+                }
+            })
+        });
+        for (name, first, second) in pairs {
+            let keys = [key(first), key(second)];
+            c.bench_function(&format!("update/{label}/{name}"), |b| {
+                b.iter(|| {
+                    for key in &keys {
+                        let action = app.key_action(black_box(key)).expect("bound");
+                        black_box(update(&mut app, action));
+                    }
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
