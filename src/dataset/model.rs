@@ -15,6 +15,10 @@ pub struct Dataset {
     pub indicators: Vec<Indicator>,
     /// Oldest first.
     pub events: Vec<Event>,
+    /// How many indicators, points and events cite each source, by source index. Derived
+    /// once at load: the sources tab shows it on every frame.
+    #[serde(skip)]
+    pub citations: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,8 +182,8 @@ impl Dataset {
             .map(|(index, _)| index)
     }
 
-    /// How many indicators, points and events cite each source, by source index.
-    pub fn citation_counts(&self) -> Vec<usize> {
+    /// Counts what [`Dataset::citations`] holds.
+    pub(super) fn count_citations(&self) -> Vec<usize> {
         let mut counts = vec![0; self.sources.len()];
         let cited = self
             .indicators

@@ -115,14 +115,17 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
     };
 
     if v.problems.is_empty() {
-        Ok(Dataset {
+        let mut dataset = Dataset {
             meta,
             sources,
             tabs,
             panels,
             indicators,
             events,
-        })
+            citations: Vec::new(),
+        };
+        dataset.citations = dataset.count_citations();
+        Ok(dataset)
     } else {
         v.problems
             .sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));

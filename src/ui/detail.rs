@@ -422,7 +422,7 @@ fn body(app: &App, item: Item, width: usize, chart_height: u16) -> Body {
             }
             w.blank();
             w.lines.push(Line::from(Span::styled(
-                cited(lang, d.citation_counts()[index]),
+                cited(lang, d.citations[index]),
                 theme.muted,
             )));
         }
