@@ -23,20 +23,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Item};
+use crate::dataset::Point;
 use crate::ui::format::figure_with_unit;
 use crate::ui::strings::{compared, strings};
 use crate::ui::text::{truncate, width, wrapped_lines};
 use crate::ui::widgets::bars::{UnitBars, shared_units};
 use crate::ui::widgets::card;
 use crate::ui::widgets::clip::render_rows;
-use crate::ui::widgets::list::{self, Entry, Placement};
+use crate::ui::widgets::list::{self, Entry, Placed};
 
 struct Layout {
     sidebar: Rect,
+    /// The first panel the sidebar shows: it scrolls to keep the current one in view.
+    first_row: usize,
     content: Rect,
-    entries: Vec<Entry>,
-    placements: Vec<Placement>,
-    /// Bar charts drawn over the last rows of an entry, by entry index.
+    placed: Vec<Placed>,
+    /// Bar charts drawn over the last rows of an entry, by entry index (placed ones only).
     bars: Vec<(usize, UnitBars)>,
 }
 
@@ -61,122 +63,157 @@ fn layout(app: &App, area: Rect) -> Layout {
         area.width.saturating_sub(side + 1),
         area.height,
     );
-    let (entries, bars) = match app.current_panel() {
-        Some(panel) => panel_entries(app, panel, list::text_width(content)),
+    let current = app.current_panel();
+    let current_row = current
+        .and_then(|panel| {
+            app.dataset.tabs[app.tab]
+                .panels
+                .iter()
+                .position(|&p| p == panel)
+        })
+        .unwrap_or(0);
+    let (placed, bars) = match current {
+        Some(panel) => panel_entries(app, panel, content),
         None => (Vec::new(), Vec::new()),
     };
-    let placements = list::place(&entries, Some(app.selected_index()), content);
     Layout {
         sidebar,
+        first_row: (current_row + 1).saturating_sub(sidebar.height as usize),
         content,
-        entries,
-        placements,
+        placed,
         bars,
     }
 }
 
 /// The index among the tab's items of a panel's header.
 fn header_index(app: &App, panel: usize) -> Option<usize> {
-    app.items()
+    let items = app.items();
+    let is_header = |item: &Item| *item == Item::Panel(panel);
+    // The current panel holds the selection: its header is the nearest one above it.
+    items
         .iter()
-        .position(|item| *item == Item::Panel(panel))
+        .take(app.selected_index() + 1)
+        .rposition(is_header)
+        .or_else(|| items.iter().position(is_header))
 }
 
-fn panel_entries(
-    app: &App,
-    panel: usize,
-    text_width: usize,
-) -> (Vec<Entry>, Vec<(usize, UnitBars)>) {
+/// The current panel's entries in view: its header, bar charts, figures and points. Only
+/// the entries around the selection are built, however many the panel holds.
+fn panel_entries(app: &App, panel: usize, content: Rect) -> (Vec<Placed>, Vec<(usize, UnitBars)>) {
     let theme = &app.theme;
     let lang = app.lang;
     let dataset = &app.dataset;
+    let text_width = list::text_width(content);
     let p = &dataset.panels[panel];
     let Some(first) = header_index(app, panel) else {
         return (Vec::new(), Vec::new());
     };
-    let mut entries = Vec::new();
-    let mut header = wrapped_lines(
-        p.title.get(lang),
-        text_width,
-        ("", ""),
-        theme.title,
-        theme.title,
-    );
-    header.extend(wrapped_lines(
-        p.summary.get(lang),
-        text_width,
-        ("", ""),
-        theme.text,
-        theme.text,
-    ));
-    entries.push(Entry {
-        item: Some(first),
-        lines: header,
-    });
-    entries.push(Entry {
+    // Entries: the header and a blank; a chart and a blank per shared unit; the figures;
+    // the points. Figures and points are the items after the header, in order.
+    let groups = shared_units(dataset, &p.indicators, lang);
+    let charts_end = 2 + 2 * groups.len();
+    let count = charts_end + p.indicators.len() + p.points.len();
+    let selected = match app.selected_index().checked_sub(first) {
+        Some(0) => Some(0),
+        Some(after) => Some(charts_end + after - 1),
+        None => None,
+    };
+    let blank = || Entry {
         item: None,
         lines: vec![Line::raw("")],
-    });
-    // A chart entry is its heading and blank rows the bars are drawn over.
-    let mut charts = Vec::new();
-    for group in shared_units(dataset, &p.indicators, lang) {
-        let unit = dataset.indicators[group[0]].unit.get(lang);
-        let heading = compared(lang, unit);
-        let bars = UnitBars::new(dataset, &group, lang, theme, text_width);
-        let mut lines = wrapped_lines(&heading, text_width, ("", ""), theme.key, theme.key);
-        lines.extend((0..bars.height()).map(|_| Line::raw("")));
-        charts.push((entries.len(), bars));
-        entries.push(Entry { item: None, lines });
-        entries.push(Entry {
-            item: None,
-            lines: vec![Line::raw("")],
-        });
-    }
-    let mut index = first + 1;
-    for &indicator in &p.indicators {
-        let i = &dataset.indicators[indicator];
-        let value = figure_with_unit(&i.figure, i.unit.get(lang), lang);
-        let mut lines = wrapped_lines(
-            &format!("{value} — {}", i.label.get(lang)),
-            text_width,
-            ("■ ", "  "),
-            theme.figure,
-            theme.text,
-        );
-        let as_of = format!("  {} ", strings(lang).as_of);
-        let mut date = card::date_line(app, i, text_width.saturating_sub(width(&as_of)));
-        date.spans.insert(0, Span::styled(as_of, theme.muted));
-        lines.push(date);
-        entries.push(Entry {
-            item: Some(index),
-            lines,
-        });
-        index += 1;
-    }
-    for point in &p.points {
-        let mut lines = wrapped_lines(
-            point.text.get(lang),
-            text_width,
-            ("• ", "  "),
-            theme.figure,
-            theme.text,
-        );
-        for sub in &point.sub {
-            lines.extend(wrapped_lines(
-                sub.get(lang),
+    };
+    let mut bars = Vec::new();
+    let placed = list::place(count, selected, content, |index| {
+        if index == 0 {
+            let mut lines = wrapped_lines(
+                p.title.get(lang),
                 text_width,
-                ("  ◦ ", "    "),
-                theme.muted,
+                ("", ""),
+                theme.title,
+                theme.title,
+            );
+            lines.extend(wrapped_lines(
+                p.summary.get(lang),
+                text_width,
+                ("", ""),
+                theme.text,
                 theme.text,
             ));
+            return Entry {
+                item: Some(first),
+                lines,
+            };
         }
-        entries.push(Entry {
-            item: Some(index),
+        if index < charts_end {
+            if index % 2 == 1 {
+                return blank();
+            }
+            // A chart entry is its heading and blank rows the bars are drawn over.
+            let group = &groups[(index - 2) / 2];
+            let unit = dataset.indicators[group[0]].unit.get(lang);
+            let heading = compared(lang, unit);
+            let chart = UnitBars::new(dataset, group, lang, theme, text_width);
+            let mut lines = wrapped_lines(&heading, text_width, ("", ""), theme.key, theme.key);
+            lines.extend((0..chart.height()).map(|_| Line::raw("")));
+            bars.push((index, chart));
+            return Entry { item: None, lines };
+        }
+        let item = first + 1 + index - charts_end;
+        let lines = match p.indicators.get(index - charts_end) {
+            Some(&indicator) => indicator_lines(app, indicator, text_width),
+            None => point_lines(
+                app,
+                &p.points[index - charts_end - p.indicators.len()],
+                text_width,
+            ),
+        };
+        Entry {
+            item: Some(item),
             lines,
-        });
-        index += 1;
+        }
+    });
+    (placed, bars)
+}
+
+fn indicator_lines(app: &App, indicator: usize, text_width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let i = &app.dataset.indicators[indicator];
+    let value = figure_with_unit(&i.figure, i.unit.get(lang), lang);
+    let mut lines = wrapped_lines(
+        &format!("{value} — {}", i.label.get(lang)),
+        text_width,
+        ("■ ", "  "),
+        theme.figure,
+        theme.text,
+    );
+    let as_of = format!("  {} ", strings(lang).as_of);
+    let mut date = card::date_line(app, i, text_width.saturating_sub(width(&as_of)));
+    date.spans.insert(0, Span::styled(as_of, theme.muted));
+    lines.push(date);
+    lines
+}
+
+fn point_lines(app: &App, point: &Point, text_width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let lang = app.lang;
+    let mut lines = wrapped_lines(
+        point.text.get(lang),
+        text_width,
+        ("• ", "  "),
+        theme.figure,
+        theme.text,
+    );
+    for sub in &point.sub {
+        lines.extend(wrapped_lines(
+            sub.get(lang),
+            text_width,
+            ("  ◦ ", "    "),
+            theme.muted,
+            theme.text,
+        ));
     }
-    (entries, charts)
+    lines
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -189,6 +226,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .panels
         .iter()
         .enumerate()
+        .skip(layout.first_row)
+        .take(layout.sidebar.height as usize)
         .map(|(n, &panel)| {
             let title = app.dataset.panels[panel].title.get(app.lang);
             let is_current = Some(panel) == current;
@@ -210,25 +249,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(divider),
         Rect::new(layout.sidebar.right(), area.y, 1, area.height),
     );
-    if layout.entries.is_empty() {
+    if layout.placed.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(strings(app.lang).nothing_here, theme.muted)),
             layout.content,
         );
     }
-    list::render(
-        frame,
-        &layout.entries,
-        &layout.placements,
-        Some(app.selected_index()),
-        theme,
-    );
+    list::render(frame, &layout.placed, Some(app.selected_index()), theme);
     for (entry, bars) in &layout.bars {
-        let Some(placement) = layout.placements.iter().find(|p| p.entry == *entry) else {
+        let Some(placement) = layout.placed.iter().find(|p| p.index == *entry) else {
             continue;
         };
         // The bars are the entry's last rows, after its heading; `list` indents by two.
-        let heading = layout.entries[*entry].lines.len() - bars.height() as usize;
+        let heading = placement.entry.lines.len() - bars.height() as usize;
         let skip = placement.skip.saturating_sub(heading);
         let heading_shown = heading.saturating_sub(placement.skip) as u16;
         let area = placement.area;
@@ -245,19 +278,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
     let layout = layout(app, area);
     let tab = &app.dataset.tabs[app.tab];
-    let sidebar = tab.panels.iter().enumerate().filter_map(|(row, &panel)| {
-        let rect = Rect::new(
-            layout.sidebar.x,
-            layout.sidebar.y + row as u16,
-            layout.sidebar.width,
-            1,
-        );
-        (rect.y < layout.sidebar.bottom())
-            .then(|| header_index(app, panel).map(|index| (index, rect)))?
-    });
-    let content = layout
-        .placements
+    let sidebar = tab
+        .panels
         .iter()
-        .filter_map(|p| layout.entries[p.entry].item.map(|item| (item, p.area)));
+        .skip(layout.first_row)
+        .take(layout.sidebar.height as usize)
+        .enumerate()
+        .filter_map(|(row, &panel)| {
+            let rect = Rect::new(
+                layout.sidebar.x,
+                layout.sidebar.y + row as u16,
+                layout.sidebar.width,
+                1,
+            );
+            header_index(app, panel).map(|index| (index, rect))
+        });
+    let content = layout
+        .placed
+        .iter()
+        .filter_map(|p| p.entry.item.map(|item| (item, p.area)));
     sidebar.chain(content).collect()
 }

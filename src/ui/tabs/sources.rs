@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::dataset::{Lang, Source, SourceKind};
 use crate::ui::strings::{cited, strings};
 use crate::ui::text::wrapped_lines;
-use crate::ui::widgets::list::{self, Entry, Placement};
+use crate::ui::widgets::list::{self, Entry, Placed};
 
 pub fn kind_name(kind: SourceKind, lang: Lang) -> &'static str {
     match (kind, lang) {
@@ -40,65 +40,69 @@ pub fn source_facts(source: &Source, lang: Lang) -> String {
     facts.join(" · ")
 }
 
-fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
+/// One source: title, facts, authors, link, and how often it is cited.
+fn entry(app: &App, index: usize, width: usize) -> Entry {
     let theme = &app.theme;
     let lang = app.lang;
+    let source = &app.dataset.sources[index];
+    let mut lines = wrapped_lines(
+        source.title.get(lang),
+        width,
+        ("", ""),
+        theme.title,
+        theme.title,
+    );
+    lines.extend(wrapped_lines(
+        &source_facts(source, lang),
+        width,
+        ("", ""),
+        theme.muted,
+        theme.muted,
+    ));
+    for author in &source.authors {
+        let text = match &author.affiliation {
+            Some(affiliation) => {
+                format!("{} — {}", author.name.get(lang), affiliation.get(lang))
+            }
+            None => author.name.get(lang).to_owned(),
+        };
+        lines.extend(wrapped_lines(
+            &text,
+            width,
+            ("· ", "  "),
+            theme.muted,
+            theme.text,
+        ));
+    }
+    if let Some(url) = &source.url {
+        lines.extend(wrapped_lines(
+            url,
+            width,
+            ("", ""),
+            theme.muted,
+            theme.muted,
+        ));
+    }
+    lines.push(Line::styled(
+        cited(lang, app.dataset.citations[index]),
+        theme.muted,
+    ));
+    lines.push(Line::raw(""));
+    Entry {
+        item: Some(index),
+        lines,
+    }
+}
+
+/// The sources in view; entries and items are both the sources, in order.
+fn layout(app: &App, area: Rect) -> Vec<Placed> {
     let width = list::text_width(area);
-    let citations = app.dataset.citation_counts();
-    let entries: Vec<Entry> = app
-        .dataset
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(index, source)| {
-            let mut lines = wrapped_lines(
-                source.title.get(lang),
-                width,
-                ("", ""),
-                theme.title,
-                theme.title,
-            );
-            lines.extend(wrapped_lines(
-                &source_facts(source, lang),
-                width,
-                ("", ""),
-                theme.muted,
-                theme.muted,
-            ));
-            for author in &source.authors {
-                let text = match &author.affiliation {
-                    Some(affiliation) => {
-                        format!("{} — {}", author.name.get(lang), affiliation.get(lang))
-                    }
-                    None => author.name.get(lang).to_owned(),
-                };
-                lines.extend(wrapped_lines(
-                    &text,
-                    width,
-                    ("· ", "  "),
-                    theme.muted,
-                    theme.text,
-                ));
-            }
-            if let Some(url) = &source.url {
-                lines.extend(wrapped_lines(
-                    url,
-                    width,
-                    ("", ""),
-                    theme.muted,
-                    theme.muted,
-                ));
-            }
-            lines.push(Line::styled(cited(lang, citations[index]), theme.muted));
-            lines.push(Line::raw(""));
-            Entry {
-                item: Some(index),
-                lines,
-            }
-        })
-        .collect();
-    let placements = list::place(&entries, Some(app.selected_index()), area);
-    (entries, placements)
+    list::place(
+        app.dataset.sources.len(),
+        Some(app.selected_index()),
+        area,
+        |index| entry(app, index, width),
+    )
 }
 
 fn inset(area: Rect) -> Rect {
@@ -112,8 +116,7 @@ fn inset(area: Rect) -> Rect {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let area = inset(area);
-    let (entries, placements) = layout(app, area);
-    if entries.is_empty() {
+    if app.dataset.sources.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 strings(app.lang).nothing_here,
@@ -124,17 +127,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     list::render(
         frame,
-        &entries,
-        &placements,
+        &layout(app, area),
         Some(app.selected_index()),
         &app.theme,
     );
 }
 
 pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    let (entries, placements) = layout(app, inset(area));
-    placements
+    layout(app, inset(area))
         .iter()
-        .filter_map(|p| entries[p.entry].item.map(|item| (item, p.area)))
+        .filter_map(|p| p.entry.item.map(|item| (item, p.area)))
         .collect()
 }

@@ -18,63 +18,68 @@ use crate::app::App;
 use crate::ui::format::date_with_age;
 use crate::ui::strings::strings;
 use crate::ui::text::{truncate, wrapped_lines};
-use crate::ui::widgets::list::{self, Entry, Placement};
+use crate::ui::widgets::list::{self, Entry, Placed};
 
-fn layout(app: &App, area: Rect) -> (Vec<Entry>, Vec<Placement>) {
+/// One event: its date and age, its label, its source.
+fn entry(app: &App, index: usize, text_width: usize) -> Entry {
     let theme = &app.theme;
     let lang = app.lang;
-    let text_width = list::text_width(area);
-    let entries: Vec<Entry> = app
-        .dataset
-        .events
-        .iter()
-        .enumerate()
-        .map(|(index, event)| {
-            let mut lines = vec![Line::from(vec![
-                Span::styled("● ", theme.figure),
-                Span::styled(
-                    truncate(
-                        &date_with_age(&event.date, app.today, lang),
-                        text_width.saturating_sub(2),
-                    ),
-                    theme.figure,
-                ),
-            ])];
-            lines.extend(wrapped_lines(
-                event.label.get(lang),
-                text_width,
-                ("│ ", "│ "),
-                theme.border,
-                theme.text,
-            ));
-            let source = &app.dataset.sources[event.source];
-            lines.extend(wrapped_lines(
-                &format!("{}: {}", strings(lang).source, source.title.get(lang)),
-                text_width,
-                ("│ ", "│ "),
-                theme.border,
-                theme.muted,
-            ));
-            lines.push(Line::styled("│", theme.border));
-            Entry {
-                item: Some(index),
-                lines,
-            }
-        })
-        .collect();
-    let placements = list::place(&entries, Some(app.selected_index()), area);
-    (entries, placements)
+    let event = &app.dataset.events[index];
+    let mut lines = vec![Line::from(vec![
+        Span::styled("● ", theme.figure),
+        Span::styled(
+            truncate(
+                &date_with_age(&event.date, app.today, lang),
+                text_width.saturating_sub(2),
+            ),
+            theme.figure,
+        ),
+    ])];
+    lines.extend(wrapped_lines(
+        event.label.get(lang),
+        text_width,
+        ("│ ", "│ "),
+        theme.border,
+        theme.text,
+    ));
+    let source = &app.dataset.sources[event.source];
+    lines.extend(wrapped_lines(
+        &format!("{}: {}", strings(lang).source, source.title.get(lang)),
+        text_width,
+        ("│ ", "│ "),
+        theme.border,
+        theme.muted,
+    ));
+    lines.push(Line::styled("│", theme.border));
+    Entry {
+        item: Some(index),
+        lines,
+    }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let area = Rect::new(
+/// The events in view; entries and items are both the events, in order.
+fn layout(app: &App, area: Rect) -> Vec<Placed> {
+    let text_width = list::text_width(area);
+    list::place(
+        app.dataset.events.len(),
+        Some(app.selected_index()),
+        area,
+        |index| entry(app, index, text_width),
+    )
+}
+
+fn inset(area: Rect) -> Rect {
+    Rect::new(
         area.x + 1,
         area.y,
         area.width.saturating_sub(1),
         area.height,
-    );
-    let (entries, placements) = layout(app, area);
-    if entries.is_empty() {
+    )
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let area = inset(area);
+    if app.dataset.events.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 strings(app.lang).nothing_here,
@@ -85,23 +90,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     list::render(
         frame,
-        &entries,
-        &placements,
+        &layout(app, area),
         Some(app.selected_index()),
         &app.theme,
     );
 }
 
 pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    let area = Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(1),
-        area.height,
-    );
-    let (entries, placements) = layout(app, area);
-    placements
+    layout(app, inset(area))
         .iter()
-        .filter_map(|p| entries[p.entry].item.map(|item| (item, p.area)))
+        .filter_map(|p| p.entry.item.map(|item| (item, p.area)))
         .collect()
 }
