@@ -704,9 +704,6 @@ proptest! {
     /// Random figures — zero and negative targets, values far past their target, one
     /// observation or none, equal ones, the largest floats — in every view at any size.
     #[test]
-    #[ignore = "finds a panic in src/app/state.rs: current_panel slices the items of a panels \
-                tab that has no panels (`bri-dash render` crashes on such a valid dataset); \
-                run with --ignored once fixed"]
     fn random_valid_datasets_draw_at_any_size(
         spec in dataset_spec(),
         lang in prop::sample::select(vec![Lang::Zh, Lang::En]),

@@ -246,8 +246,9 @@ impl App {
             return None;
         }
         let items = self.items();
-        let selected = self.selected_index();
-        items[..=selected.min(items.len().saturating_sub(1))]
+        // A panels tab with no panels has no items: nothing is current.
+        let shown = items.len().min(self.selected_index() + 1);
+        items[..shown]
             .iter()
             .rev()
             .find_map(|item| item.panel())

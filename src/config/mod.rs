@@ -11,7 +11,7 @@ pub use discovery::{ConfigSource, discover, user_config_folder};
 pub use model::*;
 
 use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN};
-use crate::diagnostic::{FileError, Problem, from_toml_error};
+use crate::diagnostic::{FileError, Problem, toml_problem};
 use crate::textfile::{DEFAULT_MAX_BYTES, read_text_file};
 
 /// Figures older than this are marked stale unless the config says otherwise.
@@ -67,7 +67,7 @@ impl Config {
             problems,
         };
         let raw: RawConfig =
-            toml::from_str(text).map_err(|error| invalid(vec![from_toml_error(&error)]))?;
+            toml::from_str(text).map_err(|error| invalid(vec![toml_problem(&error, text)]))?;
         validate(raw, base).map_err(invalid)
     }
 
