@@ -1,6 +1,7 @@
 //! Laying text out in terminal columns: wrapping and truncating by display width, so
 //! Chinese (two columns a character) never breaks a border or overflows a panel.
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn width(text: &str) -> usize {
@@ -22,11 +23,20 @@ fn closes(c: char) -> bool {
 /// Wraps `text` into lines of at most `max` columns: at spaces between words, anywhere
 /// between CJK characters, and inside a word only when the word alone is too long.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    wrap_at_most(text, max, usize::MAX)
+}
+
+/// The first `limit` lines [`wrap`] would make, without wrapping the rest of the text: a
+/// summary may run to thousands of characters and show three lines.
+pub fn wrap_at_most(text: &str, max: usize, limit: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
     for (space_before, token) in tokens(text) {
+        if lines.len() >= limit {
+            break;
+        }
         let token_width = width(token);
         let gap = usize::from(space_before && !line.is_empty());
         if line_width + gap + token_width > max && !line.is_empty() {
@@ -54,69 +64,85 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
+    // A word longer than a line may have made more lines than asked for.
+    lines.truncate(limit);
     lines
 }
 
-/// Splits text into wrap units: a word, or one CJK character with the closing punctuation
-/// that follows it. Each comes with whether a space preceded it.
-fn tokens(text: &str) -> Vec<(bool, &str)> {
-    let mut out = Vec::new();
+/// Splits text into wrap units, lazily: a word, or one CJK character with the closing
+/// punctuation that follows it. Each comes with whether a space preceded it.
+fn tokens(text: &str) -> impl Iterator<Item = (bool, &str)> {
     let mut space_before = false;
     let mut start: Option<usize> = None;
+    // A CJK unit found while ending the word before it, given out next.
+    let mut pending = None;
     let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c == ' ' {
-            if let Some(s) = start.take() {
-                out.push((space_before, &text[s..i]));
-            }
-            space_before = true;
-            continue;
+    std::iter::from_fn(move || {
+        if let Some(token) = pending.take() {
+            return Some(token);
         }
-        if breaks_anywhere(c) {
-            if let Some(s) = start.take() {
-                out.push((space_before, &text[s..i]));
-                space_before = false;
-            }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, next)) = iter.peek() {
-                if closes(next) {
+        while let Some((i, c)) = iter.next() {
+            if c == ' ' {
+                let word = start.take().map(|s| (space_before, &text[s..i]));
+                space_before = true;
+                if word.is_some() {
+                    return word;
+                }
+            } else if breaks_anywhere(c) {
+                let mut word = None;
+                if let Some(s) = start.take() {
+                    word = Some((space_before, &text[s..i]));
+                    space_before = false;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, next)) = iter.peek() {
+                    if !closes(next) {
+                        break;
+                    }
                     end = j + next.len_utf8();
                     iter.next();
-                } else {
-                    break;
                 }
+                let unit = (space_before, &text[i..end]);
+                space_before = false;
+                if word.is_none() {
+                    return Some(unit);
+                }
+                pending = Some(unit);
+                return word;
+            } else if start.is_none() {
+                start = Some(i);
             }
-            out.push((space_before, &text[i..end]));
-            space_before = false;
-        } else if start.is_none() {
-            start = Some(i);
         }
-    }
-    if let Some(s) = start {
-        out.push((space_before, &text[s..]));
-    }
-    out
+        start.take().map(|s| (space_before, &text[s..]))
+    })
 }
 
-/// Cuts `text` to `max` columns, ending with `…` when something was cut.
+/// Cuts `text` to `max` columns, ending with `…` when something was cut. Measured by
+/// grapheme cluster, as the terminal shows it, and only as far as the cut: a label may be
+/// hundreds of characters long.
 pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
+    // No character is wider than its UTF-8 bytes: a text this short fits.
+    if text.len() <= max {
         return text.to_owned();
     }
-    let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
+    // Where the text is cut: before the first cluster that leaves no room for the `…`.
+    let mut cut = None;
+    for (index, cluster) in text.grapheme_indices(true) {
+        let w = width(cluster);
+        if cut.is_none() && used + w + 1 > max {
+            cut = Some(index);
         }
-        out.push(c);
         used += w;
+        if used > max {
+            let mut out = text[..cut.unwrap_or(index)].to_owned();
+            if max > 0 {
+                out.push('…');
+            }
+            return out;
+        }
     }
-    if max > 0 {
-        out.push('…');
-    }
-    out
+    text.to_owned()
 }
 
 /// Wraps `text` after a first-line prefix, indenting the following lines by `rest_prefix`
@@ -164,6 +190,28 @@ mod tests {
             lines.iter().all(|line| !line.starts_with('。')),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn wraps_only_as_many_lines_as_asked() {
+        let text = "数字丝绸之路 Digital Silk Road，中国—东盟信息港。".repeat(40);
+        for max in [1, 7, 20, 80] {
+            let all = wrap(&text, max);
+            for limit in [0, 1, 3, all.len(), all.len() + 1] {
+                let first = &all[..limit.min(all.len())];
+                assert_eq!(wrap_at_most(&text, max, limit), first, "{max} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn truncates_whole_clusters_and_stops_early() {
+        // e + combining acute: one cell, never split from its mark.
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        assert_eq!(truncate("e\u{301}e\u{301}", 2), "e\u{301}e\u{301}");
+        let long = "一带一路".repeat(1000);
+        assert_eq!(truncate(&long, 9), "一带一路…");
+        assert_eq!(truncate("abc", 0), "");
     }
 
     #[test]

@@ -20,7 +20,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::{App, Item};
 use crate::dataset::Lang;
 use crate::ui::strings::strings;
-use crate::ui::text::{truncate, wrap};
+use crate::ui::text::{truncate, wrap_at_most};
 use crate::ui::widgets::card;
 
 const MIN_CARD_WIDTH: u16 = 34;
@@ -34,11 +34,11 @@ struct Layout {
 }
 
 fn layout(app: &App, area: Rect) -> Layout {
-    let mut summary = wrap(
+    let summary = wrap_at_most(
         app.dataset.meta.summary.get(app.lang),
         area.width.saturating_sub(2) as usize,
+        MAX_SUMMARY_LINES,
     );
-    summary.truncate(MAX_SUMMARY_LINES);
     // Summary, source line, a blank line.
     let intro_height = (summary.len() as u16 + 2).min(area.height);
     let intro = Rect::new(area.x, area.y, area.width, intro_height);
@@ -57,13 +57,13 @@ fn layout(app: &App, area: Rect) -> Layout {
     let visible_rows = (grid.height / card::HEIGHT).max(1) as usize;
     let selected_row = app.selected_index() / columns as usize;
     let first_row = (selected_row + 1).saturating_sub(visible_rows);
-    let cards = (0..count)
+    // Only the cards of the rows in view: there may be thousands of headline figures.
+    let per_row = columns as usize;
+    let shown = first_row * per_row..((first_row + visible_rows) * per_row).min(count);
+    let cards = shown
         .filter_map(|index| {
             let row = index / columns as usize;
             let column = (index % columns as usize) as u16;
-            if row < first_row || row >= first_row + visible_rows {
-                return None;
-            }
             let y = grid.y + (row - first_row) as u16 * card::HEIGHT;
             let height = card::HEIGHT.min(grid.bottom().saturating_sub(y));
             (height > 0).then(|| {
