@@ -133,6 +133,14 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
     }
 }
 
+/// Where a language's text is kept while one text is validated.
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
+    }
+}
+
 fn kind_name(kind: TabKind) -> &'static str {
     match kind {
         TabKind::Overview => "overview",
@@ -200,27 +208,23 @@ impl Validator<'_> {
     }
 
     fn localized(&mut self, raw: &SpannedText, what: &str, sanitize: fn(&str) -> String) -> Text {
-        let primary = self.languages[0];
-        let mut found: HashMap<Lang, (String, Range<usize>)> = HashMap::new();
+        // What is written in each language (by `slot`), and where.
+        let mut found: [Option<(&str, Range<usize>)>; 2] = [None, None];
         match raw.get_ref() {
-            RawText::Plain(text) => {
-                found.insert(primary, (text.clone(), raw.span()));
-            }
+            RawText::Plain(text) => found[slot(self.languages[0])] = Some((text, raw.span())),
             RawText::PerLanguage { zh, en } => {
                 for (lang, value) in [(Lang::Zh, zh), (Lang::En, en)] {
-                    if let Some(value) = value {
-                        found.insert(lang, (value.get_ref().clone(), value.span()));
-                    }
+                    found[slot(lang)] = value.as_ref().map(|v| (v.get_ref().as_str(), v.span()));
                 }
             }
         }
         // Sanitised once, here: from now on no string of the dataset can reach a terminal raw.
-        let safe: HashMap<Lang, String> = found
-            .iter()
-            .map(|(&lang, (value, _))| (lang, sanitize(value)))
-            .collect();
-        for lang in self.languages.clone() {
-            match found.get(&lang) {
+        let safe = found
+            .each_ref()
+            .map(|found| found.as_ref().map(|(value, _)| sanitize(value)));
+        for index in 0..self.languages.len() {
+            let lang = self.languages[index];
+            match &found[slot(lang)] {
                 None => {
                     let problem = Problem::at(
                         raw.span(),
@@ -248,26 +252,30 @@ impl Validator<'_> {
                     span.clone(),
                     format!("the {} text of the {what} is empty", lang.name()),
                 )),
-                Some((_, span)) if safe[&lang].is_empty() => self.problems.push(Problem::at(
-                    span.clone(),
-                    format!(
-                        "the {} text of the {what} has nothing printable: only control, escape or invisible characters",
-                        lang.name()
-                    ),
-                )),
+                Some((_, span)) if safe[slot(lang)].as_deref() == Some("") => {
+                    self.problems.push(Problem::at(
+                        span.clone(),
+                        format!(
+                            "the {} text of the {what} has nothing printable: only control, escape or invisible characters",
+                            lang.name()
+                        ),
+                    ))
+                }
                 Some(_) => {}
             }
         }
-        let get = |lang: Lang| {
-            safe.get(&lang)
-                .or_else(|| safe.get(&primary))
-                .or_else(|| safe.values().next())
-                .cloned()
-                .unwrap_or_default()
-        };
-        Text {
-            zh: get(Lang::Zh),
-            en: get(Lang::En),
+        // A language the text lacks shows the other one (the dataset's primary language,
+        // when it declares two: the missing one was reported above).
+        match safe {
+            [Some(zh), Some(en)] => Text { zh, en },
+            [Some(text), None] | [None, Some(text)] => Text {
+                zh: text.clone(),
+                en: text,
+            },
+            [None, None] => Text {
+                zh: String::new(),
+                en: String::new(),
+            },
         }
     }
 
