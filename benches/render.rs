@@ -1,10 +1,12 @@
 //! One frame of each tab at 80×24, 120×40 and 200×60, for the built-in dataset and a
-//! generated one of 100 000 indicators; and the detail popup at 120×40.
+//! generated one of 100 000 indicators (and one of 1 000 at 120×40); and the detail popup
+//! at 120×40.
 //!
 //! A frame is what the runtime does on a redraw: `Terminal::draw` of [`bri_dash::ui::view`]
 //! (the view, then ratatui's diff against the previous frame) into a `TestBackend`. Each
 //! tab is drawn with its middle item selected, so long lists are scrolled. The generated
-//! dataset has ten tabs of panels built alike; the first stands for them all.
+//! dataset has ten tabs of panels built alike; the first stands for them all. Beside them,
+//! the floor: what ratatui takes for an empty frame and for a frame of text in every cell.
 //!
 //! `cargo bench --bench render`; the results are in docs/performance.md.
 
@@ -22,6 +24,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
+use ratatui::text::Line;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 
@@ -54,12 +57,71 @@ fn frame(c: &mut Criterion, terminal: &mut Terminal<TestBackend>, name: &str, ap
     });
 }
 
+/// What any frame costs with ratatui, whatever it shows: an empty frame (clearing the
+/// buffer and diffing it against the last one), and every cell written with text.
+fn floor(c: &mut Criterion) {
+    for (width, height) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test backend");
+        // Longer than a row: `set_line` cuts it at the edge.
+        let row = Line::raw("Digital Silk Road 数字丝绸之路 ".repeat(width as usize / 20 + 1));
+        c.bench_function(&format!("render/floor/empty/{width}x{height}"), |b| {
+            b.iter(|| terminal.draw(|_| {}).map(|_| ()).expect("a test backend"))
+        });
+        c.bench_function(&format!("render/floor/full-text/{width}x{height}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| {
+                        let area = frame.area();
+                        let buffer = frame.buffer_mut();
+                        for y in 0..area.height {
+                            buffer.set_line(0, y, &row, area.width);
+                        }
+                    })
+                    .map(|_| ())
+                    .expect("a test backend")
+            })
+        });
+    }
+}
+
+/// A dataset to draw, and how.
+struct Case {
+    name: &'static str,
+    dataset: Arc<Dataset>,
+    /// Every tab, or the first of each kind.
+    every_tab: bool,
+    sizes: &'static [(u16, u16)],
+    /// Also the detail popups.
+    details: bool,
+}
+
 fn render(c: &mut Criterion) {
-    let datasets: [(&str, Arc<Dataset>, bool); 2] = [
-        ("builtin", support::builtin(), true),
-        ("generated-100000", support::generated(100_000), false),
+    let cases = [
+        Case {
+            name: "builtin",
+            dataset: support::builtin(),
+            every_tab: true,
+            sizes: &SIZES,
+            details: true,
+        },
+        // A hundred times smaller, at one size: what a frame owes to the dataset's size.
+        Case {
+            name: "generated-1000",
+            dataset: support::generated(1_000),
+            every_tab: false,
+            sizes: &SIZES[1..2],
+            details: false,
+        },
+        Case {
+            name: "generated-100000",
+            dataset: support::generated(100_000),
+            every_tab: false,
+            sizes: &SIZES,
+            details: true,
+        },
     ];
-    for (label, dataset, every) in &datasets {
+    for case in &cases {
+        let (label, dataset) = (case.name, &case.dataset);
         // Built once: what `App::new` derives from a large dataset takes a while.
         let base = support::app(dataset, 120, 40);
         let sized = |width, height| {
@@ -67,8 +129,8 @@ fn render(c: &mut Criterion) {
             app.size = Size::new(width, height);
             app
         };
-        for tab in tabs(dataset, *every) {
-            for (width, height) in SIZES {
+        for tab in tabs(dataset, case.every_tab) {
+            for &(width, height) in case.sizes {
                 let mut app = sized(width, height);
                 select_middle(&mut app, tab);
                 let mut terminal =
@@ -78,7 +140,12 @@ fn render(c: &mut Criterion) {
             }
         }
         // The detail popup of the middle item of each kind of list.
-        for kind in [TabKind::Overview, TabKind::Timeline, TabKind::Sources] {
+        let kinds = if case.details {
+            &[TabKind::Overview, TabKind::Timeline, TabKind::Sources][..]
+        } else {
+            &[]
+        };
+        for &kind in kinds {
             let Some(tab) = dataset.tabs.iter().position(|t| t.kind == kind) else {
                 continue;
             };
@@ -105,5 +172,5 @@ fn render(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, render);
+criterion_group!(benches, floor, render);
 criterion_main!(benches);
