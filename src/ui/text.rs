@@ -125,24 +125,52 @@ pub fn truncate(text: &str, max: usize) -> String {
     if text.len() <= max {
         return text.to_owned();
     }
-    let mut used = 0;
-    // Where the text is cut: before the first cluster that leaves no room for the `…`.
-    let mut cut = None;
-    for (index, cluster) in text.grapheme_indices(true) {
-        let w = width(cluster);
-        if cut.is_none() && used + w + 1 > max {
-            cut = Some(index);
-        }
-        used += w;
-        if used > max {
-            let mut out = text[..cut.unwrap_or(index)].to_owned();
+    // Grapheme segmentation costs several times a width lookup; most text does not need it.
+    let cut = if text.chars().all(stands_alone) {
+        cut_at(
+            text.char_indices()
+                .map(|(i, c)| (i, c.width().unwrap_or(0))),
+            max,
+        )
+    } else {
+        cut_at(text.grapheme_indices(true).map(|(i, g)| (i, width(g))), max)
+    };
+    match cut {
+        None => text.to_owned(),
+        Some(at) => {
+            let mut out = text[..at].to_owned();
             if max > 0 {
                 out.push('…');
             }
-            return out;
+            out
         }
     }
-    text.to_owned()
+}
+
+/// Where to cut a text made of `clusters` (start, width) so that it fits `max` columns
+/// with a `…` after it, or `None` if it fits whole.
+fn cut_at(clusters: impl Iterator<Item = (usize, usize)>, max: usize) -> Option<usize> {
+    let mut used = 0;
+    // Before the first cluster that leaves no room for the `…`.
+    let mut cut = None;
+    for (start, w) in clusters {
+        if cut.is_none() && used + w + 1 > max {
+            cut = Some(start);
+        }
+        used += w;
+        if used > max {
+            return cut;
+        }
+    }
+    None
+}
+
+/// Characters that are a grapheme cluster on their own, whatever surrounds them: printable
+/// ASCII and Latin-1, general punctuation, CJK ideographs, CJK and full-width punctuation.
+fn stands_alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\u{a0}'..='\u{ff}' | '\u{2010}'..='\u{2027}' | '\u{3001}'..='\u{3029}'
+        | '\u{3030}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}')
 }
 
 /// Wraps `text` after a first-line prefix, indenting the following lines by `rest_prefix`
