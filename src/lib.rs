@@ -19,3 +19,4 @@ pub mod startup;
 pub mod terminal;
 pub mod textfile;
 pub mod ui;
+pub mod unicode;

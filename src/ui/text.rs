@@ -4,6 +4,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::unicode::stands_alone;
+
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
@@ -163,14 +165,6 @@ fn cut_at(clusters: impl Iterator<Item = (usize, usize)>, max: usize) -> Option<
         }
     }
     None
-}
-
-/// Characters that are a grapheme cluster on their own, whatever surrounds them: printable
-/// ASCII and Latin-1, general punctuation, CJK ideographs, CJK and full-width punctuation.
-fn stands_alone(c: char) -> bool {
-    matches!(c,
-        ' '..='~' | '\u{a0}'..='\u{ff}' | '\u{2010}'..='\u{2027}' | '\u{3001}'..='\u{3029}'
-        | '\u{3030}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}')
 }
 
 /// Wraps `text` after a first-line prefix, indenting the following lines by `rest_prefix`
