@@ -93,10 +93,10 @@ fn sanitize(input: &str, max_chars: usize) -> String {
 fn rebuild(input: &str, max_chars: usize) -> String {
     let stripped = strip_controls(input);
     // Text of characters that are each a visible cluster of their own (nearly all of a
-    // dataset, Chinese or English) within its cap is what the second pass would give back
-    // unchanged; segmenting it would be most of the cost of loading.
-    if stripped.chars().all(stands_alone) && stripped.chars().count() <= max_chars {
-        return stripped;
+    // dataset, Chinese or English) needs no segmenting, which would be most of the cost of
+    // loading: the second pass would only cut it.
+    if stripped.chars().all(stands_alone) {
+        return cut_standing_alone(stripped, max_chars);
     }
     let mut text = cap_clusters(&stripped, max_chars);
     // Dropping characters can bring two clusters together into one the cap cuts otherwise
@@ -134,6 +134,19 @@ fn is_clean(input: &str, max_chars: usize) -> bool {
         count += 1;
     }
     (input.is_empty() || !after_space) && count <= max_chars
+}
+
+/// What the second pass makes of text whose characters each stand alone: its first
+/// `max_chars` characters, without a space at the end, then `…`; or all of it.
+fn cut_standing_alone(text: String, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        None => text,
+        Some((cut, _)) => {
+            let mut out = text[..cut].trim_end_matches(' ').to_owned();
+            out.push('…');
+            out
+        }
+    }
 }
 
 /// Makes a file's text safe to quote in a diagnostic while keeping every byte offset
@@ -366,6 +379,28 @@ mod tests {
                 "U+{:04X}",
                 u32::from(c)
             );
+        }
+    }
+
+    #[test]
+    fn text_that_stands_alone_is_cut_as_the_second_pass_cuts_it() {
+        // Every cap from nothing to the whole text, so the cut falls on each character and
+        // each space in turn.
+        for text in [
+            "ab cd e fgh 数字 丝绸之路 x",
+            "数字丝绸之路“一带一路”合作……",
+        ] {
+            for max_chars in 0..=text.chars().count() + 1 {
+                let mut expected = cap_clusters(text, max_chars);
+                while cap_clusters(&expected, max_chars) != expected {
+                    expected = cap_clusters(&expected, max_chars);
+                }
+                assert_eq!(
+                    rebuild(text, max_chars),
+                    expected,
+                    "{text:?} cut at {max_chars}"
+                );
+            }
         }
     }
 
