@@ -2,6 +2,8 @@
 //! sources — in both languages at once. The index is built once per dataset; a query is
 //! a case-insensitive match of every word it contains.
 
+use std::collections::HashMap;
+
 use crate::dataset::{Dataset, Lang, TabKind, Text};
 
 use super::state::{Item, Navigation};
@@ -37,17 +39,20 @@ pub const MAX_HITS: usize = 500;
 impl SearchIndex {
     pub fn new(dataset: &Dataset, navigation: &Navigation) -> SearchIndex {
         let mut entries = Vec::new();
-        let find = |kind: TabKind, item: Item| -> Option<Target> {
-            dataset.tabs.iter().enumerate().find_map(|(tab, t)| {
-                (t.kind == kind)
-                    .then(|| navigation.tabs[tab].iter().position(|&i| i == item))
-                    .flatten()
-                    .map(|index| Target {
+        // Where each item is shown, per kind of tab: the first such tab that lists it. Built
+        // in one pass, since a dataset may have a hundred thousand items to look up.
+        let mut places: HashMap<(TabKind, Item), Target> = HashMap::new();
+        for (tab, items) in navigation.tabs.iter().enumerate() {
+            for (index, &item) in items.iter().enumerate() {
+                places
+                    .entry((dataset.tabs[tab].kind, item))
+                    .or_insert(Target {
                         tab,
                         item: Some(index),
-                    })
-            })
-        };
+                    });
+            }
+        }
+        let find = |kind: TabKind, item: Item| places.get(&(kind, item)).copied();
         let mut push = |rank: u8, target: Option<Target>, title: &Text, texts: Vec<&Text>| {
             if let Some(target) = target {
                 let mut haystack = String::new();

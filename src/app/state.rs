@@ -15,7 +15,7 @@ use crate::diff::DatasetDiff;
 use crate::ui::Theme;
 
 /// Something the user can select and open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Item {
     Indicator(usize),
     Panel(usize),
