@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::strings::strings;
 use super::text::wrapped_lines;
+use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::App;
 
@@ -70,8 +70,10 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: u16) {
         inner.width.saturating_sub(2),
         inner.height,
     );
-    frame.render_widget(
-        Paragraph::new(lines(app, inner.width as usize)).scroll((scroll, 0)),
+    write_lines(
+        frame.buffer_mut(),
         inner,
+        &lines(app, inner.width as usize),
+        scroll as usize,
     );
 }

@@ -25,7 +25,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::format::{date_with_age, figure_in, figure_with_unit, is_stale};
 use super::strings::{cited, gaps, strings};
@@ -34,6 +33,7 @@ use super::text::wrapped_lines;
 use super::widgets::clip::render_rows;
 use super::widgets::gauge::TargetGauge;
 use super::widgets::line_chart::{CONFLICT, SeriesChart, conflict_style};
+use super::widgets::lines::write_lines;
 use super::widgets::{popup, series};
 use crate::app::{App, Item};
 use crate::dataset::{Dataset, Figure, Indicator, Lang, Precision, Qualifier, Source, Text};
@@ -94,7 +94,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u1
         inner.height,
     );
     let body = body(app, item, inner.width as usize, chart_height(screen));
-    frame.render_widget(Paragraph::new(body.lines).scroll((scroll, 0)), inner);
+    write_lines(frame.buffer_mut(), inner, &body.lines, scroll as usize);
     let shown = scroll as usize..scroll as usize + inner.height as usize;
     for placed in body.graphics {
         let rows = placed.row..placed.row + placed.height as usize;

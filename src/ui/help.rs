@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::strings::strings;
 use super::text::{truncate, width};
+use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::{Action, App};
 use crate::dataset::Lang;
@@ -153,5 +153,10 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         inner.width.saturating_sub(2),
         inner.height,
     );
-    frame.render_widget(Paragraph::new(lines(app, inner.width as usize)), inner);
+    write_lines(
+        frame.buffer_mut(),
+        inner,
+        &lines(app, inner.width as usize),
+        0,
+    );
 }

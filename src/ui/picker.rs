@@ -4,10 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::strings::strings;
 use super::text::truncate;
+use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::{App, CatalogStatus};
 
@@ -98,6 +98,6 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, selected: usize) {
                 Span::styled(truncate(&details, room.saturating_sub(4)), detail_style),
             ]),
         ];
-        frame.render_widget(Paragraph::new(lines), rect);
+        write_lines(frame.buffer_mut(), rect, &lines, 0);
     }
 }

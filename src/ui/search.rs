@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::strings::{hits, strings};
 use super::text::{truncate, width};
+use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::{App, Search};
 
@@ -72,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, search: &Search) {
                 })
                 .collect()
         };
-        frame.render_widget(Paragraph::new(lines), inner);
+        write_lines(frame.buffer_mut(), inner, &lines, 0);
     }
     query_line(
         app,

@@ -22,6 +22,7 @@ use crate::dataset::Lang;
 use crate::ui::strings::strings;
 use crate::ui::text::{truncate, wrap_at_most};
 use crate::ui::widgets::card;
+use crate::ui::widgets::lines::write_lines;
 
 const MIN_CARD_WIDTH: u16 = 34;
 const MAX_SUMMARY_LINES: usize = 3;
@@ -117,7 +118,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             theme.muted,
         ),
     ]));
-    frame.render_widget(Paragraph::new(lines), layout.intro);
+    write_lines(frame.buffer_mut(), layout.intro, &lines, 0);
 
     if layout.cards.is_empty() {
         let notice = Paragraph::new(Span::styled(strings(app.lang).nothing_here, theme.muted));

@@ -30,6 +30,7 @@ use crate::ui::text::{truncate, width, wrapped_lines};
 use crate::ui::widgets::bars::{UnitBars, shared_units};
 use crate::ui::widgets::card;
 use crate::ui::widgets::clip::render_rows;
+use crate::ui::widgets::lines::write_lines;
 use crate::ui::widgets::list::{self, Entry, Placed};
 
 struct Layout {
@@ -241,7 +242,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Line::styled(text, style)
         })
         .collect();
-    frame.render_widget(Paragraph::new(sidebar), layout.sidebar);
+    write_lines(frame.buffer_mut(), layout.sidebar, &sidebar, 0);
     let divider: Vec<Line> = (0..area.height)
         .map(|_| Line::styled("│", theme.border))
         .collect();

@@ -13,13 +13,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use crate::app::App;
 use crate::dataset::{Indicator, Lang};
 use crate::ui::format::{date_with_age, figure_in, is_stale};
 use crate::ui::strings::strings;
 use crate::ui::text::{truncate, width};
+use crate::ui::widgets::lines::write_lines;
 use crate::ui::widgets::series::{spark_cells, sparkline};
 
 /// Rows a card needs: two borders and three lines.
@@ -65,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, indicator: &Indicator, s
         date_line(app, indicator, room),
     ];
     frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines), inner);
+    write_lines(frame.buffer_mut(), inner, &lines, 0);
 }
 
 /// The series' most recent dates as a sparkline of at most `room` cells; none for fewer

@@ -5,6 +5,7 @@ pub mod card;
 pub mod clip;
 pub mod gauge;
 pub mod line_chart;
+pub mod lines;
 pub mod list;
 pub mod popup;
 pub mod series;
