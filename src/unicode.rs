@@ -2,13 +2,15 @@
 //! which costs several times a width lookup per character.
 
 /// Characters that are a grapheme cluster of their own in any text made only of them:
-/// printable ASCII and Latin-1, general punctuation, CJK ideographs, CJK and full-width
+/// printable ASCII and Latin-1, general punctuation, arrows, box drawing, blocks and
+/// geometric shapes (rules, sparklines, markers), CJK ideographs, CJK and full-width
 /// punctuation. Their grapheme break property is "Other" (or "Control"), so a break falls
 /// on both sides of each; combining marks, joiners, jamo, regional indicators and emoji
 /// are left out.
 pub fn stands_alone(c: char) -> bool {
     matches!(c,
-        ' '..='~' | '\u{a0}'..='\u{ff}' | '\u{2010}'..='\u{2027}' | '\u{3001}'..='\u{3029}'
+        ' '..='~' | '\u{a0}'..='\u{ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203e}'
+        | '\u{2190}'..='\u{21ff}' | '\u{2500}'..='\u{25ff}' | '\u{3001}'..='\u{3029}'
         | '\u{3030}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}')
 }
 

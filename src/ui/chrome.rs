@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::format::date_with_age;
 use super::strings::strings;
 use super::text::{truncate, width};
+use super::widgets::lines::write_line;
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{Action, App, Banner};
 
@@ -32,11 +33,17 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(app_name, theme.muted),
         Span::styled(title, theme.title),
     ]);
-    frame.render_widget(Paragraph::new(left), area);
-    if width(&right) < area.width as usize {
-        frame.render_widget(
-            Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right),
-            area,
+    let buffer = frame.buffer_mut();
+    write_line(buffer, area.x, area.y, &left, area.width);
+    let right_width = width(&right) as u16;
+    if right_width < area.width {
+        let right = Line::styled(right, theme.muted);
+        write_line(
+            buffer,
+            area.right() - right_width,
+            area.y,
+            &right,
+            right_width,
         );
     }
 }
@@ -82,26 +89,20 @@ pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             theme.tab
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(tab_label(app, index), style)),
-            rect,
-        );
+        let label = Line::styled(tab_label(app, index), style);
+        write_line(frame.buffer_mut(), rect.x, rect.y, &label, rect.width);
     }
     // Arrows say that tabs are hidden to either side.
     if placed.first().is_some_and(|(index, _)| *index > 0) {
-        frame.render_widget(
-            Paragraph::new(Span::styled("‹", theme.key)),
-            Rect::new(area.x, area.y, 1, 1),
-        );
+        let arrow = Line::styled("‹", theme.key);
+        write_line(frame.buffer_mut(), area.x, area.y, &arrow, 1);
     }
     if placed
         .last()
         .is_some_and(|(index, _)| *index + 1 < app.dataset.tabs.len())
     {
-        frame.render_widget(
-            Paragraph::new(Span::styled("›", theme.key)),
-            Rect::new(area.right() - 1, area.y, 1, 1),
-        );
+        let arrow = Line::styled("›", theme.key);
+        write_line(frame.buffer_mut(), area.right() - 1, area.y, &arrow, 1);
     }
 }
 
@@ -121,7 +122,8 @@ pub fn banner_or_rule(app: &App, frame: &mut Frame, area: Rect) {
         "{text}{}",
         " ".repeat((area.width as usize).saturating_sub(width(&text)))
     );
-    frame.render_widget(Paragraph::new(Span::styled(padded, style)), area);
+    let line = Line::styled(padded, style);
+    write_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
 }
 
 fn first_key(app: &App, action: Action) -> String {
@@ -177,7 +179,13 @@ pub fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {description}  "), theme.muted));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    write_line(
+        frame.buffer_mut(),
+        area.x,
+        area.y,
+        &Line::from(spans),
+        area.width,
+    );
 }
 
 pub fn too_small(app: &App, frame: &mut Frame, area: Rect) {

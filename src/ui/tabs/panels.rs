@@ -30,7 +30,7 @@ use crate::ui::text::{truncate, width, wrapped_lines};
 use crate::ui::widgets::bars::{UnitBars, shared_units};
 use crate::ui::widgets::card;
 use crate::ui::widgets::clip::render_rows;
-use crate::ui::widgets::lines::write_lines;
+use crate::ui::widgets::lines::{write_line, write_lines};
 use crate::ui::widgets::list::{self, Entry, Placed};
 
 struct Layout {
@@ -243,13 +243,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     write_lines(frame.buffer_mut(), layout.sidebar, &sidebar, 0);
-    let divider: Vec<Line> = (0..area.height)
-        .map(|_| Line::styled("│", theme.border))
-        .collect();
-    frame.render_widget(
-        Paragraph::new(divider),
-        Rect::new(layout.sidebar.right(), area.y, 1, area.height),
-    );
+    let divider = Line::styled("│", theme.border);
+    for y in area.top()..area.bottom() {
+        write_line(frame.buffer_mut(), layout.sidebar.right(), y, &divider, 1);
+    }
     if layout.placed.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(strings(app.lang).nothing_here, theme.muted)),
