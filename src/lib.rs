@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod export;
 pub mod headless;
+pub mod memory;
 pub mod runtime;
 pub mod sanitize;
 pub mod startup;

@@ -61,7 +61,13 @@ pub fn load_file(path: &Path, max_bytes: u64) -> Result<Dataset, FileError> {
         origin: origin.clone(),
         reason,
     })?;
-    parse(&origin, &text)
+    let dataset = parse(&origin, &text);
+    drop(text);
+    // The parser's tree, the raw model and the file's text are gone now; their pages go
+    // back to the system rather than sit in the allocator for as long as the dashboard
+    // stays open (hundreds of megabytes for a large file).
+    crate::memory::release_free_pages();
+    dataset
 }
 
 /// Loads a built-in dataset; they are checked by the test suite, so this cannot fail at
