@@ -127,15 +127,20 @@ pub fn truncate(text: &str, max: usize) -> String {
     if text.len() <= max {
         return text.to_owned();
     }
-    // Grapheme segmentation costs several times a width lookup; most text does not need it.
-    let cut = if text.chars().all(stands_alone) {
-        cut_at(
-            text.char_indices()
-                .map(|(i, c)| (i, c.width().unwrap_or(0))),
-            max,
-        )
-    } else {
-        cut_at(text.grapheme_indices(true).map(|(i, g)| (i, width(g))), max)
+    // Grapheme segmentation costs several times a width lookup; most text does not need
+    // it. Characters are taken one at a time for as long as they stand alone: a cut found
+    // among them is a cluster boundary (the one after it stands alone too). Only text that
+    // reaches another kind of character before a cut is segmented, from the start.
+    let mut all_stand_alone = true;
+    let plain = text.char_indices().map_while(|(i, c)| {
+        all_stand_alone &= stands_alone(c);
+        all_stand_alone.then(|| (i, c.width().unwrap_or(0)))
+    });
+    let cut = match cut_at(plain, max) {
+        None if !all_stand_alone => {
+            cut_at(text.grapheme_indices(true).map(|(i, g)| (i, width(g))), max)
+        }
+        cut => cut,
     };
     match cut {
         None => text.to_owned(),
@@ -234,6 +239,25 @@ mod tests {
         let long = "一带一路".repeat(1000);
         assert_eq!(truncate(&long, 9), "一带一路…");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn truncates_as_segmenting_all_of_it_would(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["a", "b ", "数", "字", "—", "e\u{301}", "\u{301}", "👍🏽", "한", "…"][..]),
+                0..12,
+            ),
+            max in 0usize..16,
+        ) {
+            let text = pieces.concat();
+            let by_clusters = match cut_at(text.grapheme_indices(true).map(|(i, g)| (i, width(g))), max) {
+                None => text.clone(),
+                Some(at) if max > 0 => format!("{}…", &text[..at]),
+                Some(_) => String::new(),
+            };
+            proptest::prop_assert_eq!(truncate(&text, max), by_clusters);
+        }
     }
 
     #[test]

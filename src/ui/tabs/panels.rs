@@ -29,7 +29,6 @@ use crate::ui::strings::{compared, strings};
 use crate::ui::text::{truncate, width, wrapped_lines};
 use crate::ui::widgets::bars::{UnitBars, shared_units};
 use crate::ui::widgets::card;
-use crate::ui::widgets::clip::render_rows;
 use crate::ui::widgets::lines::{write_line, write_lines};
 use crate::ui::widgets::list::{self, Entry, Placed};
 
@@ -269,7 +268,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             area.width.saturating_sub(2),
             area.height.saturating_sub(heading_shown),
         );
-        render_rows(frame, bars, bars.height(), skip as u16, visible);
+        bars.draw_rows(frame.buffer_mut(), visible, skip);
     }
 }
 

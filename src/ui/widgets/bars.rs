@@ -10,14 +10,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, Widget};
 
 use crate::dataset::{Dataset, Lang};
 use crate::ui::format::figure_in;
 use crate::ui::text::{truncate, width};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::lines::write_line;
 
-/// A bar's length in ticks of [`BarChart`] at its full length: fine enough for any width.
+/// A bar's length in ticks at its full length: fine enough for any width.
 const FULL: u64 = 1000;
 
 /// The indicators (by index) that share a unit in `lang`, for each unit at least two share,
@@ -91,35 +91,43 @@ impl UnitBars {
     }
 }
 
-impl Widget for &UnitBars {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let bars: Vec<Bar> = self
+impl UnitBars {
+    /// Draws the rows from `skip` on into `visible` (clipped to the buffer), as a
+    /// horizontal `BarChart` of all the rows would draw them, but only the rows in view:
+    /// a panel may compare hundreds of figures.
+    ///
+    /// Each row: its label, in as many columns as the longest label and a space; the bar,
+    /// in whole cells; its figure at the right edge.
+    pub fn draw_rows(&self, buffer: &mut Buffer, visible: Rect, skip: usize) {
+        let visible = visible.intersection(buffer.area);
+        let label_width = self
             .rows
             .iter()
-            .map(|row| {
-                Bar::default()
-                    .label(Line::styled(row.label.clone(), self.label))
-                    .value(row.ticks)
-                    // The value is written after the bar, where it never covers it.
-                    .text_value("")
-            })
-            .collect();
-        let chart_width = area.width.saturating_sub(self.value_width + 1);
-        BarChart::horizontal(bars)
-            .bar_width(1)
-            .bar_gap(0)
-            .max(FULL)
-            .bar_style(self.bar)
-            .render(Rect::new(area.x, area.y, chart_width, area.height), buf);
-        for (row, y) in self.rows.iter().zip(area.top()..area.bottom()) {
-            let x = area.right().saturating_sub(width(&row.value) as u16);
-            buf.set_stringn(
-                x.max(area.x),
-                y,
-                &row.value,
-                area.width as usize,
-                self.value,
-            );
+            .map(|row| width(&row.label))
+            .max()
+            .unwrap_or(0) as u16;
+        let chart_width = visible.width.saturating_sub(self.value_width + 1);
+        let bar_x = visible.x + (label_width + u16::from(label_width != 0)).min(chart_width);
+        let bar_room = (visible.x + chart_width).saturating_sub(bar_x);
+        let shown = self.rows.iter().skip(skip).take(visible.height as usize);
+        for (row, y) in shown.zip(visible.top()..) {
+            if chart_width > 0 {
+                // `BarChart`'s scale: eighths of a cell, shown in whole cells.
+                let ticks = u64::from(bar_room) * 8 * row.ticks / FULL;
+                let length = (ticks / 8) as u16;
+                for x in bar_x..bar_x + bar_room {
+                    let symbol = if x - bar_x < length { "█" } else { " " };
+                    buffer[(x, y)].set_symbol(symbol).set_style(self.bar);
+                }
+                let label = Line::styled(row.label.as_str(), self.label);
+                write_line(buffer, visible.x, y, &label, label_width.min(visible.width));
+            }
+            let value_x = visible
+                .right()
+                .saturating_sub(width(&row.value) as u16)
+                .max(visible.x);
+            let value = Line::styled(row.value.as_str(), self.value);
+            write_line(buffer, value_x, y, &value, visible.right() - value_x);
         }
     }
 }
@@ -201,5 +209,63 @@ panels = ["one"]
         let ticks: Vec<u64> = bars.rows.iter().map(|r| r.ticks).collect();
         assert_eq!(ticks, [1000, 250, 0]);
         assert_eq!(bars.rows[2].value, "-10");
+        draws_rows_as_a_bar_chart_of_all_rows_would(&bars);
+    }
+
+    /// The rows as ratatui's `BarChart` draws them when given every row, into a buffer as
+    /// tall as the chart, of which the rows from `skip` on are copied into `visible`.
+    fn drawn_by_bar_chart(bars: &UnitBars, frame: Rect, visible: Rect, skip: usize) -> Buffer {
+        use ratatui::widgets::{Bar, BarChart, Widget};
+        let height = bars.height();
+        let mut scratch = Buffer::empty(Rect::new(0, 0, visible.width, height));
+        let area = scratch.area;
+        let chart: Vec<Bar> = bars
+            .rows
+            .iter()
+            .map(|row| {
+                Bar::default()
+                    .label(Line::styled(row.label.clone(), bars.label))
+                    .value(row.ticks)
+                    .text_value("")
+            })
+            .collect();
+        let chart_width = area.width.saturating_sub(bars.value_width + 1);
+        BarChart::horizontal(chart)
+            .bar_width(1)
+            .bar_gap(0)
+            .max(FULL)
+            .bar_style(bars.bar)
+            .render(Rect::new(0, 0, chart_width, height), &mut scratch);
+        for (row, y) in bars.rows.iter().zip(0..height) {
+            let x = area.right().saturating_sub(width(&row.value) as u16);
+            scratch.set_stringn(x, y, &row.value, area.width as usize, bars.value);
+        }
+        let mut out = Buffer::empty(frame);
+        let visible = visible.intersection(frame);
+        for row in 0..visible.height.min(height.saturating_sub(skip as u16)) {
+            for column in 0..visible.width {
+                out[(visible.x + column, visible.y + row)] =
+                    scratch[(column, skip as u16 + row)].clone();
+            }
+        }
+        out
+    }
+
+    fn draws_rows_as_a_bar_chart_of_all_rows_would(bars: &UnitBars) {
+        let frame = Rect::new(0, 0, 50, 6);
+        for width in [0, 3, 6, 9, 12, 20, 31, 50] {
+            for height in 0..5 {
+                for skip in 0..4 {
+                    let visible = Rect::new(0, 1, width, height);
+                    let mut ours = Buffer::empty(frame);
+                    bars.draw_rows(&mut ours, visible, skip);
+                    assert_eq!(
+                        ours,
+                        drawn_by_bar_chart(bars, frame, visible, skip),
+                        "{width}×{height} from row {skip}"
+                    );
+                }
+            }
+        }
     }
 }
