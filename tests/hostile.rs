@@ -843,6 +843,24 @@ fn the_size_cap_from_the_config_is_checked_before_reading() {
         "{}",
         render.stderr
     );
+    // A file named to `check` is held to the config's limit too, not to the default.
+    let check = run(
+        home.path(),
+        &[
+            "check",
+            "--config",
+            config.to_str().unwrap(),
+            data.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("more than the limit of 1000 bytes"),
+        "{}",
+        check.stderr
+    );
+    let without_config = run(home.path(), &["check", data.to_str().unwrap()]);
+    assert_eq!(without_config.code, 0, "{}", without_config.stderr);
 }
 
 #[test]

@@ -8,15 +8,15 @@ use crate::cli::Cli;
 use crate::dataset::{self, Dataset};
 use crate::diagnostic::FileError;
 use crate::sanitize::sanitize_line;
-use crate::textfile::DEFAULT_MAX_BYTES;
 
 pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
+    // A config that cannot be used makes the whole invocation unusable; its size limit
+    // holds for named files too.
+    let config = match super::config(cli) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
     let results: Vec<(String, Result<Dataset, FileError>)> = if files.is_empty() {
-        // A config that cannot be used makes the whole invocation unusable.
-        let config = match super::config(cli) {
-            Ok(config) => config,
-            Err(code) => return code,
-        };
         config
             .datasets
             .iter()
@@ -28,7 +28,7 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
             .map(|path| {
                 (
                     path.display().to_string(),
-                    dataset::load_file(path, DEFAULT_MAX_BYTES),
+                    dataset::load_file(path, config.max_file_bytes),
                 )
             })
             .collect()
