@@ -1,6 +1,8 @@
 //! Laying text out in terminal columns: wrapping and truncating by display width, so
 //! Chinese (two columns a character) never breaks a border or overflows a panel.
 
+mod recent;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -32,6 +34,10 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 /// summary may run to thousands of characters and show three lines.
 pub fn wrap_at_most(text: &str, max: usize, limit: usize) -> Vec<String> {
     let max = max.max(1);
+    recent::wrapped(text, max, limit, || wrap_now(text, max, limit))
+}
+
+fn wrap_now(text: &str, max: usize, limit: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
