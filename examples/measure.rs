@@ -6,6 +6,8 @@
 //! cargo run --release --example measure                      # built-in and 100 000 indicators
 //! cargo run --release --example measure -- --runs 30 --idle 10 --sizes 0,10000,100000
 //! cargo run --release --example measure -- generate 100000 big.toml
+//! cargo run --release --example measure -- peak toml big.toml      # parsing alone
+//! cargo run --release --example measure -- peak dataset big.toml   # parse + validate
 //! ```
 //!
 //! `--sizes` lists datasets by indicator count; 0 is the built-in dataset. Generated datasets
@@ -57,6 +59,13 @@ fn main() {
         std::fs::write(path, generate::dataset(count)).unwrap_or_else(|e| fail(&e.to_string()));
         return;
     }
+    if args.first().map(String::as_str) == Some("peak") {
+        let (Some(parser), Some(path)) = (args.get(1), args.get(2)) else {
+            fail("usage: measure peak toml|dataset FILE");
+        };
+        peak_of_parsing(parser, Path::new(path));
+        return;
+    }
     let options = parse_options(&args);
     if !options.bin.is_file() {
         fail(&format!(
@@ -96,6 +105,32 @@ fn main() {
         measure(&options, home.path(), &args);
         println!();
     }
+}
+
+/// Parses `path` in this process, with bare `toml` or as a dataset, and prints the peak
+/// memory: what parsing alone costs, beside what the dashboard's peak is made of.
+fn peak_of_parsing(parser: &str, path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&e.to_string()));
+    let before = status_kib(std::process::id(), "VmHWM:");
+    match parser {
+        "toml" => {
+            let table: toml::Table = toml::from_str(&text).unwrap_or_else(|e| fail(&e.to_string()));
+            std::hint::black_box(table);
+        }
+        "dataset" => {
+            let dataset = bri_dash::dataset::parse("measured", &text)
+                .unwrap_or_else(|_| fail("the dataset is not valid: run bri-dash check on it"));
+            std::hint::black_box(dataset);
+        }
+        other => fail(&format!("unknown parser {other}: toml or dataset")),
+    }
+    let peak = status_kib(std::process::id(), "VmHWM:");
+    println!(
+        "{parser}: {:.1} MB file; peak RSS {:.1} MB (the file's text alone: {:.1} MB before parsing)",
+        text.len() as f64 / 1e6,
+        peak as f64 / 1024.0,
+        before as f64 / 1024.0
+    );
 }
 
 fn parse_options(args: &[String]) -> Options {
