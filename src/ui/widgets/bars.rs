@@ -89,9 +89,7 @@ impl UnitBars {
     pub fn height(&self) -> u16 {
         self.rows.len() as u16
     }
-}
 
-impl UnitBars {
     /// Draws the rows from `skip` on into `visible` (clipped to the buffer), as a
     /// horizontal `BarChart` of all the rows would draw them, but only the rows in view:
     /// a panel may compare hundreds of figures.
