@@ -19,6 +19,13 @@ struct Wrapped {
     lines: Vec<String>,
 }
 
+impl Wrapped {
+    /// The bytes of text it keeps.
+    fn size(&self) -> usize {
+        self.text.len() + self.lines.iter().map(String::len).sum::<usize>()
+    }
+}
+
 #[derive(Default)]
 struct Recent {
     by_hash: HashMap<u64, Wrapped>,
@@ -48,21 +55,19 @@ pub fn wrapped(
             return found.lines.clone();
         }
         let lines = wrap();
-        let size = text.len() + lines.iter().map(String::len).sum::<usize>();
-        if recent.bytes + size > MAX_BYTES {
-            *recent = Recent::default();
-        }
-        recent.bytes += size;
         let kept = Wrapped {
             text: text.into(),
             max,
             limit,
             lines: lines.clone(),
         };
+        if recent.bytes + kept.size() > MAX_BYTES {
+            *recent = Recent::default();
+        }
+        recent.bytes += kept.size();
         // A text that collides with another on its hash replaces it.
         if let Some(replaced) = recent.by_hash.insert(hash, kept) {
-            recent.bytes -=
-                replaced.text.len() + replaced.lines.iter().map(String::len).sum::<usize>();
+            recent.bytes -= replaced.size();
         }
         lines
     })
