@@ -13,6 +13,11 @@ use crate::sanitize::{escape_for_message, sanitize_line, sanitize_source_for_ter
 /// this, the report gives the place without quoting it.
 const MAX_QUOTED_BYTES: usize = 8 * 1024;
 
+/// Most problems a report spells out. A generated or damaged file can hold a hundred
+/// thousand; nobody reads past the first screens, and laying each out costs time, so the
+/// rest are counted ("… and 9 950 more problems").
+pub const MAX_REPORTED_PROBLEMS: usize = 50;
+
 /// One thing wrong with a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -52,13 +57,42 @@ pub struct Location {
     pub column: usize,
 }
 
+/// Where `offset` is in `text`. Scans the text up to the offset: for one place only; a
+/// report of many problems uses a [`LineIndex`].
 pub fn locate(text: &str, offset: usize) -> Location {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-    Location {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
+    LineIndex::new(text).locate(offset)
+}
+
+/// The offsets where the lines of a text start, found once, so that locating each of many
+/// problems costs a binary search rather than a scan of the file (a scan per problem made a
+/// file with 30 000 problems take two minutes).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The line of `offset`, counted from 1.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+
+    /// Line and column of `offset`; the column counts the characters before it on its line.
+    pub fn locate(&self, offset: usize) -> Location {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line(offset);
+        let line_start = self.starts[line - 1];
+        Location {
+            line,
+            column: self.text[line_start..offset].chars().count() + 1,
+        }
     }
 }
 
@@ -95,7 +129,7 @@ impl FileError {
             FileError::Unreadable { reason, .. } => sanitize_line(reason),
             FileError::Invalid { text, problems, .. } => problems
                 .first()
-                .map(|problem| one_line(text, problem))
+                .map(|problem| one_line(&LineIndex::new(text), problem))
                 .unwrap_or_default(),
         }
     }
@@ -122,14 +156,16 @@ impl FileError {
                 problems,
             } => {
                 let origin = sanitize_line(origin);
-                let reports: Vec<String> = problems
+                let lines = LineIndex::new(text);
+                let mut reports: Vec<String> = problems
                     .iter()
+                    .take(MAX_REPORTED_PROBLEMS)
                     .map(|problem| {
                         let message = sanitize_line(&problem.message);
                         let mut group =
                             Group::with_title(Level::ERROR.primary_title(message.clone()));
                         match &problem.span {
-                            Some(span) => match Excerpt::of(text, span.clone()) {
+                            Some(span) => match Excerpt::of(&lines, span.clone()) {
                                 Some(excerpt) => {
                                     group = group.element(
                                         Snippet::source(excerpt.shown)
@@ -144,7 +180,7 @@ impl FileError {
                                     );
                                 }
                                 None => {
-                                    let Location { line, column } = locate(text, span.start);
+                                    let Location { line, column } = lines.locate(span.start);
                                     group = group
                                         .element(
                                             Origin::path(origin.as_str())
@@ -167,6 +203,9 @@ impl FileError {
                         renderer.render(&[group])
                     })
                     .collect();
+                if let Some(note) = more_problems(problems.len()) {
+                    reports.push(note);
+                }
                 reports.join("\n\n")
             }
         }
@@ -184,7 +223,8 @@ struct Excerpt {
 
 impl Excerpt {
     /// `None` when the lines are longer than [`MAX_QUOTED_BYTES`].
-    fn of(text: &str, span: Range<usize>) -> Option<Excerpt> {
+    fn of(lines: &LineIndex, span: Range<usize>) -> Option<Excerpt> {
+        let text = lines.text;
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
         let line_start = text[..start].rfind('\n').map_or(0, |newline| newline + 1);
@@ -197,17 +237,39 @@ impl Excerpt {
         Some(Excerpt {
             // Byte offsets survive sanitising, so the span still points at the fault.
             shown: sanitize_source_for_terminal(&text[line_start..line_end]),
-            first_line: locate(text, line_start).line,
+            first_line: lines.line(line_start),
             span: start - line_start..end - line_start,
         })
     }
 }
 
-fn one_line(text: &str, problem: &Problem) -> String {
+/// "… and 9 950 more problems", when there are more than a report spells out.
+fn more_problems(count: usize) -> Option<String> {
+    let more = count
+        .checked_sub(MAX_REPORTED_PROBLEMS)
+        .filter(|&more| more > 0)?;
+    let noun = if more == 1 { "problem" } else { "problems" };
+    Some(format!("… and {} more {noun}", group_thousands(more)))
+}
+
+/// `9950` as `9 950`: a count read at a glance, in either language.
+fn group_thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+fn one_line(lines: &LineIndex, problem: &Problem) -> String {
     let message = sanitize_line(&problem.message);
     match &problem.span {
         Some(span) => {
-            let Location { line, column } = locate(text, span.start);
+            let Location { line, column } = lines.locate(span.start);
             format!("{line}:{column}: {message}")
         }
         None => message,
@@ -223,14 +285,18 @@ impl fmt::Display for FileError {
                 write!(f, "{origin}: {}", sanitize_line(reason))
             }
             FileError::Invalid { text, problems, .. } => {
-                for (index, problem) in problems.iter().enumerate() {
+                let lines = LineIndex::new(text);
+                for (index, problem) in problems.iter().take(MAX_REPORTED_PROBLEMS).enumerate() {
                     if index > 0 {
                         writeln!(f)?;
                     }
-                    write!(f, "{origin}:{}", one_line(text, problem))?;
+                    write!(f, "{origin}:{}", one_line(&lines, problem))?;
                     if let Some(hint) = &problem.hint {
                         write!(f, "\n  help: {}", sanitize_line(hint))?;
                     }
+                }
+                if let Some(note) = more_problems(problems.len()) {
+                    write!(f, "\n{note}")?;
                 }
                 Ok(())
             }
@@ -354,6 +420,45 @@ mod tests {
         assert_eq!(locate(text, offset), Location { line: 1, column: 3 });
         let offset = text.rfind('=').unwrap();
         assert_eq!(locate(text, offset), Location { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan_at_every_offset() {
+        let text = "a = 1\n\n标题 = \"x\"\r\nlast";
+        let lines = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            let before = &text[..floor_char_boundary(text, offset.min(text.len()))];
+            let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+            let scanned = Location {
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+            };
+            assert_eq!(lines.locate(offset), scanned, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn a_report_spells_out_a_bounded_number_of_problems_and_counts_the_rest() {
+        let text = "x = 1\n".repeat(10_000);
+        let error = FileError::Invalid {
+            origin: "f.toml".to_owned(),
+            text: Arc::from(text.as_str()),
+            problems: (0..10_000)
+                .map(|line| Problem::at(line * 6..line * 6 + 1, "bad"))
+                .collect(),
+        };
+        let report = error.render_report(false);
+        assert_eq!(report.matches("error: bad").count(), MAX_REPORTED_PROBLEMS);
+        assert!(report.ends_with("… and 9 950 more problems"), "{report}");
+        let listed = error.to_string();
+        assert_eq!(listed.lines().count(), MAX_REPORTED_PROBLEMS + 1);
+        assert!(listed.starts_with("f.toml:1:1: bad\nf.toml:2:1: bad\n"));
+        assert!(listed.ends_with("\n… and 9 950 more problems"), "{listed}");
+        assert_eq!(more_problems(MAX_REPORTED_PROBLEMS), None);
+        assert_eq!(
+            more_problems(MAX_REPORTED_PROBLEMS + 1).as_deref(),
+            Some("… and 1 more problem")
+        );
     }
 
     fn invalid(text: &str, span: Range<usize>, message: &str) -> FileError {

@@ -209,3 +209,49 @@ fn a_report_shows_the_line_with_a_caret() {
     assert!(report.contains("^^^^^^^^"), "{report}");
     assert!(report.contains("wrong-type.toml:37:9"), "{report}");
 }
+
+/// A generated file with tens of thousands of mistakes: validation and the report are linear
+/// in the file (a scan of the file per problem made 30 000 of them take two minutes), and the
+/// report spells out the first problems and counts the rest. Under the test runner's
+/// timeout, the quadratic version fails this test instead of stalling the suite.
+#[test]
+fn many_problems_are_found_in_linear_time_and_reported_within_a_bound() {
+    let mut text = std::fs::read_to_string(fixture("valid/minimal.toml")).unwrap();
+    let bad = 30_000;
+    for index in 0..bad {
+        text.push_str(&format!(
+            "\n[[indicators]]\nid = \"x{index}\"\nlabel = {{ zh = \"标\", en = \"L\" }}\nvalue = 1\nunit = {{ zh = \"个\", en = \"u\" }}\n\
+             as_of = \"2023\"\nsource = \"nowhere\"\nquote = {{ zh = \"句\", en = \"q\" }}\n"
+        ));
+    }
+    let error = match dataset::parse("many.toml", &text) {
+        Ok(_) => panic!("an unknown source must be rejected"),
+        Err(error) => error,
+    };
+    let FileError::Invalid { problems, .. } = &error else {
+        panic!("expected problems, got {error}");
+    };
+    assert_eq!(problems.len(), bad, "one unknown source per indicator");
+    let shown = bri_dash::diagnostic::MAX_REPORTED_PROBLEMS;
+    let report = error.render_report(false);
+    assert_eq!(
+        report.matches("error: unknown source").count(),
+        shown,
+        "{report}"
+    );
+    assert!(
+        report.ends_with("… and 29 950 more problems"),
+        "{}",
+        &report[report.len().saturating_sub(200)..]
+    );
+    let listed = error.to_string();
+    let located = listed.lines().filter(|line| line.starts_with("many.toml:"));
+    assert_eq!(located.count(), shown, "{listed}");
+    assert!(
+        listed
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("… and 29 950 more")
+    );
+}

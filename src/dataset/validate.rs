@@ -11,12 +11,12 @@ use super::date::{DATE_FORMS, FuzzyDate};
 use super::lang::{Lang, Text};
 use super::model::*;
 use super::raw::*;
-use crate::diagnostic::{Problem, locate};
+use crate::diagnostic::{LineIndex, Problem};
 use crate::sanitize::{escape_for_message, sanitize_label, sanitize_text};
 
 pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
-        text,
+        lines: LineIndex::new(text),
         problems: Vec::new(),
         languages: vec![Lang::Zh],
     };
@@ -154,7 +154,7 @@ fn kind_name(kind: TabKind) -> &'static str {
 type IdMap = HashMap<String, usize>;
 
 struct Validator<'a> {
-    text: &'a str,
+    lines: LineIndex<'a>,
     problems: Vec<Problem>,
     languages: Vec<Lang>,
 }
@@ -164,7 +164,7 @@ const INVALID_DATE: FuzzyDate = FuzzyDate::day(NaiveDate::MIN);
 
 impl Validator<'_> {
     fn line_of(&self, span: &Range<usize>) -> usize {
-        locate(self.text, span.start).line
+        self.lines.line(span.start)
     }
 
     fn languages(&mut self, raw: &Spanned<Vec<Spanned<String>>>) -> Vec<Lang> {
