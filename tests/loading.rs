@@ -255,3 +255,50 @@ fn many_problems_are_found_in_linear_time_and_reported_within_a_bound() {
             .starts_with("… and 29 950 more")
     );
 }
+
+/// 200 000 items made every key in the detail take a second (3.5 million, under the size
+/// cap, a minute): the format caps what one indicator lists, with the place of the first
+/// one too many, and reads no further.
+#[test]
+fn an_indicator_with_too_many_items_or_observations_is_refused_where_the_cap_is_passed() {
+    let minimal = std::fs::read_to_string(fixture("valid/minimal.toml")).unwrap();
+    let item = "{ zh = \"项\", en = \"i\" }";
+    let items = vec![item; 200_000].join(", ");
+    let text = minimal.replace(
+        "headline = true\n",
+        &format!("headline = true\nitems = [{items}]\n"),
+    );
+    let error = match dataset::parse("items.toml", &text) {
+        Ok(_) => panic!("200 000 items must be refused"),
+        Err(error) => error,
+    };
+    let listed = error.to_string();
+    let line = text[..text.find("items = [").unwrap()].lines().count() + 1;
+    // The 1 001st item: after `items = [` and 1 000 items and their commas, in characters.
+    let column = "items = [".len() + 1000 * (item.chars().count() + ", ".len()) + 1;
+    assert_eq!(
+        listed.lines().next().unwrap(),
+        format!(
+            "items.toml:{line}:{column}: too many items of an indicator: 200000 where at most 1000 are allowed"
+        )
+    );
+
+    let mut text = minimal.clone();
+    for month in 0..10_001 {
+        text.push_str(&format!(
+            "[[indicators.series]]\ndate = \"{}-{:02}\"\nvalue = 1\n",
+            1000 + month / 12,
+            month % 12 + 1
+        ));
+    }
+    let error = match dataset::parse("series.toml", &text) {
+        Ok(_) => panic!("10 001 observations must be refused"),
+        Err(error) => error,
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("too many observations in a series: 10001 where at most 10000"),
+        "{error}"
+    );
+}

@@ -318,7 +318,8 @@ pub struct RawIndicator {
     #[serde(default)]
     #[schemars(
         with = "Vec<RawText>",
-        description = "The named things the figure counts."
+        length(max = 1000),
+        description = "The named things the figure counts (at most 1 000)."
     )]
     pub items: Vec<SpannedText>,
     #[serde(default)]
@@ -331,7 +332,10 @@ pub struct RawIndicator {
     #[schemars(description = "Shown on the overview.")]
     pub headline: bool,
     #[serde(default)]
-    #[schemars(description = "Observations over time.")]
+    #[schemars(
+        length(max = 10000),
+        description = "Observations over time (at most 10 000)."
+    )]
     pub series: Vec<RawObservation>,
 }
 

@@ -159,10 +159,45 @@ struct Validator<'a> {
     languages: Vec<Lang>,
 }
 
+/// The most items one indicator may name. The detail lists them all, so a figure with
+/// millions (3.5 million fit under the file size cap) made each key take a minute; a
+/// figure that counts more things than a reader can scan lists them in a dataset of its own.
+pub const MAX_ITEMS: usize = 1_000;
+
+/// The most observations in one series: a chart of more is a blur of dots at any terminal
+/// width, and every redraw of the detail reads them all.
+pub const MAX_SERIES: usize = 10_000;
+
 /// A placeholder for a value that failed validation; the dataset is discarded anyway.
 const INVALID_DATE: FuzzyDate = FuzzyDate::day(NaiveDate::MIN);
 
 impl Validator<'_> {
+    /// The first `max` entries of a list; past them, one problem at the first entry too many,
+    /// and the rest are not looked at (their count could be anything the file size allows).
+    fn bounded<'r, T>(
+        &mut self,
+        entries: &'r [T],
+        max: usize,
+        what: &str,
+        span: impl Fn(&T) -> Range<usize>,
+    ) -> &'r [T] {
+        if let Some(first_too_many) = entries.get(max) {
+            self.problems.push(
+                Problem::at(
+                    span(first_too_many),
+                    format!(
+                        "too many {what}: {} where at most {max} are allowed",
+                        entries.len()
+                    ),
+                )
+                .with_hint("split the list, or keep the full list in a dataset of its own"),
+            );
+            &entries[..max]
+        } else {
+            entries
+        }
+    }
+
     fn line_of(&self, span: &Range<usize>) -> usize {
         self.lines.line(span.start)
     }
@@ -485,8 +520,11 @@ impl Validator<'_> {
     }
 
     fn indicator(&mut self, raw: &RawIndicator, sources: &IdMap, panels: &IdMap) -> Indicator {
-        let mut series: Vec<Observation> = raw
-            .series
+        let series = self.bounded(&raw.series, MAX_SERIES, "observations in a series", |o| {
+            o.date.span()
+        });
+        let items = self.bounded(&raw.items, MAX_ITEMS, "items of an indicator", |i| i.span());
+        let mut series: Vec<Observation> = series
             .iter()
             .map(|o| Observation {
                 date: self.date(&o.date),
@@ -529,7 +567,7 @@ impl Validator<'_> {
             quote: self.text(&raw.quote, "quote"),
             note: raw.note.as_ref().map(|n| self.text(n, "note")),
             target: raw.target.as_ref().map(|t| self.number(t, "target")),
-            items: raw.items.iter().map(|i| self.label(i, "item")).collect(),
+            items: items.iter().map(|i| self.label(i, "item")).collect(),
             panels: panel_indices,
             headline: raw.headline,
             series,
