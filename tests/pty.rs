@@ -85,6 +85,129 @@ fn sigint_from_outside_exits_130() {
     ends_on_signal(libc::SIGINT, 130);
 }
 
+// Every signal whose default would end the process ends it through the loop, with the
+// terminal given back (SIGQUIT, SIGUSR1 and SIGALRM left it raw, on the alternate screen).
+#[test]
+fn sigquit_exits_131() {
+    ends_on_signal(libc::SIGQUIT, 131);
+}
+
+#[test]
+fn sigusr1_exits_138() {
+    ends_on_signal(libc::SIGUSR1, 138);
+}
+
+#[test]
+fn sigusr2_exits_140() {
+    ends_on_signal(libc::SIGUSR2, 140);
+}
+
+#[test]
+fn sigalrm_exits_142() {
+    ends_on_signal(libc::SIGALRM, 142);
+}
+
+/// A terminal closed under the dashboard (the window shut): the kernel hangs up, reads
+/// and writes fail, and the dashboard ends as a hang-up, 129 — it exited 101, as a panic.
+#[test]
+fn a_closed_terminal_exits_129() {
+    let pair = native_pty_system()
+        .openpty(pty_size(100, 30))
+        .expect("open a pty");
+    let home = isolated_home();
+    let mut command = portable_pty::CommandBuilder::new(BIN);
+    set_env(&mut command, &home);
+    command.cwd(home.path());
+    let mut child = pair.slave.spawn_command(command).expect("spawn bri-dash");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let (frame_drawn, first_frame) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut output = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n @ 1..) = std::io::Read::read(&mut reader, &mut buf) {
+            output.extend_from_slice(&buf[..n]);
+            if find(&output, b"\x1b[?2026l").is_some() {
+                let _ = frame_drawn.send(());
+                return; // dropping the reader closes its copy of the terminal's master side
+            }
+        }
+    });
+    first_frame
+        .recv_timeout(DEADLINE)
+        .expect("the first frame was never drawn");
+    drop(pair.master);
+    let deadline = std::time::Instant::now() + DEADLINE;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("bri-dash did not end when its terminal was closed");
+        }
+        std::thread::sleep(POLL);
+    };
+    assert_eq!(status.exit_code(), 129, "{status}");
+}
+
+/// A terminal that reports 65535×65535 (a frame of 4 billion cells): the dashboard draws
+/// at most 1000×1000 and goes on; it aborted on a 206 GB allocation with the terminal raw.
+#[test]
+fn a_huge_reported_size_is_clamped() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    dash.report_size(u16::MAX, u16::MAX);
+    // A frame of the clamped size reaches row 1000 and no further.
+    dash.wait_until("a frame 1000 rows high", |dash| {
+        find(&dash.output(), b"\x1b[1000;1H").is_some()
+    });
+    assert!(find(&dash.output(), b"\x1b[1001;").is_none());
+    assert_ne!(process_state(dash.pid), Some('Z'), "it ended");
+    // Back to a size the test's screen can show (the 1000-column lines wrapped on it).
+    let frames = |dash: &Dash| {
+        dash.output()
+            .windows(8)
+            .filter(|w| w == b"\x1b[?2026l")
+            .count()
+    };
+    let before = frames(&dash);
+    dash.report_size(100, 30);
+    dash.wait_until("a frame at the real size again", |dash| {
+        frames(dash) > before
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+/// SIGTSTP and SIGCONT sent together from outside, as a job-control tool or a busy
+/// system delivers them: the stop is over before the loop gets to it, so it must not stop
+/// (it stopped for good: nobody sends a second SIGCONT).
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_and_sigcont_together_never_leave_it_stopped() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    for _ in 0..5 {
+        dash.signal(libc::SIGTSTP);
+        dash.signal(libc::SIGCONT);
+    }
+    // Whatever the loop made of them, it ends up running and answering keys.
+    dash.wait_until("the dashboard to run again", |dash| {
+        process_state(dash.pid) != Some('T')
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_ne!(process_state(dash.pid), Some('T'), "stopped for good");
+    dash.send("?");
+    dash.wait_for("the help", |screen| screen.contents().contains(" Keys "));
+    dash.send("\x1b");
+    dash.wait_for("the help to close", |screen| {
+        !screen.contents().contains(" Keys ")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
 #[test]
 fn help_detail_and_language() {
     let mut dash = Dash::spawn(100, 30);
@@ -284,12 +407,6 @@ fn sigtstp_suspends_with_terminal_restored() {
     suspended(|dash| dash.signal(libc::SIGTSTP));
 }
 
-// Known bug, hence ignored: both resume paths (after raising SIGSTOP, and on SIGCONT) call
-// ratatui's `Terminal::clear`, which asks the terminal for the cursor position (CSI 6n)
-// while the input thread is blocked in crossterm's `event::read` holding crossterm's event
-// reader. The query cannot take the reader, gives up after 2 s even though the terminal
-// answered, and the dashboard exits 2 with "terminal error: The cursor position could not
-// be read within a normal duration". Run with `--ignored` once that is fixed.
 #[cfg(target_os = "linux")]
 #[test]
 fn ctrl_z_then_sigcont_redraws() {

@@ -1,5 +1,7 @@
 //! `bri-dash` with no subcommand: the interactive dashboard.
 
+use std::io::{self, Write};
+
 use ratatui::layout::Size;
 
 use crate::cli::Cli;
@@ -31,7 +33,8 @@ pub fn run(cli: &Cli) -> u8 {
         Ok(Exit::Quit) => 0,
         Ok(Exit::Signal(signal)) => (128 + signal) as u8,
         Err(error) => {
-            eprintln!("bri-dash: terminal error: {error}");
+            // Not eprintln!, which panics when stderr is a terminal that is gone.
+            let _ = writeln!(io::stderr(), "bri-dash: terminal error: {error}");
             2
         }
     }

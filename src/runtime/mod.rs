@@ -8,15 +8,20 @@ mod watch;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 pub use library::Library;
@@ -29,11 +34,27 @@ use crate::ui;
 /// How long a passing notice stays on screen.
 const NOTICE_TIME: Duration = Duration::from_secs(2);
 
+/// The largest frame drawn, each way. A terminal (or a pty set by a stranger) may report
+/// 65535×65535: a frame of that size is 4 billion cells, an allocation that aborts the
+/// process past any hook, leaving the terminal raw. Beyond this the dashboard draws in the
+/// top-left corner, as it would on a screen that large.
+pub const MAX_SIDE: u16 = 1000;
+
+/// The signals that end the dashboard (exit code 128 + the signal), each after giving the
+/// terminal back. Any other signal whose default is to end the process would leave the
+/// terminal raw, so every such signal that a user or a tool sends is here.
+const ENDING_SIGNALS: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
+
 enum Event {
     Terminal(TermEvent),
     Signal(i32),
+    /// SIGTSTP, with the count of SIGCONTs that had arrived before it.
+    Stop {
+        continued: usize,
+    },
     FileChanged(PathBuf),
-    InputClosed(String),
+    /// The terminal's input ended or failed: the terminal is gone.
+    InputClosed,
 }
 
 /// What the loop needs besides the app: where data comes from, and whether to watch it.
@@ -63,7 +84,7 @@ pub fn require_terminal() -> Result<(), String> {
 pub fn run(mut app: App, mut library: Library, options: Options) -> io::Result<Exit> {
     let (sender, events) = mpsc::channel();
     // Signals first, so that a SIGTERM during start-up is not lost.
-    spawn_signal_thread(sender.clone())?;
+    let continued = spawn_signal_thread(sender.clone())?;
     let mut file_watch = if options.watch {
         FileWatch::new(watch::to_channel(sender.clone(), Event::FileChanged)).ok()
     } else {
@@ -81,10 +102,18 @@ pub fn run(mut app: App, mut library: Library, options: Options) -> io::Result<E
         library: &mut library,
         file_watch,
         mouse: options.mouse,
+        continued,
+        continued_at_stop: 0,
+        pending: None,
     };
     let result = session.event_loop(sender, events);
     terminal::restore();
-    result
+    match result {
+        // Writing to a terminal that was closed fails with EIO: that is a hang-up, the same
+        // end as the SIGHUP that comes with it, whichever of the two is noticed first.
+        Err(error) if error.raw_os_error() == Some(libc::EIO) => Ok(Exit::Signal(SIGHUP)),
+        result => result,
+    }
 }
 
 struct Session<'a> {
@@ -92,6 +121,14 @@ struct Session<'a> {
     library: &'a mut Library,
     file_watch: Option<FileWatch>,
     mouse: bool,
+    /// How many SIGCONTs have arrived, counted by the signal thread as they come.
+    continued: Arc<AtomicUsize>,
+    /// That count when the last stop was asked for: a SIGCONT since then means the stop
+    /// is over already (SIGTSTP and SIGCONT sent together while the loop was busy), and
+    /// stopping now would stop for good, with nobody left to send another SIGCONT.
+    continued_at_stop: usize,
+    /// An event read ahead while coalescing resizes, handled next.
+    pending: Option<Event>,
 }
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
@@ -101,8 +138,31 @@ impl Session<'_> {
         // crossterm starts listening for SIGWINCH when its event reader is first used; use it
         // now, so that a resize during start-up is not lost.
         event::poll(Duration::ZERO)?;
-        let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        let size = term.size()?;
+        // A fixed viewport, resized only by the loop to a size it has clamped: ratatui's
+        // own resizing would allocate whatever size the terminal reports.
+        let mut term = Terminal::with_options(
+            CrosstermBackend::new(io::stdout()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::ZERO),
+            },
+        )?;
+        let result = self.run_on(&mut term, sender, events);
+        // ratatui's Terminal shows the cursor when dropped and reports a failure with
+        // eprintln!, which panics when stderr is a terminal that was closed (exit 101 instead
+        // of a hang-up's 129). The terminal is given back by `terminal::restore` anyway.
+        if term.show_cursor().is_err() {
+            std::mem::forget(term);
+        }
+        result
+    }
+
+    fn run_on(
+        &mut self,
+        term: &mut Term,
+        sender: Sender<Event>,
+        events: Receiver<Event>,
+    ) -> io::Result<Exit> {
+        let size = take_back(term)?;
         update(
             self.app,
             Action::Resize {
@@ -110,33 +170,39 @@ impl Session<'_> {
                 height: size.height,
             },
         );
-        draw(&mut term, self.app)?;
+        draw(term, self.app)?;
         spawn_input_thread(sender);
         crash_for_tests();
         let mut notice_until: Option<Instant> = None;
         loop {
-            let event = match notice_until {
-                Some(deadline) => {
-                    match events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                        Ok(event) => Some(event),
-                        Err(RecvTimeoutError::Timeout) => None,
-                        Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
+            let event = match self.pending.take() {
+                Some(event) => Some(event),
+                None => match notice_until {
+                    Some(deadline) => {
+                        match events
+                            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                        {
+                            Ok(event) => Some(event),
+                            Err(RecvTimeoutError::Timeout) => None,
+                            Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
+                        }
                     }
-                }
-                None => match events.recv() {
-                    Ok(event) => Some(event),
-                    Err(_) => return Ok(Exit::Quit),
+                    None => match events.recv() {
+                        Ok(event) => Some(event),
+                        Err(_) => return Ok(Exit::Quit),
+                    },
                 },
             };
+            let event = event.map(|event| self.coalesce_resizes(event, &events));
             let action = match event {
                 None => Action::DismissNotice,
-                Some(event) => match self.action_for(&mut term, event)? {
+                Some(event) => match self.action_for(term, event)? {
                     Ok(action) => action,
                     Err(exit) => return Ok(exit),
                 },
             };
             let had_notice = self.app.banner.as_ref().is_some_and(|b| b.is_notice());
-            if let Some(exit) = self.apply(&mut term, action)? {
+            if let Some(exit) = self.apply(term, action)? {
                 return Ok(exit);
             }
             let has_notice = self.app.banner.as_ref().is_some_and(|b| b.is_notice());
@@ -148,15 +214,47 @@ impl Session<'_> {
         }
     }
 
+    /// The last of a run of resizes already queued behind `event`: a storm of SIGWINCH
+    /// (a window dragged for seconds) is one layout and one frame, not a backlog of them.
+    /// The first other event read is kept for the next turn of the loop.
+    fn coalesce_resizes(&mut self, mut event: Event, events: &Receiver<Event>) -> Event {
+        while matches!(event, Event::Terminal(TermEvent::Resize(..))) {
+            match events.try_recv() {
+                Ok(next @ Event::Terminal(TermEvent::Resize(..))) => event = next,
+                Ok(other) => {
+                    self.pending = Some(other);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        event
+    }
+
     /// Turns an event into an action, or into the end of the session.
     fn action_for(&mut self, term: &mut Term, event: Event) -> io::Result<Result<Action, Exit>> {
         Ok(Ok(match event {
+            Event::Terminal(TermEvent::Resize(width, height)) => {
+                let size = clamp(Size::new(width, height));
+                term.resize(Rect::from((ratatui::layout::Position::ORIGIN, size)))?;
+                Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                }
+            }
             Event::Terminal(event) => match terminal_action(self.app, &event, self.mouse) {
+                Some(Action::Suspend) => {
+                    self.continued_at_stop = self.continued.load(Ordering::SeqCst);
+                    Action::Suspend
+                }
                 Some(action) => action,
                 // An event with no meaning here: a no-op that draws nothing.
                 None => Action::DismissNotice,
             },
-            Event::Signal(SIGTSTP) => Action::Suspend,
+            Event::Stop { continued } => {
+                self.continued_at_stop = continued;
+                Action::Suspend
+            }
             Event::Signal(SIGCONT) => {
                 // Resumed by a job-control `fg` without having suspended ourselves.
                 let size = take_back(term)?;
@@ -179,7 +277,8 @@ impl Session<'_> {
                     self.library.reload_shown()
                 }
             }
-            Event::InputClosed(reason) => return Err(io::Error::other(reason)),
+            // The terminal is gone (closed, or its session ended): a hang-up.
+            Event::InputClosed => return Ok(Err(Exit::Signal(SIGHUP))),
         }))
     }
 
@@ -193,7 +292,9 @@ impl Session<'_> {
                 Command::Redraw => draw(term, self.app)?,
                 Command::Quit => return Ok(Some(Exit::Quit)),
                 Command::Suspend => {
-                    suspend(self.mouse)?;
+                    if self.continued.load(Ordering::SeqCst) == self.continued_at_stop {
+                        suspend(self.mouse)?;
+                    }
                     let size = take_back(term)?;
                     update(
                         self.app,
@@ -232,10 +333,15 @@ impl Session<'_> {
 /// After a suspend: clear and redraw everything at the current size. (`Terminal::clear`
 /// would ask the terminal for the cursor position, which cannot be answered while the
 /// input thread holds the event reader.)
-fn take_back(term: &mut Term) -> io::Result<ratatui::layout::Size> {
-    let size = term.size()?;
-    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+fn take_back(term: &mut Term) -> io::Result<Size> {
+    let size = clamp(term.size()?);
+    term.resize(Rect::from((ratatui::layout::Position::ORIGIN, size)))?;
     Ok(size)
+}
+
+/// The terminal's size, at most [`MAX_SIDE`] each way.
+fn clamp(size: Size) -> Size {
+    Size::new(size.width.min(MAX_SIDE), size.height.min(MAX_SIDE))
 }
 
 fn draw(term: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
@@ -299,9 +405,9 @@ fn spawn_input_thread(sender: Sender<Event>) {
         loop {
             let message = match event::read() {
                 Ok(event) => Event::Terminal(event),
-                Err(error) => Event::InputClosed(error.to_string()),
+                Err(_) => Event::InputClosed,
             };
-            let closed = matches!(message, Event::InputClosed(_));
+            let closed = matches!(message, Event::InputClosed);
             if sender.send(message).is_err() || closed {
                 return;
             }
@@ -309,14 +415,28 @@ fn spawn_input_thread(sender: Sender<Event>) {
     });
 }
 
-fn spawn_signal_thread(sender: Sender<Event>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+/// Sends every signal the dashboard handles to the loop; returns the count of SIGCONTs,
+/// kept as they arrive (see [`Session::continued_at_stop`]).
+fn spawn_signal_thread(sender: Sender<Event>) -> io::Result<Arc<AtomicUsize>> {
+    let mut signals = Signals::new(ENDING_SIGNALS.iter().chain(&[SIGTSTP, SIGCONT]))?;
+    let continued = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&continued);
     thread::spawn(move || {
         for signal in signals.forever() {
-            if sender.send(Event::Signal(signal)).is_err() {
+            let event = match signal {
+                SIGTSTP => Event::Stop {
+                    continued: count.load(Ordering::SeqCst),
+                },
+                SIGCONT => {
+                    count.fetch_add(1, Ordering::SeqCst);
+                    Event::Signal(signal)
+                }
+                _ => Event::Signal(signal),
+            };
+            if sender.send(event).is_err() {
                 return;
             }
         }
     });
-    Ok(())
+    Ok(continued)
 }

@@ -156,6 +156,16 @@ impl Dash {
         resize_pty(&self.parser, &self.master, cols, rows);
     }
 
+    /// Sets the size the terminal reports, leaving the screen the test reads as it is: for
+    /// sizes no screen could hold (65535×65535).
+    pub fn report_size(&mut self, cols: u16, rows: u16) {
+        self.master
+            .lock()
+            .unwrap()
+            .resize(pty_size(cols, rows))
+            .expect("resize the pty");
+    }
+
     pub fn signal(&self, signal: libc::c_int) {
         // SAFETY: kill(2) with our own child's pid.
         let result = unsafe { libc::kill(self.pid, signal) };
