@@ -33,13 +33,17 @@ pub const CONFLICT: char = '◆';
 const MAX_Y_STEPS: usize = 3;
 
 /// A chart ready to draw: coordinates, bounds and labels computed once from the series.
+///
+/// The y coordinates handed to ratatui are the values mapped onto 0..=1 (the lowest label to
+/// the highest), not the values: ratatui's canvas subtracts and scales its bounds, and a
+/// series spanning 0 to 5e306 overflowed to infinity there and drew a line of usize::MAX
+/// dots (a hang no key could end). Mapped, every coordinate is a small finite number.
 pub struct SeriesChart {
     runs: Vec<Vec<(f64, f64)>>,
     /// Every observation, and whether another source disagrees with it.
     marks: Vec<((f64, f64), bool)>,
     x_bounds: [f64; 2],
     x_labels: Vec<String>,
-    y_bounds: [f64; 2],
     y_labels: Vec<String>,
     unit: String,
     line: Style,
@@ -58,9 +62,15 @@ pub fn conflict_style(theme: &Theme) -> Style {
 impl SeriesChart {
     pub fn new(indicator: &Indicator, lang: Lang, theme: &Theme) -> SeriesChart {
         let series = &indicator.series;
+        let values = series.iter().map(|o| o.figure.value);
+        let y_ticks = value_ticks(
+            values.clone().fold(f64::INFINITY, f64::min),
+            values.fold(f64::NEG_INFINITY, f64::max),
+        );
+        let to_unit = unit_interval(y_ticks[0], y_ticks[y_ticks.len() - 1]);
         let coordinates: Vec<(f64, f64)> = series
             .iter()
-            .map(|o| (year_fraction(o.date.start()), o.figure.value))
+            .map(|o| (year_fraction(o.date.start()), to_unit(o.figure.value)))
             .collect();
         let marks = coordinates
             .iter()
@@ -73,7 +83,6 @@ impl SeriesChart {
             .collect();
 
         let xs = coordinates.iter().map(|&(x, _)| x);
-        let ys = coordinates.iter().map(|&(_, y)| y);
         let (first, last) = year_bounds(
             xs.clone().fold(f64::INFINITY, f64::min),
             xs.fold(f64::NEG_INFINITY, f64::max),
@@ -82,21 +91,33 @@ impl SeriesChart {
             Lang::En => y.to_string(),
             Lang::Zh => format!("{y}年"),
         };
-        let y_ticks = value_ticks(
-            ys.clone().fold(f64::INFINITY, f64::min),
-            ys.fold(f64::NEG_INFINITY, f64::max),
-        );
         SeriesChart {
             runs,
             marks,
             x_bounds: [f64::from(first), f64::from(last)],
             x_labels: vec![year(first), year((first + last) / 2), year(last)],
-            y_bounds: [y_ticks[0], y_ticks[y_ticks.len() - 1]],
             y_labels: y_ticks.iter().map(|&v| number_in(v, lang)).collect(),
             unit: indicator.unit.get(lang).to_owned(),
             line: Style::new().fg(theme.figure.fg.unwrap_or_default()),
             conflict: conflict_style(theme),
             axis: theme.muted,
+        }
+    }
+}
+
+/// The y axis's bounds: coordinates handed to ratatui lie in 0..=1.
+const Y_BOUNDS: [f64; 2] = [0.0, 1.0];
+
+/// Maps `low..=high` (finite, `low < high`) onto 0..=1 without overflow: halving first
+/// keeps `high - low` finite even for -1.7e308..1.7e308.
+fn unit_interval(low: f64, high: f64) -> impl Fn(f64) -> f64 {
+    let span = high / 2.0 - low / 2.0;
+    move |value| {
+        let unit = (value / 2.0 - low / 2.0) / span;
+        if unit.is_finite() {
+            unit.clamp(0.0, 1.0)
+        } else {
+            0.0
         }
     }
 }
@@ -123,8 +144,13 @@ fn value_ticks(min: f64, max: f64) -> Vec<f64> {
     let (min, max) = if min < max {
         (min, max)
     } else {
+        // Padding never overflows: near ±f64::MAX, the side towards zero takes it all.
         let pad = (min.abs() / 10.0).max(1.0);
-        (min - pad, max + pad)
+        match (min - pad, max + pad) {
+            (low, high) if high.is_finite() && low.is_finite() => (low, high),
+            (_, high) if high.is_finite() => (min, high + pad),
+            (low, _) => (low - pad, max),
+        }
     };
     let least = max / MAX_Y_STEPS as f64 - min / MAX_Y_STEPS as f64;
     let power = 10f64.powf(least.log10().floor());
@@ -136,9 +162,14 @@ fn value_ticks(min: f64, max: f64) -> Vec<f64> {
         let low = (min / step).floor() * step;
         let steps = ((max - low) / step).ceil();
         if steps.is_finite() && steps <= MAX_Y_STEPS as f64 {
-            return (0..=steps.max(1.0) as usize)
+            let ticks: Vec<f64> = (0..=steps.max(1.0) as usize)
                 .map(|i| low + i as f64 * step)
                 .collect();
+            // Rounded outwards, the last step can pass f64::MAX: then the ends will do.
+            if ticks.iter().all(|tick| tick.is_finite()) {
+                return ticks;
+            }
+            break;
         }
     }
     vec![min, max]
@@ -174,7 +205,7 @@ impl Widget for &SeriesChart {
             .y_axis(
                 Axis::default()
                     .title(Span::styled(self.unit.clone(), self.axis))
-                    .bounds(self.y_bounds)
+                    .bounds(Y_BOUNDS)
                     .labels(labels(&self.y_labels))
                     .labels_alignment(Alignment::Right)
                     .style(self.axis),
@@ -208,7 +239,7 @@ impl SeriesChart {
             return;
         }
         let [left, right] = self.x_bounds;
-        let [bottom, top] = self.y_bounds;
+        let [bottom, top] = Y_BOUNDS;
         // Braille: two dots across and four down a cell.
         let dots_across = f64::from(plot.width) * 2.0 - 1.0;
         let dots_down = f64::from(plot.height) * 4.0 - 1.0;
@@ -274,7 +305,7 @@ quote = "Q"
         );
         for (date, value) in series {
             text.push_str(&format!(
-                "[[indicators.series]]\ndate = \"{date}\"\nvalue = {value}\n"
+                "[[indicators.series]]\ndate = \"{date}\"\nvalue = {value:?}\n"
             ));
         }
         let dataset = crate::dataset::parse("t.toml", &text).expect("valid");
@@ -338,6 +369,46 @@ quote = "Q"
         assert_eq!(text.matches(POINT).count(), 1, "{text}");
     }
 
+    /// The rows of the first and the last observation's marks, drawn in a thread with a
+    /// deadline: before the y coordinates were mapped, ratatui's canvas drew a line of
+    /// usize::MAX dots for such a series, and the test would hang instead of failing.
+    fn rows_of_first_and_last_mark(series: &'static [(&'static str, f64)]) -> (u16, u16) {
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let chart = SeriesChart::new(&indicator(series), Lang::En, &Theme::default());
+            let buf = draw(&chart, 60, 12);
+            let rows_of =
+                |column: u16| (0..12).find(|&y| buf[(column, y)].symbol() == POINT.to_string());
+            let columns: Vec<u16> = (0..60)
+                .filter(|&x| (0..12).any(|y| buf[(x, y)].symbol() == POINT.to_string()))
+                .collect();
+            let first = rows_of(columns[0]).unwrap();
+            let last = rows_of(*columns.last().unwrap()).unwrap();
+            let _ = done.send((first, last));
+        });
+        result
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("drawing {series:?} did not finish"))
+    }
+
+    #[test]
+    fn extreme_values_draw_at_once_and_apart() {
+        for series in [
+            &[("2020", 0.0), ("2023", 5e306)][..],
+            &[("2020", -1.7e308), ("2023", 1.7e308)],
+            &[("2020", 1e-300), ("2023", 2e-300)],
+            &[("2020", 1.7e308), ("2023", 1.79e308)],
+        ] {
+            let (first, last) = rows_of_first_and_last_mark(series);
+            assert!(
+                first > last,
+                "{series:?}: rising, drawn flat ({first} → {last})"
+            );
+        }
+        let (first, last) = rows_of_first_and_last_mark(&[("2020", 5e306), ("2023", 0.0)]);
+        assert!(first < last, "falling");
+    }
+
     #[test]
     fn years_are_even_apart_around_the_data() {
         assert_eq!(year_bounds(2016.0, 2024.0), (2016, 2024));
@@ -360,7 +431,20 @@ quote = "Q"
         assert_eq!(value_ticks(29.0, 30.0), [29.0, 29.5, 30.0]);
         assert_eq!(value_ticks(20.0, 20.0), [18.0, 20.0, 22.0]);
         assert_eq!(value_ticks(-5.0, 5.0), [-5.0, 0.0, 5.0]);
-        let extreme = value_ticks(-f64::MAX, f64::MAX);
-        assert!(extreme.iter().all(|v| v.is_finite()), "{extreme:?}");
+        for (min, max) in [
+            (-f64::MAX, f64::MAX),
+            (f64::MAX, f64::MAX),
+            (-f64::MAX, -f64::MAX),
+            (0.0, 5e306),
+            (1.7e308, 1.79e308),
+        ] {
+            let ticks = value_ticks(min, max);
+            assert!(ticks.iter().all(|v| v.is_finite()), "{ticks:?}");
+            assert!(
+                ticks[0] <= min && max <= ticks[ticks.len() - 1],
+                "{ticks:?}"
+            );
+            assert!(ticks[0] < ticks[ticks.len() - 1], "{ticks:?}");
+        }
     }
 }
