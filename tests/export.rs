@@ -388,12 +388,126 @@ fn output_never_overwrites_an_input_file() {
 fn an_output_that_cannot_be_written_exits_2_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let missing_folder = dir.path().join("no/such/folder/brief.md");
-    for target in [missing_folder.as_path(), Path::new("/dev/full")] {
+    let output = run(&["export", "--output", missing_folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("bri-dash: cannot write"), "{stderr}");
+    // A device, a folder and a FIFO with no reader (whose open blocked for ever) are
+    // refused at once; the test runner's deadline fails a hang.
+    let fifo = dir.path().join("pipe");
+    let fifo_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo(3) with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo_path.as_ptr(), 0o600) }, 0);
+    for target in [Path::new("/dev/full"), dir.path(), fifo.as_path()] {
         let output = run(&["export", "--output", target.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{}", target.display());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+    }
+}
+
+/// Runs `bri-dash ARGS` with its file size limit at `bytes`, as a full disk or a quota
+/// would stop it: past the limit, a write fails (SIGXFSZ ignored, so it fails with EFBIG).
+fn run_with_file_size_limit(bytes: u64, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_bri-dash"));
+    command.args(args).env("NO_COLOR", "1");
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
+/// The files in a folder, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A write that fails halfway (the disk full) leaves the old report as it was and no new
+/// or temporary file; it replaced the old report by a truncated one, or left a 0-byte file.
+#[test]
+fn a_failed_write_leaves_the_old_file_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("brief.md");
+    std::fs::write(&report, "the old report\n").unwrap();
+    let fresh = dir.path().join("fresh.md");
+    for target in [&report, &fresh] {
+        let output =
+            run_with_file_size_limit(100, &["export", "--output", target.to_str().unwrap()]);
         assert_eq!(output.status.code(), Some(2), "{}", target.display());
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(stderr.starts_with("bri-dash: cannot write"), "{stderr}");
     }
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "the old report\n"
+    );
+    assert_eq!(files_in(dir.path()), ["brief.md"]);
+
+    // And a write that succeeds replaces the file whole, keeping its permissions.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let output = run(&["export", "--output", report.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(std::fs::read(&report).unwrap(), stdout_of(&["export"]));
+    let mode = std::fs::metadata(&report).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert_eq!(files_in(dir.path()), ["brief.md"]);
+}
+
+/// Every dataset the config names is an input, not only the one exported: writing the
+/// export of one over another lost the other.
+#[test]
+fn output_never_overwrites_a_dataset_the_config_names() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.toml", "b.toml"] {
+        std::fs::copy(
+            repo("tests/fixtures/valid/minimal.toml"),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[[datasets]]\nname = \"a\"\npath = \"a.toml\"\n\n\
+         [[datasets]]\nname = \"b\"\npath = \"b.toml\"\n",
+    )
+    .unwrap();
+    let other = dir.path().join("b.toml");
+    let before = std::fs::read(&other).unwrap();
+    let output = run(&[
+        "export",
+        "--config",
+        config.to_str().unwrap(),
+        "--dataset",
+        "a",
+        "--output",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("refusing") && stderr.contains("a dataset the config names"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&other).unwrap(), before);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::output::to_stdout;
+use super::output::{to_file, to_stdout};
 use crate::cli::Cli;
 use crate::config::DatasetLocation;
 use crate::export::{self, Format};
@@ -35,6 +35,12 @@ pub fn run(cli: &Cli, format: Format, output: Option<&Path>) -> u8 {
     if let DatasetLocation::File(dataset_path) = &entry.location {
         inputs.push(("the dataset being exported", dataset_path));
     }
+    // Every dataset the config names: exporting one over another loses the other.
+    for named in &config.datasets {
+        if let DatasetLocation::File(dataset_path) = &named.location {
+            inputs.push(("a dataset the config names", dataset_path));
+        }
+    }
     if let Some(config_path) = &config.origin {
         inputs.push(("the config file", config_path));
     }
@@ -45,7 +51,7 @@ pub fn run(cli: &Cli, format: Format, output: Option<&Path>) -> u8 {
         );
         return 2;
     }
-    match std::fs::write(path, &bytes) {
+    match to_file(path, &bytes) {
         Ok(()) => 0,
         Err(error) => {
             eprintln!(

@@ -1,7 +1,9 @@
 //! Not a subcommand: how the commands that print data (export, schema, completions, man)
-//! hand it to standard output.
+//! hand it to standard output, and how `export --output` writes its file.
 
-use std::io::{ErrorKind, Write};
+use std::fs;
+use std::io::{self, ErrorKind, Write};
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to stdout and returns the exit code. A reader that stops early
 /// (`bri-dash export | head`) closes the pipe: that is the reader's choice, not an error, so
@@ -16,4 +18,66 @@ pub fn to_stdout(bytes: &[u8]) -> u8 {
             2
         }
     }
+}
+
+/// Writes `bytes` as the file at `path`, whole or not at all: into a temporary file in the
+/// same folder, flushed to the disk, then renamed over `path` (a rename within one folder is
+/// atomic). On any failure — a full disk, a quota, a file size limit — the old file is as it
+/// was, and the temporary file is removed. A path through a symlink replaces the file it
+/// points to, not the link. The new file keeps the old one's permissions.
+///
+/// Only a regular file (or nothing) may be at `path`: a FIFO with no reader would block the
+/// write forever, and a device or folder is never a report.
+pub fn to_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = match fs::canonicalize(path) {
+        Ok(resolved) => resolved,
+        Err(error) if error.kind() == ErrorKind::NotFound => path.to_owned(),
+        Err(error) => return Err(error),
+    };
+    let existing = match fs::metadata(&target) {
+        Ok(metadata) if !metadata.is_file() => {
+            return Err(io::Error::new(
+                ErrorKind::InvalidInput,
+                "it is not a regular file (a folder, a FIFO or a device); \
+                 --output writes only regular files",
+            ));
+        }
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(error) if error.kind() == ErrorKind::NotFound => None,
+        Err(error) => return Err(error),
+    };
+    let folder = folder_of(&target);
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".bri-dash-")
+        .suffix(".partial")
+        .tempfile_in(&folder)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    let permissions = existing.unwrap_or_else(new_file_permissions);
+    temporary.as_file().set_permissions(permissions)?;
+    temporary.persist(&target).map_err(|error| error.error)?;
+    // The rename is on disk only once the folder is: without this, a crash could bring
+    // back the old file, or neither.
+    fs::File::open(&folder)?.sync_all()
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// What a file created by `open(2)` would get: 0666 less the umask. The temporary file
+/// starts at 0600, which would make a shared report unreadable to the rest of a team.
+fn new_file_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: umask(2) cannot fail; it is set back at once. The commands are single-threaded,
+    // so no other thread creates a file in between.
+    let umask = unsafe {
+        let mask = libc::umask(0o022);
+        libc::umask(mask);
+        mask
+    };
+    fs::Permissions::from_mode(0o666 & !u32::from(umask))
 }
