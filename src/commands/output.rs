@@ -79,5 +79,5 @@ fn new_file_permissions() -> fs::Permissions {
         libc::umask(mask);
         mask
     };
-    fs::Permissions::from_mode(0o666 & !u32::from(umask))
+    fs::Permissions::from_mode(0o666 & !umask)
 }
