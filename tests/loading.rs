@@ -82,10 +82,9 @@ fn the_main_dataset_has_the_figures_of_the_seed() {
     );
 
     // Every Chinese quote is the article's own words.
-    let seed_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_aeb844f2ba35a293.txt");
-    let seed = std::fs::read_to_string(&seed_path)
-        .expect("the seed article lies beside the repository, in shared/");
+    // (A copy of shared/seed, checked against it by tests/connectivity_data.rs.)
+    let seed = std::fs::read_to_string(fixture("shared/seed/000_aeb844f2ba35a293.txt"))
+        .expect("the seed article is copied into tests/fixtures/shared/seed");
     for indicator in &dataset.indicators {
         assert!(
             seed.contains(indicator.quote.get(Lang::Zh)),
