@@ -503,8 +503,24 @@ fn each_file_loads_to_its_expected_outcome() {
     }
 }
 
+/// The uid and gid of `nobody`, for a test that must not run with root's powers.
+const NOBODY: u32 = 65534;
+
+thread_local! {
+    /// Set by a test (each test runs on a thread of its own) whose runs of the binary must
+    /// be unprivileged: as root, a file without read permission is read all the same.
+    static AS_NOBODY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn bri_dash(home: &Path) -> Command {
-    let mut command = Command::cargo_bin("bri-dash").unwrap();
+    let mut command = if AS_NOBODY.get() {
+        use std::os::unix::process::CommandExt;
+        let mut unprivileged = std::process::Command::new(env!("CARGO_BIN_EXE_bri-dash"));
+        unprivileged.uid(NOBODY).gid(NOBODY);
+        Command::from_std(unprivileged)
+    } else {
+        Command::cargo_bin("bri-dash").unwrap()
+    };
     command
         .env_remove("BRI_DASH_CONFIG")
         .env_remove("NO_COLOR")
@@ -887,14 +903,18 @@ fn a_dataset_path_under_the_home_folder_is_expanded() {
 
 #[test]
 fn permission_denied_names_the_file() {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } == 0 {
-        // Root reads the file anyway; src/textfile.rs tests the message itself.
-        return;
-    }
     use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        // Root reads any file (CI runs as root): run the binary as nobody, who can reach
+        // the folders but not the file.
+        AS_NOBODY.set(true);
+        for folder in [home.path(), dir.path()] {
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+    }
     let path = dir.path().join("secret.toml");
     std::fs::copy(fixture("csi-sgr-in-title"), &path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
