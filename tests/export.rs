@@ -533,3 +533,54 @@ fn a_reader_that_stops_early_is_not_an_error() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A dataset from a stranger, exported: a label that a spreadsheet would run as a formula
+/// is written as text (the value column stays a bare number), and a `javascript:` URL is
+/// never a Markdown link.
+#[test]
+fn exports_defuse_formulas_and_link_only_the_web() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = dir.path().join("stranger.toml");
+    let text = std::fs::read_to_string(repo("tests/fixtures/valid/minimal.toml"))
+        .unwrap()
+        .replace(
+            "label = { zh = \"国家\", en = \"Countries\" }",
+            "label = { zh = \"国家\", en = \"=HYPERLINK(\\\"https://evil.example\\\")\" }",
+        )
+        .replace(
+            "title = { zh = \"文章\", en = \"Article\" }",
+            "title = { zh = \"文章\", en = \"Article\" }\nurl = \"javascript:alert(1)\"",
+        );
+    assert!(text.contains("=HYPERLINK") && text.contains("javascript:"));
+    std::fs::write(&dataset, &text).unwrap();
+    let path = dataset.to_str().unwrap();
+
+    let csv = String::from_utf8(stdout_of(&[
+        "export",
+        "--dataset",
+        path,
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]))
+    .unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("mou-countries,\"'=HYPERLINK(\"\"https://evil.example\"\")\",20,exact,"),
+        "{row}"
+    );
+
+    let markdown = String::from_utf8(stdout_of(&[
+        "export",
+        "--dataset",
+        path,
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]))
+    .unwrap();
+    assert!(markdown.contains("javascript:alert"), "{markdown}");
+    assert!(!markdown.contains("<javascript:"), "{markdown}");
+}

@@ -37,19 +37,32 @@ pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<
             .collect();
         writer.write_record([
             indicator.id.as_str(),
-            indicator.label.get(lang),
-            // Rust's shortest round-trip form: `20`, `2.38`, never a thousands separator.
+            &inert(indicator.label.get(lang)),
+            // Rust's shortest round-trip form: `20`, `2.38`, never a thousands separator. A
+            // number, so a spreadsheet reads it as one: never defused.
             &indicator.figure.value.to_string(),
             qualifier_code(indicator.figure.qualifier),
-            indicator.unit.get(lang),
+            &inert(indicator.unit.get(lang)),
             &indicator.as_of.canonical(),
             indicator.as_of.precision().name(),
-            dataset.sources[indicator.source].title.get(lang),
-            indicator.quote.get(lang),
+            &inert(dataset.sources[indicator.source].title.get(lang)),
+            &inert(indicator.quote.get(lang)),
             &panels.join(";"),
         ])?;
     }
     writer.flush()
+}
+
+/// Text that a spreadsheet will not run: a cell beginning with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return is a formula in Excel, LibreOffice and Sheets (CSV injection), so it
+/// gets a leading `'`, as OWASP advises; the spreadsheet shows the text, the quote mark
+/// hidden. Ids, dates and codes are the dataset's own checked forms and never need it.
+fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
 }
 
 /// The qualifier as the dataset file spells it (`more_than`).
@@ -66,6 +79,24 @@ fn qualifier_code(qualifier: Qualifier) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_is_defused() {
+        for formula in [
+            "=1+1",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"x\")",
+        ] {
+            assert_eq!(inert(formula), format!("'{formula}"));
+        }
+        for text in ["20 countries", "“=” in a quote", "", "1-2", "a=b"] {
+            assert_eq!(inert(text), text);
+        }
+    }
 
     #[test]
     fn qualifiers_are_spelt_as_in_the_dataset_file() {

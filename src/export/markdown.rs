@@ -522,10 +522,15 @@ fn starts_entity(rest: &str) -> bool {
     name_len > 0 && rest[name_len..].starts_with(';')
 }
 
-/// A URL as an autolink when CommonMark allows one (no spaces or angle brackets), else as
-/// escaped text, so that a hostile URL cannot break out into markup.
+/// A URL as an autolink when it is a web page or an address (`http`, `https`, `mailto`)
+/// and CommonMark allows one (no spaces or angle brackets), else as escaped text: a hostile
+/// URL can neither break out into markup nor become a `javascript:` or `data:` link.
 fn link(url: &str) -> String {
-    let autolink = url.contains(':')
+    let scheme = url
+        .split_once(':')
+        .map(|(scheme, _)| scheme.to_ascii_lowercase());
+    let safe_scheme = matches!(scheme.as_deref(), Some("http" | "https" | "mailto"));
+    let autolink = safe_scheme
         && !url
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
@@ -612,5 +617,19 @@ quote = "40 links"
     fn links_only_what_cannot_break_out() {
         assert_eq!(link("https://example.org/a_b"), "<https://example.org/a_b>");
         assert_eq!(link("https://x.org/> *y*"), r"https://x.org/> \*y\*");
+        assert_eq!(link("HTTP://example.org/"), "<HTTP://example.org/>");
+        assert_eq!(link("mailto:a@example.org"), "<mailto:a@example.org>");
+        // Only the web and mail become links; every other scheme stays text.
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
+            let written = link(url);
+            assert!(!written.starts_with('<'), "{url} became a link: {written}");
+            assert_eq!(written, escape(url));
+        }
     }
 }
