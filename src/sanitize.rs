@@ -308,12 +308,20 @@ fn cap_clusters(text: &str, max_chars: usize) -> String {
 }
 
 /// Characters that change how the text around them is laid out, or hide text, without
-/// being seen: bidi controls, zero-width characters, and the other format characters
-/// (Unicode category Cf) that have no business in a label.
+/// being seen: bidi controls, zero-width characters, and every other format character
+/// (Unicode category Cf; a test checks the list against the Unicode tables). The
+/// prepended concatenation marks (U+0600, U+06DD, U+110BD…) join the next character into
+/// one cluster whose width terminals disagree on: a card's border moved, and fragments
+/// stayed on screen after a tab switch.
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{00ad}' // soft hyphen
+        | '\u{0600}'..='\u{0605}' // Arabic number signs (prepended)
         | '\u{061c}' // Arabic letter mark
+        | '\u{06dd}' // Arabic end of ayah (prepended)
+        | '\u{070f}' // Syriac abbreviation mark (prepended)
+        | '\u{0890}'..='\u{0891}' // Arabic pound and piastre marks above (prepended)
+        | '\u{08e2}' // Arabic disputed end of ayah (prepended)
         | '\u{180e}' // Mongolian vowel separator
         | '\u{200b}'..='\u{200f}' // zero-width space, joiners, LRM/RLM
         | '\u{202a}'..='\u{202e}' // embeddings and overrides
@@ -321,6 +329,8 @@ fn is_invisible_format(c: char) -> bool {
         | '\u{2066}'..='\u{206f}' // isolates, deprecated format characters
         | '\u{feff}' // byte order mark / zero-width no-break space
         | '\u{fff9}'..='\u{fffb}' // interlinear annotation
+        | '\u{110bd}' | '\u{110cd}' // Kaithi number signs (prepended)
+        | '\u{13430}'..='\u{1343f}' // Egyptian hieroglyph format controls
         | '\u{1bca0}'..='\u{1bca3}' // shorthand format controls
         | '\u{1d173}'..='\u{1d17a}' // musical format controls
         | '\u{e0000}'..='\u{e007f}' // tag characters: invisible ASCII
@@ -330,6 +340,39 @@ fn is_invisible_format(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_format_character_of_unicode_is_invisible_format() {
+        use unicode_general_category::{GeneralCategory, get_general_category};
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let format = get_general_category(c) == GeneralCategory::Format;
+            // The whole tag block goes, its unassigned code points too.
+            let tag = ('\u{e0000}'..='\u{e007f}').contains(&c);
+            assert_eq!(
+                is_invisible_format(c),
+                format || tag,
+                "U+{:04X}: category Cf is {format}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn prepended_concatenation_marks_leave_a_label() {
+        for mark in [
+            '\u{600}',
+            '\u{6dd}',
+            '\u{110bd}',
+            '\u{890}',
+            '\u{8e2}',
+            '\u{70f}',
+        ] {
+            assert_eq!(
+                sanitize_label(&format!("{mark}20 countries")),
+                "20 countries"
+            );
+        }
+    }
 
     #[test]
     fn text_judged_clean_is_what_rebuilding_it_gives() {
