@@ -1,11 +1,16 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use bri_dash::cli::{Cli, Command};
 use bri_dash::commands;
+use bri_dash::sanitize::escape_for_message;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return print_command_line_error(&error),
+    };
     let code = match &cli.command {
         None => commands::dashboard::run(&cli),
         Some(Command::Check { files }) => commands::check::run(&cli, files),
@@ -25,4 +30,21 @@ fn main() -> ExitCode {
         Some(Command::Diff { old, new, format }) => commands::diff::run(&cli, old, new, *format),
     };
     ExitCode::from(code)
+}
+
+/// clap's message for a bad command line (or its --help and --version), printed as clap
+/// would but made safe: clap echoes the user's arguments, and a file name holding
+/// `ESC ]0;…BEL` would set the terminal's title, U+202E reverse the line. Each hidden
+/// character is written out as an escape (`\u{1b}`), so the user sees what was typed.
+fn print_command_line_error(error: &clap::Error) -> ExitCode {
+    let text = error.render().to_string();
+    let safe: Vec<String> = text.lines().map(escape_for_message).collect();
+    let safe = safe.join("\n") + "\n";
+    // A closed pipe or a vanished terminal: nothing more to tell anyone.
+    let _ = if error.use_stderr() {
+        std::io::stderr().write_all(safe.as_bytes())
+    } else {
+        std::io::stdout().write_all(safe.as_bytes())
+    };
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

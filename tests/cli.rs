@@ -181,3 +181,32 @@ fn the_readme_capture_is_what_render_prints() {
         "regenerate the README capture with the command under it"
     );
 }
+
+/// clap echoes a bad argument in its message: a file name with an escape sequence, a bidi
+/// override or a C1 control must reach the terminal written out, never raw (U+202E and
+/// U+0085 passed through, and could reverse or break the line).
+#[test]
+fn bad_arguments_are_echoed_harmless() {
+    let hostile = "a\u{1b}]0;TITLE\u{7}b\u{202e}c\u{85}d\u{9b}31m";
+    for args in [
+        vec![hostile],
+        vec!["check", "--bogus", hostile],
+        vec!["--lang", hostile],
+        vec!["export", "--format", hostile],
+    ] {
+        let output = bri_dash().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        for raw in ['\u{1b}', '\u{7}', '\u{202e}', '\u{85}', '\u{9b}'] {
+            assert!(
+                !stderr.contains(raw) && !String::from_utf8_lossy(&output.stdout).contains(raw),
+                "{args:?}: U+{:04X} reached the terminal: {stderr:?}",
+                u32::from(raw)
+            );
+        }
+    }
+    let output = bri_dash().args([hostile]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("\\u{202e}c\\u{85}d"), "{stderr}");
+}
