@@ -149,10 +149,12 @@ fn date_spec() -> impl Strategy<Value = DateSpec> {
     ]
 }
 
-/// A finite number, as TOML writes it: an integer or a float.
+/// A finite number, as TOML writes it: an integer a double holds exactly (the loader
+/// refuses larger ones), or a float.
 fn number() -> impl Strategy<Value = toml::Value> {
+    const EXACT: i64 = 1 << 53;
     prop_oneof![
-        any::<i64>().prop_map(toml::Value::Integer),
+        (-EXACT..=EXACT).prop_map(toml::Value::Integer),
         (-1000i64..1000).prop_map(toml::Value::Integer),
         any::<f64>()
             .prop_filter("finite", |f| f.is_finite())

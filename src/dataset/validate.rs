@@ -412,7 +412,25 @@ impl Validator<'_> {
 
     fn number(&mut self, raw: &SpannedValue, what: &str) -> f64 {
         match raw.get_ref() {
-            toml::Value::Integer(n) => *n as f64,
+            // Figures are doubles, which hold integers exactly only up to 2^53: a larger
+            // integer would lose digits without a word (9007199254740993 read as …992).
+            toml::Value::Integer(n) if n.unsigned_abs() <= 1 << 53 => *n as f64,
+            toml::Value::Integer(n) => {
+                self.problems.push(
+                    Problem::at(
+                        raw.span(),
+                        format!(
+                            "the integer {n} is too large to keep exactly: whole numbers must \
+                             lie between -9007199254740992 and 9007199254740992 (2^53)"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "if an approximation is meant, write it as a float, e.g. {:e}",
+                        *n as f64
+                    )),
+                );
+                0.0
+            }
             toml::Value::Float(f) if f.is_finite() => *f,
             other => {
                 let expected = if matches!(other, toml::Value::Float(_)) {

@@ -38,9 +38,9 @@ pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<
         writer.write_record([
             indicator.id.as_str(),
             &inert(indicator.label.get(lang)),
-            // Rust's shortest round-trip form: `20`, `2.38`, never a thousands separator. A
-            // number, so a spreadsheet reads it as one: never defused.
-            &indicator.figure.value.to_string(),
+            // The machine form JSON writes too: `20`, `2.38`, `1e23`, never a thousands
+            // separator. A number, so a spreadsheet reads it as one: never defused.
+            &super::machine_number(indicator.figure.value),
             qualifier_code(indicator.figure.qualifier),
             &inert(indicator.unit.get(lang)),
             &indicator.as_of.canonical(),

@@ -298,13 +298,10 @@ impl<'a> JsonEvent<'a> {
     }
 }
 
-/// Largest integer a JSON reader using doubles holds exactly (2^53).
-const MAX_EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
-
 /// A whole number as a JSON integer (`20`, not `20.0`), anything else as a float: both
 /// mean the same number, and the integer is what a reader expects for a count.
 fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() <= MAX_EXACT_INTEGER {
+    if value.fract() == 0.0 && value.abs() <= super::MAX_EXACT_INTEGER {
         serializer.serialize_i64(*value as i64)
     } else {
         serializer.serialize_f64(*value)
@@ -337,5 +334,9 @@ mod tests {
             "1e+300",
             "beyond 2^53 a float, not a wrong integer"
         );
+        // The text CSV writes for the same figure.
+        for value in [20.0, -3.0, 2.38, 1e300, 1e23, 2.38e-5, 0.1 + 0.2, -0.0] {
+            assert_eq!(json(value), super::super::machine_number(value), "{value}");
+        }
     }
 }

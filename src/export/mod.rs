@@ -15,6 +15,22 @@ use clap::ValueEnum;
 
 use crate::dataset::{Dataset, Lang};
 
+/// Largest integer a JSON reader using doubles holds exactly (2^53). The loader refuses
+/// integers beyond it, so every integer of a dataset is exact.
+pub const MAX_EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+/// A figure in its machine form, the one text every export writes for it: a whole number
+/// as an integer (`20`, not `20.0`), anything else as the shortest text that reads back
+/// to the same double (`2.38`, `2.38e-5`, `1e23`: serde_json's, through ryu). CSV and
+/// JSON wrote different texts for one figure.
+pub fn machine_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() <= MAX_EXACT_INTEGER {
+        (value as i64).to_string()
+    } else {
+        serde_json::Number::from_f64(value).map_or_else(|| value.to_string(), |n| n.to_string())
+    }
+}
+
 /// What `bri-dash export --format` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

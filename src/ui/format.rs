@@ -26,6 +26,10 @@ pub fn number_in(value: f64, lang: Lang) -> String {
 /// change the figure, so such numbers keep their digits, ungrouped as in Chinese text.
 fn chinese_number(value: f64) -> String {
     const UNITS: [(f64, &str); 3] = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")];
+    // Past 9999万亿 no unit reads well: the digits (in scientific form) do.
+    if value.abs() >= 1e16 {
+        return digits(value, None);
+    }
     for (size, name) in UNITS {
         if value.abs() < size {
             continue;
@@ -39,16 +43,18 @@ fn chinese_number(value: f64) -> String {
     digits(value, None)
 }
 
-/// The digits of `value` with integer digits grouped by threes with `separator`.
+/// The digits of `value` with integer digits grouped by threes with `separator`: the
+/// shortest text that reads back to the same number (`2.38`, `0.125`), never rounded. Out of
+/// the range where digits are read at a glance, the shortest scientific form (`1e23`,
+/// `2.38e-5`): `1e23` was `99,999,999,999,999,991,611,392` and `2.38e-5` was `0`.
 fn digits(value: f64, separator: Option<char>) -> String {
     let negative = value < 0.0;
     let magnitude = value.abs();
-    let text = if magnitude.fract() == 0.0 && magnitude < 1e15 {
-        format!("{magnitude:.0}")
-    } else {
-        let fixed = format!("{magnitude:.4}");
-        fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
-    };
+    if magnitude != 0.0 && !(1e-4..1e15).contains(&magnitude) {
+        let sign = if negative { "-" } else { "" };
+        return format!("{sign}{magnitude:e}");
+    }
+    let text = format!("{magnitude}");
     let (whole, fraction) = text
         .split_once('.')
         .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
@@ -150,7 +156,29 @@ mod tests {
         assert_eq!(zh(9999.0), "9999");
         assert_eq!(zh(2.38), "2.38");
         assert_eq!(zh(0.0), "0");
-        assert_eq!(zh(-0.000_01), "0");
+        assert_eq!(zh(-0.000_01), "-1e-5", "a small figure is not 0");
+        assert_eq!(zh(-0.0), "0");
+    }
+
+    #[test]
+    fn numbers_are_never_rounded_and_extremes_are_scientific() {
+        for lang in [Lang::En, Lang::Zh] {
+            assert_eq!(number_in(1e23, lang), "1e23");
+            assert_eq!(number_in(1e30, lang), "1e30");
+            assert_eq!(number_in(2.38e-5, lang), "2.38e-5");
+            assert_eq!(number_in(-5e306, lang), "-5e306");
+            assert_eq!(number_in(3.14159, lang), "3.14159");
+            assert_eq!(number_in(0.0001, lang), "0.0001");
+        }
+        assert_eq!(number(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(number(1e15), "1e15");
+        assert_eq!(number_in(1.5e16, Lang::Zh), "1.5e16", "past 9999万亿");
+        assert_eq!(number_in(9.9e15, Lang::Zh), "9900万亿");
+        // Every text reads back to the number it shows.
+        for value in [1e23, 2.38e-5, 3.14159, 0.1 + 0.2, 123_456.789, -7.25e-300] {
+            let shown = number(value).replace(',', "");
+            assert_eq!(shown.parse::<f64>().unwrap(), value, "{shown}");
+        }
     }
 
     #[test]
