@@ -301,3 +301,41 @@ fn an_indicator_with_too_many_items_or_observations_is_refused_where_the_cap_is_
         "{error}"
     );
 }
+
+/// Two figures for one date are sources disagreeing only when they are two sources; from
+/// one source it is a mistake, located (the dashboard called it "sources disagree").
+#[test]
+fn one_source_gives_one_figure_per_date() {
+    let minimal = std::fs::read_to_string(fixture("valid/minimal.toml")).unwrap();
+    let with_series = |series: &str| format!("{minimal}{series}");
+    let twice = with_series(
+        "[[indicators.series]]\ndate = \"2022\"\nvalue = 1\n\
+         [[indicators.series]]\ndate = \"2022\"\nvalue = 2\nsource = \"seed\"\n",
+    );
+    let error = match dataset::parse("twice.toml", &twice) {
+        Ok(_) => panic!("one source, one date, two figures must be refused"),
+        Err(error) => error.to_string(),
+    };
+    let first_line = twice.lines().position(|l| l == "date = \"2022\"").unwrap() + 1;
+    assert!(
+        error.contains(&format!(
+            "a second observation of 2022 from the same source (the first is on line {first_line})"
+        )),
+        "{error}"
+    );
+
+    let two_sources = with_series(
+        "[[sources]]\nid = \"other\"\nkind = \"article\"\ntitle = { zh = \"另一\", en = \"Other\" }\n\n\
+         [[indicators]]\nid = \"b\"\nlabel = { zh = \"乙\", en = \"B\" }\nvalue = 1\n\
+         unit = { zh = \"个\", en = \"u\" }\nas_of = \"2023\"\nsource = \"seed\"\n\
+         quote = { zh = \"句\", en = \"q\" }\n\
+         [[indicators.series]]\ndate = \"2022\"\nvalue = 1\n\
+         [[indicators.series]]\ndate = \"2022\"\nvalue = 2\nsource = \"other\"\n",
+    );
+    let dataset = dataset::parse("two.toml", &two_sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        dataset.indicators[1].series.len(),
+        2,
+        "both kept, side by side"
+    );
+}

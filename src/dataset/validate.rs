@@ -172,6 +172,42 @@ pub const MAX_SERIES: usize = 10_000;
 const INVALID_DATE: FuzzyDate = FuzzyDate::day(NaiveDate::MIN);
 
 impl Validator<'_> {
+    /// Two observations of one date are two sources disagreeing, kept side by side; from
+    /// one source they are a mistake (a duplicate, or a figure that was corrected), and the
+    /// dashboard would call it a disagreement. `series` is `raw` validated, in file order.
+    fn one_figure_per_source_and_date(
+        &mut self,
+        series: &[Observation],
+        raw: &[RawObservation],
+        indicator_source: Option<usize>,
+    ) {
+        let mut seen: Vec<(FuzzyDate, Option<usize>, usize)> = series
+            .iter()
+            .enumerate()
+            .map(|(index, o)| (o.date, o.source.or(indicator_source), index))
+            .collect();
+        seen.sort_unstable();
+        for pair in seen.windows(2) {
+            let ((date, source, first), (_, _, second)) = (pair[0], pair[1]);
+            if date == pair[1].0 && source == pair[1].1 && date != INVALID_DATE {
+                let first_line = self.line_of(&raw[first].date.span());
+                self.problems.push(
+                    Problem::at(
+                        raw[second].date.span(),
+                        format!(
+                            "a second observation of {} from the same source (the first is on line {first_line})",
+                            date.canonical()
+                        ),
+                    )
+                    .with_hint(
+                        "keep one figure per source and date; figures of different sources \
+                         for one date are kept side by side",
+                    ),
+                );
+            }
+        }
+    }
+
     /// The first `max` entries of a list; past them, one problem at the first entry too many,
     /// and the rest are not looked at (their count could be anything the file size allows).
     fn bounded<'r, T>(
@@ -558,6 +594,8 @@ impl Validator<'_> {
                 note: o.note.as_ref().map(|n| self.text(n, "note")),
             })
             .collect();
+        let indicator_source = self.reference(&raw.source, sources, "source");
+        self.one_figure_per_source_and_date(&series, &raw.series, indicator_source);
         series.sort_by_key(|o| o.date);
         let mut panel_indices = Vec::new();
         for panel in &raw.panels {
@@ -581,7 +619,7 @@ impl Validator<'_> {
             },
             unit: self.label(&raw.unit, "unit"),
             as_of: self.date(&raw.as_of),
-            source: self.reference(&raw.source, sources, "source").unwrap_or(0),
+            source: indicator_source.unwrap_or(0),
             quote: self.text(&raw.quote, "quote"),
             note: raw.note.as_ref().map(|n| self.text(n, "note")),
             target: raw.target.as_ref().map(|t| self.number(t, "target")),

@@ -288,6 +288,16 @@ id = "s"
 kind = "article"
 title = "A"
 
+[[sources]]
+id = "s0"
+kind = "article"
+title = "B"
+
+[[sources]]
+id = "s1"
+kind = "article"
+title = "C"
+
 [[tabs]]
 id = "o"
 title = "O"
@@ -303,9 +313,11 @@ source = "s"
 quote = "Q"
 "#,
         );
-        for (date, value) in series {
+        // A date seen before is another source's figure: one source gives one per date.
+        for (index, (date, value)) in series.iter().enumerate() {
+            let again = series[..index].iter().filter(|(d, _)| d == date).count();
             text.push_str(&format!(
-                "[[indicators.series]]\ndate = \"{date}\"\nvalue = {value:?}\n"
+                "[[indicators.series]]\ndate = \"{date}\"\nvalue = {value:?}\nsource = \"s{again}\"\n"
             ));
         }
         let dataset = crate::dataset::parse("t.toml", &text).expect("valid");
