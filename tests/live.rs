@@ -190,3 +190,62 @@ fn the_picker_switches_and_compares() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+/// The banner of a broken dataset while it stays broken.
+fn still_broken(dash: &Dash, after: &str) {
+    assert!(
+        dash.contents()
+            .contains("data.toml:38:9: expected a number for the value"),
+        "the banner went after {after} though the dataset is still broken; the screen:\n{}",
+        dash.contents()
+    );
+}
+
+#[test]
+fn the_picker_does_not_hide_the_banner_of_a_broken_dataset() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    rename_save(&folder.path("data.toml"), &Folder::with_value("\"x\""));
+    shows(&mut dash, "data.toml:38:9: expected a number for the value");
+    dash.send("d");
+    shows(&mut dash, "Accelerating the high-quality development");
+    dash.send("\x1b");
+    dash.wait_for("the picker to close", |screen| {
+        !screen.contents().contains(" Datasets ")
+    });
+    still_broken(&dash, "d then Esc");
+    rename_save(&folder.path("data.toml"), &Folder::with_value("26"));
+    shows(&mut dash, "26 countries");
+    dash.wait_for("the banner to go", |screen| {
+        !screen.contents().contains("expected a number")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_config_save_does_not_hide_the_banner_of_a_broken_dataset() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    rename_save(&folder.path("data.toml"), &Folder::with_value("\"x\""));
+    shows(&mut dash, "data.toml:38:9: expected a number for the value");
+    let config = folder.path("config.toml");
+    let edited = format!(
+        "{}\n[[datasets]]\nname = \"extra\"\nbuiltin = \"digital-silk-road-2023\"\n",
+        fs::read_to_string(&config).unwrap()
+    );
+    rename_save(&config, &edited);
+    // Long enough for the watch to report the config and the dashboard to read it.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    still_broken(&dash, "a config save");
+    // The config was read again: its new entry is in the picker.
+    dash.send("d");
+    shows(&mut dash, "extra");
+    dash.send("\x1b");
+    dash.wait_for("the picker to close", |screen| {
+        !screen.contents().contains(" Datasets ")
+    });
+    still_broken(&dash, "a config save and the picker");
+    dash.send("q");
+    dash.expect_exit(0);
+}
