@@ -249,3 +249,30 @@ fn a_config_save_does_not_hide_the_banner_of_a_broken_dataset() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+#[test]
+fn a_config_that_moves_the_shown_entry_to_another_file_shows_and_watches_that_file() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    fs::write(folder.path("other.toml"), Folder::with_value("27")).unwrap();
+    let config = folder.path("config.toml");
+    let edited = fs::read_to_string(&config)
+        .unwrap()
+        .replace("path = \"data.toml\"", "path = \"other.toml\"");
+    rename_save(&config, &edited);
+    shows(&mut dash, "27 countries");
+    // The new file is watched…
+    rename_save(&folder.path("other.toml"), &Folder::with_value("28"));
+    shows(&mut dash, "28 countries");
+    // …and `r` reads it, not the old one.
+    fs::write(folder.path("data.toml"), Folder::with_value("99")).unwrap();
+    dash.send("r");
+    shows(&mut dash, "reloaded");
+    assert!(
+        dash.contents().contains("28 countries"),
+        "r read the old file; the screen:\n{}",
+        dash.contents()
+    );
+    dash.send("q");
+    dash.expect_exit(0);
+}

@@ -108,22 +108,33 @@ impl Library {
         }))
     }
 
-    /// Reads the config file again. A broken config keeps the one in use.
-    pub fn reload_config(&mut self) -> Action {
+    /// Reads the config file again. A broken config keeps the one in use. The second
+    /// action is the shown dataset read from its new place, when the new config's entry of
+    /// that name points elsewhere: the caller must watch the new file then.
+    pub fn reload_config(&mut self) -> (Action, Option<Action>) {
         let Some(path) = self.config.origin.clone() else {
-            return Action::DismissNotice;
+            return (Action::DismissNotice, None);
         };
         match Config::load(&path) {
             Ok(config) => {
                 self.config = config;
                 self.config_problem = None;
                 self.shown_entry = index_of(&self.config, &self.shown);
-                self.catalog_action()
+                // The entry is taken from the new config by name: keeping the old one would
+                // keep its old path, and even `r` would read the file the config left.
+                let moved = match self.shown_entry.map(|index| &self.config.datasets[index]) {
+                    Some(entry) if !same_location(&entry.location, &self.shown.location) => {
+                        self.shown = entry.clone();
+                        Some(self.reload_shown())
+                    }
+                    _ => None,
+                };
+                (self.catalog_action(), moved)
             }
             Err(error) => {
                 let problem = problem_line(&error);
                 self.config_problem = Some(problem.clone());
-                Action::ConfigFailed(problem)
+                (Action::ConfigFailed(problem), None)
             }
         }
     }
@@ -154,4 +165,12 @@ fn index_of(config: &Config, shown: &DatasetEntry) -> Option<usize> {
         .datasets
         .iter()
         .position(|entry| entry.name == shown.name)
+}
+
+fn same_location(a: &DatasetLocation, b: &DatasetLocation) -> bool {
+    match (a, b) {
+        (DatasetLocation::Builtin(a), DatasetLocation::Builtin(b)) => a.name == b.name,
+        (DatasetLocation::File(a), DatasetLocation::File(b)) => a == b,
+        _ => false,
+    }
 }
