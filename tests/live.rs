@@ -190,3 +190,155 @@ fn the_picker_switches_and_compares() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+/// The banner of a broken dataset while it stays broken.
+fn still_broken(dash: &Dash, after: &str) {
+    assert!(
+        dash.contents()
+            .contains("data.toml:38:9: expected a number for the value"),
+        "the banner went after {after} though the dataset is still broken; the screen:\n{}",
+        dash.contents()
+    );
+}
+
+#[test]
+fn the_picker_does_not_hide_the_banner_of_a_broken_dataset() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    rename_save(&folder.path("data.toml"), &Folder::with_value("\"x\""));
+    shows(&mut dash, "data.toml:38:9: expected a number for the value");
+    dash.send("d");
+    shows(&mut dash, "Accelerating the high-quality development");
+    dash.send("\x1b");
+    dash.wait_for("the picker to close", |screen| {
+        !screen.contents().contains(" Datasets ")
+    });
+    still_broken(&dash, "d then Esc");
+    rename_save(&folder.path("data.toml"), &Folder::with_value("26"));
+    shows(&mut dash, "26 countries");
+    dash.wait_for("the banner to go", |screen| {
+        !screen.contents().contains("expected a number")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_config_save_does_not_hide_the_banner_of_a_broken_dataset() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    rename_save(&folder.path("data.toml"), &Folder::with_value("\"x\""));
+    shows(&mut dash, "data.toml:38:9: expected a number for the value");
+    let config = folder.path("config.toml");
+    let edited = format!(
+        "{}\n[[datasets]]\nname = \"extra\"\nbuiltin = \"digital-silk-road-2023\"\n",
+        fs::read_to_string(&config).unwrap()
+    );
+    rename_save(&config, &edited);
+    // Long enough for the watch to report the config and the dashboard to read it.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    still_broken(&dash, "a config save");
+    // The config was read again: its new entry is in the picker.
+    dash.send("d");
+    shows(&mut dash, "extra");
+    dash.send("\x1b");
+    dash.wait_for("the picker to close", |screen| {
+        !screen.contents().contains(" Datasets ")
+    });
+    still_broken(&dash, "a config save and the picker");
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_config_that_moves_the_shown_entry_to_another_file_shows_and_watches_that_file() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    fs::write(folder.path("other.toml"), Folder::with_value("27")).unwrap();
+    let config = folder.path("config.toml");
+    let edited = fs::read_to_string(&config)
+        .unwrap()
+        .replace("path = \"data.toml\"", "path = \"other.toml\"");
+    rename_save(&config, &edited);
+    shows(&mut dash, "27 countries");
+    // The new file is watched…
+    rename_save(&folder.path("other.toml"), &Folder::with_value("28"));
+    shows(&mut dash, "28 countries");
+    // …and `r` reads it, not the old one.
+    fs::write(folder.path("data.toml"), Folder::with_value("99")).unwrap();
+    dash.send("r");
+    shows(&mut dash, "reloaded");
+    assert!(
+        dash.contents().contains("28 countries"),
+        "r read the old file; the screen:\n{}",
+        dash.contents()
+    );
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+/// Makes `link` a symlink to `target`, replacing it at once as `ln -sfn` does.
+fn relink(target: &Path, link: &Path) {
+    let temporary = link.with_extension("link.tmp");
+    std::os::unix::fs::symlink(target, &temporary).unwrap();
+    fs::rename(&temporary, link).unwrap();
+}
+
+#[test]
+fn a_symlinked_dataset_follows_its_target_in_another_folder() {
+    let folder = Folder::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = elsewhere.path().join("real.toml");
+    fs::write(&real, MINIMAL).unwrap();
+    fs::remove_file(folder.path("data.toml")).unwrap();
+    relink(&real, &folder.path("data.toml"));
+    let mut dash = folder.dashboard();
+    // An edit of the target, in its own folder.
+    rename_save(&real, &Folder::with_value("31"));
+    shows(&mut dash, "31 countries");
+    // A broken target: the banner.
+    rename_save(&real, &Folder::with_value("\"x\""));
+    shows(&mut dash, "expected a number for the value");
+    assert!(
+        dash.contents().contains("31 countries"),
+        "the last good data stays"
+    );
+    // The link pointed elsewhere: the new target is shown, then watched.
+    let second = elsewhere.path().join("second.toml");
+    fs::write(&second, Folder::with_value("32")).unwrap();
+    relink(&second, &folder.path("data.toml"));
+    shows(&mut dash, "32 countries");
+    dash.wait_for("the banner to go", |screen| {
+        !screen.contents().contains("expected a number")
+    });
+    rename_save(&second, &Folder::with_value("33"));
+    shows(&mut dash, "33 countries");
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
+#[test]
+fn a_folder_deleted_and_created_again_is_watched_again() {
+    let folder = Folder::new();
+    fs::create_dir(folder.path("sub")).unwrap();
+    fs::write(folder.path("sub/data.toml"), MINIMAL).unwrap();
+    let config = folder.path("config.toml");
+    let edited = fs::read_to_string(&config)
+        .unwrap()
+        .replace("path = \"data.toml\"", "path = \"sub/data.toml\"");
+    fs::write(&config, edited).unwrap();
+    let mut dash = folder.dashboard();
+    fs::remove_dir_all(folder.path("sub")).unwrap();
+    shows(&mut dash, "no such file");
+    fs::create_dir(folder.path("sub")).unwrap();
+    fs::write(folder.path("sub/data.toml"), Folder::with_value("34")).unwrap();
+    shows(&mut dash, "34 countries");
+    dash.wait_for("the banner to go", |screen| {
+        !screen.contents().contains("no such file")
+    });
+    // The new folder itself is watched, not only its parent.
+    rename_save(&folder.path("sub/data.toml"), &Folder::with_value("35"));
+    shows(&mut dash, "35 countries");
+    dash.send("q");
+    dash.expect_exit(0);
+}

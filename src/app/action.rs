@@ -48,11 +48,13 @@ pub enum Action {
     SearchBackspace,
     #[serde(skip)]
     DatasetLoaded(Box<Loaded>),
-    /// The config was read again: its datasets and which one is the default.
+    /// The config was read again (or scanned for the picker): its datasets, which one is
+    /// the default, and the problem that stands (see [`Loaded::problem`]).
     #[serde(skip)]
     CatalogChanged {
         entries: Vec<CatalogEntry>,
         default: usize,
+        problem: Option<String>,
     },
     /// A config file that changed and no longer loads.
     #[serde(skip)]

@@ -56,6 +56,11 @@ pub struct Loaded {
     pub entry: Option<usize>,
     pub reason: LoadReason,
     pub result: Result<Arc<Dataset>, FileError>,
+    /// The problem that still stands once this load is done, as the library keeps it: the
+    /// config's, else the shown dataset's last reload. A load that works replaces the error
+    /// banner with a notice only when this is `None`, so a warning lasts as long as its
+    /// cause, not until whatever happens next.
+    pub problem: Option<String>,
 }
 
 /// Loads are compared by identity: two loads are the same only if they carry the same
@@ -67,7 +72,10 @@ impl PartialEq for Loaded {
             (Err(a), Err(b)) => a.to_string() == b.to_string(),
             _ => false,
         };
-        self.entry == other.entry && self.reason == other.reason && same_result
+        self.entry == other.entry
+            && self.reason == other.reason
+            && self.problem == other.problem
+            && same_result
     }
 }
 

@@ -26,11 +26,18 @@ pub fn update(app: &mut App, action: Action) -> Command {
             apply_loaded(app, *loaded);
             return Command::Redraw;
         }
-        Action::CatalogChanged { entries, default } => {
+        Action::CatalogChanged {
+            entries,
+            default,
+            problem,
+        } => {
             app.catalog = entries;
-            if matches!(app.banner, Some(Banner::Error(_))) && app.current.is_some() {
-                // The config loads again; a dataset error, if any, comes back with the next load.
-                app.banner = None;
+            // The banner follows the library's standing problem: a scan for the picker or a
+            // config save says nothing about whether the shown dataset loads.
+            match problem {
+                Some(problem) => app.banner = Some(Banner::Error(problem)),
+                None if matches!(app.banner, Some(Banner::Error(_))) => app.banner = None,
+                None => {}
             }
             if let Some(Overlay::Picker { selected }) = app.overlay {
                 let selected = selected.min(app.catalog.len().saturating_sub(1));
@@ -103,6 +110,12 @@ pub fn update(app: &mut App, action: Action) -> Command {
 }
 
 fn apply_loaded(app: &mut App, loaded: Loaded) {
+    // After a load that works, a problem that still stands (a broken config) keeps its
+    // banner instead of giving way to the notice.
+    let notice_or_problem = |notice: Banner| match loaded.problem.clone() {
+        Some(problem) => Banner::Error(problem),
+        None => notice,
+    };
     match (loaded.reason, loaded.result) {
         (LoadReason::Compare, Ok(other)) => {
             app.comparison = Some(diff(&other, &app.dataset));
@@ -116,11 +129,11 @@ fn apply_loaded(app: &mut App, loaded: Loaded) {
                 .and_then(|entry| app.catalog.get(entry))
                 .map(|entry| entry.name.clone())
                 .unwrap_or_else(|| app.dataset.meta.id.clone());
-            app.banner = Some(Banner::Switched(name));
+            app.banner = Some(notice_or_problem(Banner::Switched(name)));
         }
         (LoadReason::Reload, Ok(dataset)) => {
             app.replace_dataset(dataset);
-            app.banner = Some(Banner::Reloaded);
+            app.banner = Some(notice_or_problem(Banner::Reloaded));
         }
         // A failure never costs the data on screen: it stays, under the error.
         (_, Err(error)) => app.banner = Some(Banner::Error(problem_line(&error))),

@@ -15,6 +15,11 @@ pub struct Library {
     shown: DatasetEntry,
     /// Its index in the config's list, if it is there.
     shown_entry: Option<usize>,
+    /// Why the shown dataset's file, read again, does not load: kept until a reload works,
+    /// so that the error banner lasts exactly as long as the file stays broken.
+    shown_problem: Option<String>,
+    /// Why the config file, read again, does not load (the one in use is the last good one).
+    config_problem: Option<String>,
 }
 
 impl Library {
@@ -24,7 +29,17 @@ impl Library {
             config,
             shown,
             shown_entry,
+            shown_problem: None,
+            config_problem: None,
         }
+    }
+
+    /// The problem that stands now, if any: the config's first, as the older cause of the
+    /// two to fix, else the shown dataset's.
+    pub fn problem(&self) -> Option<String> {
+        self.config_problem
+            .clone()
+            .or_else(|| self.shown_problem.clone())
     }
 
     pub fn shown_entry(&self) -> Option<usize> {
@@ -58,6 +73,7 @@ impl Library {
         Action::CatalogChanged {
             entries: self.catalog(true),
             default: self.config.default,
+            problem: self.problem(),
         }
     }
 
@@ -70,34 +86,56 @@ impl Library {
         if reason == LoadReason::Switch && result.is_ok() {
             self.shown = entry;
             self.shown_entry = Some(index);
+            // The broken file is no longer the one shown.
+            self.shown_problem = None;
         }
         Action::DatasetLoaded(Box::new(Loaded {
             entry: Some(index),
             reason,
             result,
+            problem: self.problem(),
         }))
     }
 
-    pub fn reload_shown(&self) -> Action {
+    pub fn reload_shown(&mut self) -> Action {
+        let result = self.shown.load(self.config.max_file_bytes).map(Arc::new);
+        self.shown_problem = result.as_ref().err().map(problem_line);
         Action::DatasetLoaded(Box::new(Loaded {
             entry: self.shown_entry,
             reason: LoadReason::Reload,
-            result: self.shown.load(self.config.max_file_bytes).map(Arc::new),
+            result,
+            problem: self.problem(),
         }))
     }
 
-    /// Reads the config file again. A broken config keeps the one in use.
-    pub fn reload_config(&mut self) -> Action {
+    /// Reads the config file again. A broken config keeps the one in use. The second
+    /// action is the shown dataset read from its new place, when the new config's entry of
+    /// that name points elsewhere: the caller must watch the new file then.
+    pub fn reload_config(&mut self) -> (Action, Option<Action>) {
         let Some(path) = self.config.origin.clone() else {
-            return Action::DismissNotice;
+            return (Action::DismissNotice, None);
         };
         match Config::load(&path) {
             Ok(config) => {
                 self.config = config;
+                self.config_problem = None;
                 self.shown_entry = index_of(&self.config, &self.shown);
-                self.catalog_action()
+                // The entry is taken from the new config by name: keeping the old one would
+                // keep its old path, and even `r` would read the file the config left.
+                let moved = match self.shown_entry.map(|index| &self.config.datasets[index]) {
+                    Some(entry) if !same_location(&entry.location, &self.shown.location) => {
+                        self.shown = entry.clone();
+                        Some(self.reload_shown())
+                    }
+                    _ => None,
+                };
+                (self.catalog_action(), moved)
             }
-            Err(error) => Action::ConfigFailed(problem_line(&error)),
+            Err(error) => {
+                let problem = problem_line(&error);
+                self.config_problem = Some(problem.clone());
+                (Action::ConfigFailed(problem), None)
+            }
         }
     }
 
@@ -127,4 +165,12 @@ fn index_of(config: &Config, shown: &DatasetEntry) -> Option<usize> {
         .datasets
         .iter()
         .position(|entry| entry.name == shown.name)
+}
+
+fn same_location(a: &DatasetLocation, b: &DatasetLocation) -> bool {
+    match (a, b) {
+        (DatasetLocation::Builtin(a), DatasetLocation::Builtin(b)) => a.name == b.name,
+        (DatasetLocation::File(a), DatasetLocation::File(b)) => a == b,
+        _ => false,
+    }
 }

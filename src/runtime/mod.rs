@@ -105,6 +105,7 @@ pub fn run(mut app: App, mut library: Library, options: Options) -> io::Result<E
         continued,
         continued_at_stop: 0,
         pending: None,
+        followup: None,
     };
     let result = session.event_loop(sender, events);
     terminal::restore();
@@ -129,6 +130,9 @@ struct Session<'a> {
     continued_at_stop: usize,
     /// An event read ahead while coalescing resizes, handled next.
     pending: Option<Event>,
+    /// An action that follows the one just applied: the new catalog, after the shown
+    /// dataset was read from the new place a config save gave it.
+    followup: Option<Action>,
 }
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
@@ -205,6 +209,11 @@ impl Session<'_> {
             if let Some(exit) = self.apply(term, action)? {
                 return Ok(exit);
             }
+            if let Some(followup) = self.followup.take()
+                && let Some(exit) = self.apply(term, followup)?
+            {
+                return Ok(exit);
+            }
             let has_notice = self.app.banner.as_ref().is_some_and(|b| b.is_notice());
             notice_until = match (had_notice, has_notice) {
                 (_, false) => None,
@@ -272,7 +281,16 @@ impl Session<'_> {
                         .map(|p| watch::absolute(&p))
                         .as_ref()
                 {
-                    self.library.reload_config()
+                    match self.library.reload_config() {
+                        (catalog, Some(moved)) => {
+                            self.rewatch();
+                            // The moved dataset first: the new catalog may then switch to a
+                            // new default, which a later reload would undo.
+                            self.followup = Some(catalog);
+                            moved
+                        }
+                        (action, None) => action,
+                    }
                 } else {
                     self.library.reload_shown()
                 }
