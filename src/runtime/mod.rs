@@ -433,26 +433,40 @@ fn spawn_input_thread(sender: Sender<Event>) {
     });
 }
 
-/// Sends every signal the dashboard handles to the loop; returns the count of SIGCONTs,
-/// kept as they arrive (see [`Session::continued_at_stop`]).
+/// Sends every signal the dashboard handles to the loop; returns the count of SIGCONTs
+/// (see [`Session::continued_at_stop`]), counted in the signal handler itself, the moment
+/// each arrives: counted by this thread, a SIGCONT that came while it was scheduled out
+/// was missed, and a stop already over stopped the process for good.
 fn spawn_signal_thread(sender: Sender<Event>) -> io::Result<Arc<AtomicUsize>> {
     let mut signals = Signals::new(ENDING_SIGNALS.iter().chain(&[SIGTSTP, SIGCONT]))?;
     let continued = Arc::new(AtomicUsize::new(0));
+    let in_handler = Arc::clone(&continued);
+    // SAFETY: the action only increments an atomic, which is async-signal-safe.
+    unsafe {
+        signal_hook::low_level::register(SIGCONT, move || {
+            in_handler.fetch_add(1, Ordering::SeqCst);
+        })?;
+    }
     let count = Arc::clone(&continued);
     thread::spawn(move || {
-        for signal in signals.forever() {
-            let event = match signal {
-                SIGTSTP => Event::Stop {
-                    continued: count.load(Ordering::SeqCst),
-                },
-                SIGCONT => {
-                    count.fetch_add(1, Ordering::SeqCst);
-                    Event::Signal(signal)
+        loop {
+            // The count before this batch: a SIGCONT that comes after a SIGTSTP of the
+            // batch, even before this thread reads it, is then seen as ending that stop.
+            let before = count.load(Ordering::SeqCst);
+            // Signals that arrived together come as one batch, in the order of their
+            // numbers, not of their arrival: SIGCONT (18) before SIGTSTP (20) even when the
+            // stop came first. A batch with both is a stop that is over already.
+            let batch: Vec<i32> = signals.wait().collect();
+            let continued_too = batch.contains(&SIGCONT);
+            for signal in batch {
+                let event = match signal {
+                    SIGTSTP if continued_too => continue,
+                    SIGTSTP => Event::Stop { continued: before },
+                    _ => Event::Signal(signal),
+                };
+                if sender.send(event).is_err() {
+                    return;
                 }
-                _ => Event::Signal(signal),
-            };
-            if sender.send(event).is_err() {
-                return;
             }
         }
     });
