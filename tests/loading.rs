@@ -82,7 +82,7 @@ fn the_main_dataset_has_the_figures_of_the_seed() {
     );
 
     // Every Chinese quote is the article's own words.
-    // (A copy of shared/seed, checked against it by tests/connectivity_data.rs.)
+    // (A copy of shared/seed, checked against it by .ci/run.)
     let seed = std::fs::read_to_string(fixture("shared/seed/000_aeb844f2ba35a293.txt"))
         .expect("the seed article is copied into tests/fixtures/shared/seed");
     for indicator in &dataset.indicators {
