@@ -85,26 +85,19 @@ fn sigint_from_outside_exits_130() {
     ends_on_signal(libc::SIGINT, 130);
 }
 
-// Every signal whose default would end the process ends it through the loop, with the
-// terminal given back (SIGQUIT, SIGUSR1 and SIGALRM left it raw, on the alternate screen).
+/// Every other signal whose default would end the process ends it through the loop, with
+/// the terminal given back (SIGQUIT, SIGUSR1 and SIGALRM left it raw, on the alternate
+/// screen): 128 + the signal.
 #[test]
-fn sigquit_exits_131() {
-    ends_on_signal(libc::SIGQUIT, 131);
-}
-
-#[test]
-fn sigusr1_exits_138() {
-    ends_on_signal(libc::SIGUSR1, 138);
-}
-
-#[test]
-fn sigusr2_exits_140() {
-    ends_on_signal(libc::SIGUSR2, 140);
-}
-
-#[test]
-fn sigalrm_exits_142() {
-    ends_on_signal(libc::SIGALRM, 142);
+fn sigquit_sigusr_and_sigalrm_exit_through_the_loop() {
+    for (signal, code) in [
+        (libc::SIGQUIT, 131),
+        (libc::SIGUSR1, 138),
+        (libc::SIGUSR2, 140),
+        (libc::SIGALRM, 142),
+    ] {
+        ends_on_signal(signal, code);
+    }
 }
 
 /// A terminal closed under the dashboard (the window shut): the kernel hangs up, reads

@@ -4,6 +4,7 @@
 //! of a passing notice ("reloaded"), and only while one is on screen.
 
 mod library;
+mod signals;
 mod watch;
 
 use std::io::{self, IsTerminal};
@@ -19,12 +20,10 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
-};
-use signal_hook::iterator::Signals;
+use signal_hook::consts::{SIGCONT, SIGHUP};
 
 pub use library::Library;
+use signals::spawn_signal_thread;
 use watch::FileWatch;
 
 use crate::app::{Action, App, Command, LoadReason, update};
@@ -39,11 +38,6 @@ const NOTICE_TIME: Duration = Duration::from_secs(2);
 /// process past any hook, leaving the terminal raw. Beyond this the dashboard draws in the
 /// top-left corner, as it would on a screen that large.
 pub const MAX_SIDE: u16 = 1000;
-
-/// The signals that end the dashboard (exit code 128 + the signal), each after giving the
-/// terminal back. Any other signal whose default is to end the process would leave the
-/// terminal raw, so every such signal that a user or a tool sends is here.
-const ENDING_SIGNALS: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
 
 enum Event {
     Terminal(TermEvent),
@@ -122,7 +116,7 @@ struct Session<'a> {
     library: &'a mut Library,
     file_watch: Option<FileWatch>,
     mouse: bool,
-    /// How many SIGCONTs have arrived, counted by the signal thread as they come.
+    /// How many SIGCONTs have arrived, counted by the signal handler as they come.
     continued: Arc<AtomicUsize>,
     /// That count when the last stop was asked for: a SIGCONT since then means the stop
     /// is over already (SIGTSTP and SIGCONT sent together while the loop was busy), and
@@ -244,8 +238,7 @@ impl Session<'_> {
     fn action_for(&mut self, term: &mut Term, event: Event) -> io::Result<Result<Action, Exit>> {
         Ok(Ok(match event {
             Event::Terminal(TermEvent::Resize(width, height)) => {
-                let size = clamp(Size::new(width, height));
-                term.resize(Rect::from((ratatui::layout::Position::ORIGIN, size)))?;
+                let size = resize(term, Size::new(width, height))?;
                 Action::Resize {
                     width: size.width,
                     height: size.height,
@@ -352,14 +345,16 @@ impl Session<'_> {
 /// would ask the terminal for the cursor position, which cannot be answered while the
 /// input thread holds the event reader.)
 fn take_back(term: &mut Term) -> io::Result<Size> {
-    let size = clamp(term.size()?);
-    term.resize(Rect::from((ratatui::layout::Position::ORIGIN, size)))?;
-    Ok(size)
+    let size = term.size()?;
+    resize(term, size)
 }
 
-/// The terminal's size, at most [`MAX_SIDE`] each way.
-fn clamp(size: Size) -> Size {
-    Size::new(size.width.min(MAX_SIDE), size.height.min(MAX_SIDE))
+/// Sizes the frame to the terminal's `size`, at most [`MAX_SIDE`] each way; returns the
+/// size drawn.
+fn resize(term: &mut Term, size: Size) -> io::Result<Size> {
+    let size = Size::new(size.width.min(MAX_SIDE), size.height.min(MAX_SIDE));
+    term.resize(Rect::from((ratatui::layout::Position::ORIGIN, size)))?;
+    Ok(size)
 }
 
 fn draw(term: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
@@ -382,11 +377,8 @@ fn suspend(mouse: bool) -> io::Result<()> {
 
 fn terminal_action(app: &App, event: &TermEvent, mouse_enabled: bool) -> Option<Action> {
     match event {
+        // (Resizes are clamped and applied by the loop before this: see `action_for`.)
         TermEvent::Key(key) if key.kind == KeyEventKind::Press => app.key_action(key),
-        TermEvent::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
         // With the mouse off, a terminal that reports it anyway is ignored.
         TermEvent::Mouse(mouse) if mouse_enabled => {
             let (column, row) = (mouse.column, mouse.row);
@@ -431,44 +423,4 @@ fn spawn_input_thread(sender: Sender<Event>) {
             }
         }
     });
-}
-
-/// Sends every signal the dashboard handles to the loop; returns the count of SIGCONTs
-/// (see [`Session::continued_at_stop`]), counted in the signal handler itself, the moment
-/// each arrives: counted by this thread, a SIGCONT that came while it was scheduled out
-/// was missed, and a stop already over stopped the process for good.
-fn spawn_signal_thread(sender: Sender<Event>) -> io::Result<Arc<AtomicUsize>> {
-    let mut signals = Signals::new(ENDING_SIGNALS.iter().chain(&[SIGTSTP, SIGCONT]))?;
-    let continued = Arc::new(AtomicUsize::new(0));
-    let in_handler = Arc::clone(&continued);
-    // SAFETY: the action only increments an atomic, which is async-signal-safe.
-    unsafe {
-        signal_hook::low_level::register(SIGCONT, move || {
-            in_handler.fetch_add(1, Ordering::SeqCst);
-        })?;
-    }
-    let count = Arc::clone(&continued);
-    thread::spawn(move || {
-        loop {
-            // The count before this batch: a SIGCONT that comes after a SIGTSTP of the
-            // batch, even before this thread reads it, is then seen as ending that stop.
-            let before = count.load(Ordering::SeqCst);
-            // Signals that arrived together come as one batch, in the order of their
-            // numbers, not of their arrival: SIGCONT (18) before SIGTSTP (20) even when the
-            // stop came first. A batch with both is a stop that is over already.
-            let batch: Vec<i32> = signals.wait().collect();
-            let continued_too = batch.contains(&SIGCONT);
-            for signal in batch {
-                let event = match signal {
-                    SIGTSTP if continued_too => continue,
-                    SIGTSTP => Event::Stop { continued: before },
-                    _ => Event::Signal(signal),
-                };
-                if sender.send(event).is_err() {
-                    return;
-                }
-            }
-        }
-    });
-    Ok(continued)
 }
