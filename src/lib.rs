@@ -2,22 +2,19 @@
 //!
 //! Data flows one way: files are loaded and validated into an immutable
 //! [`dataset::Dataset`]; input becomes [`app::Action`]s; [`app::update`] changes the
-//! [`app::App`]; [`ui::view`] draws it.
+//! [`app::App`]; [`ui::view`] draws it. `docs/architecture.md` maps the folders.
+//!
+//! From the bottom layer up: [`text`] (making untrusted text safe), [`files`] (reading
+//! files, reporting their problems), [`dataset`] and [`config`] (the validated models),
+//! [`export`] (the dataset in other formats), [`app`] (state and update), [`ui`] (drawing),
+//! [`runtime`] (the event loop and the terminal), [`commands`] (the command line).
 
 pub mod app;
-pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod dataset;
-pub mod diagnostic;
-pub mod diff;
 pub mod export;
-pub mod headless;
-pub mod memory;
+pub mod files;
 pub mod runtime;
-pub mod sanitize;
-pub mod startup;
-pub mod terminal;
-pub mod textfile;
+pub mod text;
 pub mod ui;
-pub mod unicode;

@@ -1,9 +1,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use bri_dash::cli::{Cli, Command};
 use bri_dash::commands;
-use bri_dash::sanitize::escape_for_message;
+use bri_dash::commands::cli::{Cli, Command};
+use bri_dash::text::sanitize::escape_for_message;
 use clap::Parser;
 
 fn main() -> ExitCode {

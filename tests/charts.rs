@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use bri_dash::app::{Action, App, Overlay, update};
 use bri_dash::dataset::{self, Lang};
-use bri_dash::headless::{draw, to_text};
+use bri_dash::ui::headless::{draw, to_text};
 use bri_dash::ui::popup_max_scroll;
 use common::{builtin_app, press, today};
 use ratatui::layout::Size;

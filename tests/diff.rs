@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use bri_dash::dataset::diff::diff;
 use bri_dash::dataset::load_file;
-use bri_dash::diff::diff;
-use bri_dash::textfile::DEFAULT_MAX_BYTES;
+use bri_dash::files::textfile::DEFAULT_MAX_BYTES;
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -32,8 +32,9 @@ fn indicators_are_matched_by_id() {
     assert_eq!(change.absolute_change, 3.0);
     assert!((change.percent_change.unwrap() - 17.647).abs() < 0.01);
     assert!(change.date_moved());
-    let ids =
-        |named: &[bri_dash::diff::Named]| named.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+    let ids = |named: &[bri_dash::dataset::diff::Named]| {
+        named.iter().map(|n| n.id.clone()).collect::<Vec<_>>()
+    };
     assert_eq!(ids(&comparison.added_indicators), ["land-cables"]);
     assert_eq!(ids(&comparison.removed_indicators), ["retired"]);
     assert_eq!(ids(&comparison.added_panels), ["infrastructure"]);
@@ -57,7 +58,7 @@ fn a_change_from_zero_has_no_percentage() {
     let comparison = diff(&old, &new);
     assert_eq!(comparison.changed[0].percent_change, None);
     assert_eq!(
-        bri_dash::diff::change_text(&comparison.changed[0], bri_dash::dataset::Lang::En),
+        bri_dash::export::diff::change_text(&comparison.changed[0], bri_dash::dataset::Lang::En),
         "+20"
     );
 }

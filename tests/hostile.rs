@@ -15,10 +15,10 @@ use std::time::{Duration, Instant, SystemTime};
 use assert_cmd::Command;
 use bri_dash::app::{Action, App, update};
 use bri_dash::dataset::{Dataset, Lang, load_file};
-use bri_dash::diagnostic::FileError;
-use bri_dash::headless;
-use bri_dash::sanitize::{MAX_CHARS, MAX_LABEL_CHARS};
-use bri_dash::textfile::DEFAULT_MAX_BYTES;
+use bri_dash::files::diagnostic::FileError;
+use bri_dash::files::textfile::DEFAULT_MAX_BYTES;
+use bri_dash::text::sanitize::{MAX_CHARS, MAX_LABEL_CHARS};
+use bri_dash::ui::headless;
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 

@@ -8,8 +8,8 @@ use std::path::Path;
 use bri_dash::app::{Action, Command, update};
 use bri_dash::config::Config;
 use bri_dash::dataset::Lang;
-use bri_dash::headless::{draw, to_text};
 use bri_dash::ui::Theme;
+use bri_dash::ui::headless::{draw, to_text};
 use common::{key, main_app};
 
 fn config(text: &str) -> Result<Config, String> {

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use bri_dash::dataset::{self, BUILTINS, Lang, Precision, load_file};
-use bri_dash::diagnostic::FileError;
-use bri_dash::textfile::DEFAULT_MAX_BYTES;
+use bri_dash::files::diagnostic::FileError;
+use bri_dash::files::textfile::DEFAULT_MAX_BYTES;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -231,7 +231,7 @@ fn many_problems_are_found_in_linear_time_and_reported_within_a_bound() {
         panic!("expected problems, got {error}");
     };
     assert_eq!(problems.len(), bad, "one unknown source per indicator");
-    let shown = bri_dash::diagnostic::MAX_REPORTED_PROBLEMS;
+    let shown = bri_dash::files::diagnostic::MAX_REPORTED_PROBLEMS;
     let report = error.render_report(false);
     assert_eq!(
         report.matches("error: unknown source").count(),

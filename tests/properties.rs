@@ -9,14 +9,14 @@ use std::sync::{Arc, LazyLock};
 
 use bri_dash::app::{Action, App, update};
 use bri_dash::dataset::{self, BUILTINS, Dataset, Lang};
-use bri_dash::diagnostic::FileError;
 use bri_dash::export::{self, Format};
-use bri_dash::headless;
-use bri_dash::sanitize::{
+use bri_dash::files::diagnostic::FileError;
+use bri_dash::files::textfile::DEFAULT_MAX_BYTES;
+use bri_dash::text::sanitize::{
     MAX_CHARS, MAX_COMBINING, MAX_LABEL_CHARS, sanitize_label, sanitize_source_for_terminal,
     sanitize_text,
 };
-use bri_dash::textfile::DEFAULT_MAX_BYTES;
+use bri_dash::ui::headless;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;

@@ -4,7 +4,7 @@ mod common;
 
 use bri_dash::app::{Item, Overlay, Search};
 use bri_dash::dataset::Lang;
-use bri_dash::headless::{draw, to_text};
+use bri_dash::ui::headless::{draw, to_text};
 use common::{main_app, press};
 
 fn type_query(app: &mut bri_dash::app::App, text: &str) {

@@ -5,7 +5,7 @@ mod common;
 
 use bri_dash::app::{Action, App, update};
 use bri_dash::dataset::Lang;
-use bri_dash::headless::{draw, to_text};
+use bri_dash::ui::headless::{draw, to_text};
 use common::{builtin_app, main_app, press};
 
 fn screen(app: &App) -> String {
@@ -122,7 +122,7 @@ fn live_dataset_states() {
     insta::assert_snapshot!("picker-en-100x30", screen(&app));
 
     let other = builtin_app("bri-connectivity", Lang::En, 100, 30);
-    app.comparison = Some(bri_dash::diff::diff(&other.dataset, &app.dataset));
+    app.comparison = Some(bri_dash::dataset::diff::diff(&other.dataset, &app.dataset));
     app.overlay = Some(bri_dash::app::Overlay::Compare { scroll: 0 });
     insta::assert_snapshot!("compare-en-100x30", screen(&app));
 }

@@ -174,7 +174,8 @@ fn resizing_to_nothing_and_back_never_panics() {
     press(&mut app, "2 End Enter");
     for (width, height) in [(0, 0), (1, 1), (3, 2), (1, 100), (20, 5), (80, 24)] {
         update(&mut app, Action::Resize { width, height });
-        let text = bri_dash::headless::to_text(&bri_dash::headless::draw(&app, width, height));
+        let text =
+            bri_dash::ui::headless::to_text(&bri_dash::ui::headless::draw(&app, width, height));
         if (width, height) == (20, 5) {
             assert!(text.contains("终端窗口太小"), "{text}");
         }

@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use bri_dash::sanitize::{
+use bri_dash::text::sanitize::{
     MAX_CHARS, MAX_COMBINING, MAX_LABEL_CHARS, sanitize_label, sanitize_text,
 };
 use libfuzzer_sys::fuzz_target;

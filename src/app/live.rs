@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::dataset::{Dataset, FuzzyDate, Text};
-use crate::diagnostic::FileError;
+use crate::files::diagnostic::FileError;
 
 /// The first problem of a file in one line, as `file:line:column: message` (or
 /// `file: reason` for a file that could not be read): what a banner or a status shows.

@@ -10,8 +10,8 @@ use super::action::Action;
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
 use super::search::{Search, SearchIndex};
+use crate::dataset::diff::DatasetDiff;
 use crate::dataset::{Dataset, Lang, TabKind};
-use crate::diff::DatasetDiff;
 use crate::ui::Theme;
 
 /// Something the user can select and open.

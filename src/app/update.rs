@@ -4,7 +4,7 @@ use super::action::{Action, Command};
 use super::live::{Banner, LoadReason, Loaded, problem_line};
 use super::search::Search;
 use super::state::{App, Item, Overlay};
-use crate::diff::diff;
+use crate::dataset::diff::diff;
 use crate::ui::{Hit, hit_test, popup_max_scroll};
 
 /// Applies `action` to `app` and says what the runtime must do next.

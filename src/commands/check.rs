@@ -4,10 +4,10 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use super::{exit_code, report};
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
 use crate::dataset::{self, Dataset};
-use crate::diagnostic::FileError;
-use crate::sanitize::sanitize_line;
+use crate::files::diagnostic::FileError;
+use crate::text::sanitize::sanitize_line;
 
 pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
     // A config that cannot be used makes the whole invocation unusable; its size limit

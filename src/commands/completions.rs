@@ -5,7 +5,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use super::output::to_stdout;
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
 
 pub fn run(shell: Shell) -> u8 {
     let mut script = Vec::new();

@@ -4,9 +4,9 @@ use std::io::{self, Write};
 
 use ratatui::layout::Size;
 
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
+use crate::commands::startup::{build_app, language};
 use crate::runtime::{self, Exit, Library, Options};
-use crate::startup::{build_app, language};
 
 pub fn run(cli: &Cli) -> u8 {
     // Everything that can fail on bad input happens before the terminal is touched.

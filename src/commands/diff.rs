@@ -1,9 +1,10 @@
 //! `bri-dash diff OLD NEW`: two editions of a dataset compared.
 
 use super::report;
-use crate::cli::{Cli, DiffFormat};
-use crate::diff::diff;
-use crate::startup::language;
+use crate::commands::cli::{Cli, DiffFormat};
+use crate::commands::startup::language;
+use crate::dataset::diff::diff;
+use crate::export;
 
 pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> u8 {
     let config = match super::config(cli) {
@@ -23,9 +24,9 @@ pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> u8 {
     let comparison = diff(&old, &new);
     let lang = language(cli, &config);
     let text = match format {
-        DiffFormat::Text => comparison.to_text(lang),
-        DiffFormat::Markdown => comparison.to_markdown(lang),
-        DiffFormat::Json => comparison.to_json(),
+        DiffFormat::Text => export::diff::to_text(&comparison, lang),
+        DiffFormat::Markdown => export::diff::to_markdown(&comparison, lang),
+        DiffFormat::Json => export::diff::to_json(&comparison),
     };
     super::output::to_stdout(text.as_bytes())
 }

@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use super::output::{to_file, to_stdout};
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
+use crate::commands::startup::language;
 use crate::config::DatasetLocation;
 use crate::export::{self, Format};
-use crate::sanitize::sanitize_line;
-use crate::startup::language;
+use crate::text::sanitize::sanitize_line;
 
 pub fn run(cli: &Cli, format: Format, output: Option<&Path>) -> u8 {
     let config = match super::config(cli) {

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::cli::Cli;
-use crate::sanitize::sanitize_line;
-use crate::startup::language;
+use crate::commands::cli::Cli;
+use crate::commands::startup::language;
+use crate::text::sanitize::sanitize_line;
 
 pub fn run(cli: &Cli) -> u8 {
     let config = match super::config(cli) {

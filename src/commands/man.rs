@@ -3,7 +3,7 @@
 use clap::CommandFactory;
 
 use super::output::to_stdout;
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
 
 pub fn run() -> u8 {
     let mut page = Vec::new();

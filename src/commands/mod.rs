@@ -1,6 +1,7 @@
 //! One file per subcommand.
 
 pub mod check;
+pub mod cli;
 pub mod completions;
 pub mod dashboard;
 pub mod diff;
@@ -10,18 +11,19 @@ pub mod man;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod startup;
 
 use std::io::IsTerminal;
 
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
+use crate::commands::startup::{dataset_entry, load_config};
 use crate::config::{Config, DatasetEntry};
 use crate::dataset::Dataset;
-use crate::diagnostic::FileError;
-use crate::startup::{dataset_entry, load_config};
+use crate::files::diagnostic::FileError;
 
 /// Prints a file error to stderr, rustc style, coloured only on a terminal without NO_COLOR.
 pub fn report(error: &FileError) {
-    let color = std::io::stderr().is_terminal() && !crate::startup::no_color();
+    let color = std::io::stderr().is_terminal() && !crate::commands::startup::no_color();
     eprintln!("{}", error.render_report(color));
 }
 

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use ratatui::layout::Size;
 
 use crate::app::{Action, update};
-use crate::cli::Cli;
-use crate::headless;
-use crate::startup::{build_app, language, no_color};
+use crate::commands::cli::Cli;
+use crate::commands::startup::{build_app, language, no_color};
+use crate::ui::headless;
 
 pub fn run(
     cli: &Cli,
@@ -47,7 +47,7 @@ pub fn run(
                 let ids: Vec<&str> = app.dataset.tabs.iter().map(|t| t.id.as_str()).collect();
                 eprintln!(
                     "bri-dash: no tab `{}`: expected a number from 1 to {} or one of: {}",
-                    crate::sanitize::sanitize_line(tab),
+                    crate::text::sanitize::sanitize_line(tab),
                     ids.len(),
                     ids.join(", ")
                 );

@@ -9,7 +9,7 @@ use schemars::transform::RecursiveTransform;
 use serde_json::{Value, json};
 
 use super::output::to_stdout;
-use crate::cli::SchemaKind;
+use crate::commands::cli::SchemaKind;
 use crate::config::RawConfig;
 use crate::dataset::RawDataset;
 

@@ -9,8 +9,8 @@ use toml::Spanned;
 
 use super::model::ColorOverride;
 use crate::app::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
-use crate::diagnostic::Problem;
-use crate::sanitize::sanitize_line;
+use crate::files::diagnostic::Problem;
+use crate::text::sanitize::sanitize_line;
 use crate::ui::THEME_ROLES;
 
 type RawTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;

@@ -1,6 +1,7 @@
 //! Datasets: reading a TOML file, validating it, and the model the dashboard renders.
 
 mod date;
+pub mod diff;
 mod lang;
 mod model;
 mod raw;
@@ -14,8 +15,8 @@ pub use lang::{Lang, Text};
 pub use model::*;
 pub use raw::RawDataset;
 
-use crate::diagnostic::{FileError, toml_problem};
-use crate::textfile::read_text_file;
+use crate::files::diagnostic::{FileError, toml_problem};
+use crate::files::textfile::read_text_file;
 
 /// A dataset shipped inside the binary, so bri-dash runs from any folder.
 #[derive(Debug)]
@@ -66,7 +67,7 @@ pub fn load_file(path: &Path, max_bytes: u64) -> Result<Dataset, FileError> {
     // The parser's tree, the raw model and the file's text are gone now; their pages go
     // back to the system rather than sit in the allocator for as long as the dashboard
     // stays open (hundreds of megabytes for a large file).
-    crate::memory::release_free_pages();
+    crate::files::memory::release_free_pages();
     dataset
 }
 

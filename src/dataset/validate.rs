@@ -11,8 +11,8 @@ use super::date::{DATE_FORMS, FuzzyDate};
 use super::lang::{Lang, Text};
 use super::model::*;
 use super::raw::*;
-use crate::diagnostic::{LineIndex, Problem};
-use crate::sanitize::{escape_for_message, sanitize_label, sanitize_text};
+use crate::files::diagnostic::{LineIndex, Problem};
+use crate::text::sanitize::{escape_for_message, sanitize_label, sanitize_text};
 
 pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {

@@ -6,6 +6,7 @@
 //! to the same bytes.
 
 mod csv;
+pub mod diff;
 mod json;
 mod markdown;
 

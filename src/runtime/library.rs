@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::app::{Action, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
 use crate::config::{Config, DatasetEntry, DatasetLocation};
-use crate::sanitize::sanitize_line;
+use crate::text::sanitize::sanitize_line;
 
 pub struct Library {
     config: Config,

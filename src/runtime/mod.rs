@@ -5,6 +5,7 @@
 
 mod library;
 mod signals;
+pub mod terminal;
 mod watch;
 
 use std::io::{self, IsTerminal};
@@ -27,7 +28,6 @@ use signals::spawn_signal_thread;
 use watch::FileWatch;
 
 use crate::app::{Action, App, Command, LoadReason, update};
-use crate::terminal;
 use crate::ui;
 
 /// How long a passing notice stays on screen.

@@ -23,7 +23,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let Some(diff) = &app.comparison else {
         return Vec::new();
     };
-    let text = diff.to_text(app.lang);
+    let text = crate::export::diff::to_text(diff, app.lang);
     let mut lines = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let style = if index == 0 || !line.starts_with(' ') {

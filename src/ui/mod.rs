@@ -14,6 +14,7 @@ mod chrome;
 mod compare;
 mod detail;
 mod format;
+pub mod headless;
 mod help;
 mod picker;
 mod search;

@@ -6,7 +6,7 @@ mod recent;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::unicode::stands_alone;
+use crate::text::unicode::stands_alone;
 
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)

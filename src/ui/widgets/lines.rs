@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
-use crate::unicode::stands_alone;
+use crate::text::unicode::stands_alone;
 
 /// Writes `line` from (`x`, `y`) in at most `max_width` columns, as a `Paragraph` does: the
 /// line ends at the first character that does not fit whole, and one wider than all the

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::sanitize::{escape_for_message, sanitize_line, sanitize_source_for_terminal};
+use crate::text::sanitize::{escape_for_message, sanitize_line, sanitize_source_for_terminal};
 
 /// Longest stretch of a file quoted under an error. Laying out a line costs time in its
 /// length, and a 5 MB line (a huge string) would take seconds and fill the screen: past

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use ratatui::layout::Size;
 
 use crate::app::App;
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
 use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, ThemeName, discover};
 use crate::dataset::{Dataset, Lang};
-use crate::diagnostic::FileError;
+use crate::files::diagnostic::FileError;
 use crate::ui::Theme;
 
 /// `NO_COLOR` set to anything non-empty turns colour off everywhere.

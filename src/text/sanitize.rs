@@ -31,7 +31,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::unicode::stands_alone;
+use crate::text::unicode::stands_alone;
 
 /// Longest text kept (a summary, point, quote, note, URL or message), in characters.
 pub const MAX_CHARS: usize = 4096;
