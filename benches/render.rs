@@ -49,7 +49,9 @@ fn frame(c: &mut Criterion, terminal: &mut Terminal<TestBackend>, name: &str, ap
     c.bench_function(name, |b| {
         b.iter(|| {
             terminal
-                .draw(|frame| ui::view(app, frame))
+                .draw(|frame| {
+                    std::hint::black_box(ui::view(app, frame));
+                })
                 .map(|_| ())
                 .expect("a test backend cannot fail")
         })

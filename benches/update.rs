@@ -1,5 +1,6 @@
-//! `update` for a key press, as the runtime handles one: the keymap turns the key into an
-//! action and `update` applies it. Each iteration presses a pair of keys that undo each
+//! `update` for a key press, as the runtime handles one: the input layer turns the key
+//! into an action (through the keymap, against the last frame's layout) and `update`
+//! applies it. Each iteration presses a pair of keys that undo each
 //! other (↓ ↑, Tab Shift-Tab, Enter Esc), so every iteration starts from the same state;
 //! the figures are per pair. Search: with "digital walle" typed, a `t` and a backspace,
 //! each of which runs the query over the whole search index.
@@ -14,18 +15,19 @@ mod support;
 use std::hint::black_box;
 use std::sync::Arc;
 
-use bri_dash::app::{Action, update};
+use bri_dash::app::{Action, Key, KeyCode, Modifiers, update};
 use bri_dash::dataset::{Dataset, TabKind};
+use bri_dash::input::{self, Event};
+use bri_dash::ui::FrameLayout;
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn key(code: KeyCode) -> KeyEvent {
+fn key(code: KeyCode) -> Event {
     let modifiers = if code == KeyCode::BackTab {
-        KeyModifiers::SHIFT
+        Modifiers::SHIFT
     } else {
-        KeyModifiers::NONE
+        Modifiers::NONE
     };
-    KeyEvent::new(code, modifiers)
+    Event::Key(Key::new(code, modifiers))
 }
 
 fn bench(c: &mut Criterion) {
@@ -52,11 +54,15 @@ fn bench(c: &mut Criterion) {
         for c in "digital walle".chars() {
             update(&mut searching, Action::SearchInput(c));
         }
+        // The keys handled here neither open a popup nor click: an empty layout is the
+        // layout they are read against.
+        let layout = FrameLayout::default();
         let keys = [key(KeyCode::Char('t')), key(KeyCode::Backspace)];
         c.bench_function(&format!("update/{label}/search-type-erase"), |b| {
             b.iter(|| {
                 for key in &keys {
-                    let action = searching.key_action(black_box(key)).expect("bound");
+                    let action =
+                        input::action(&searching, &layout, black_box(*key)).expect("bound");
                     black_box(update(&mut searching, action));
                 }
             })
@@ -66,7 +72,7 @@ fn bench(c: &mut Criterion) {
             c.bench_function(&format!("update/{label}/{name}"), |b| {
                 b.iter(|| {
                     for key in &keys {
-                        let action = app.key_action(black_box(key)).expect("bound");
+                        let action = input::action(&app, &layout, black_box(*key)).expect("bound");
                         black_box(update(&mut app, action));
                     }
                 })

@@ -15,6 +15,7 @@ pub mod config;
 pub mod dataset;
 pub mod export;
 pub mod files;
+pub mod input;
 pub mod runtime;
 pub mod text;
 pub mod ui;

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use bri_dash::app::{Action, App, Overlay, update};
 use bri_dash::dataset::{self, Lang};
 use bri_dash::ui::headless::{draw, to_text};
-use bri_dash::ui::popup_max_scroll;
 use common::{builtin_app, press, today};
 use ratatui::layout::Size;
 
@@ -222,7 +221,10 @@ fn details_draw_at_every_size_and_scroll() {
                     item: bri_dash::app::Item::Indicator(indicator),
                     scroll: 0,
                 });
-                let max = popup_max_scroll(&app);
+                let max = common::layout(&app)
+                    .popup
+                    .expect("the detail is open")
+                    .max_scroll;
                 for scroll in 0..=max {
                     app.overlay = Some(Overlay::Detail {
                         item: bri_dash::app::Item::Indicator(indicator),

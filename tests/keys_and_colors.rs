@@ -7,10 +7,11 @@ use std::path::Path;
 
 use bri_dash::app::{Action, Command, update};
 use bri_dash::config::Config;
+use bri_dash::config::Theme;
 use bri_dash::dataset::Lang;
-use bri_dash::ui::Theme;
+use bri_dash::input::Event;
 use bri_dash::ui::headless::{draw, to_text};
-use common::{key, main_app};
+use common::{key, main_app, send};
 
 fn config(text: &str) -> Result<Config, String> {
     Config::parse("keys.toml", text, Path::new(".")).map_err(|error| error.to_string())
@@ -21,11 +22,10 @@ fn a_rebound_key_does_the_action_and_the_old_one_nothing() {
     let config = config("[keys]\nquit = [\"x\", \"ctrl-c\"]\nsearch = \"f\"\n").unwrap();
     let mut app = main_app(Lang::En, 100, 30);
     app.keymap = config.keymap.clone();
-    assert_eq!(app.key_action(&key("q")), None);
-    assert_eq!(app.key_action(&key("x")), Some(Action::Quit));
-    assert_eq!(app.key_action(&key("C-c")), Some(Action::Quit));
-    let search = app.key_action(&key("f")).unwrap();
-    assert_eq!(update(&mut app, search), Command::Redraw);
+    assert_eq!(send(&mut app, Event::Key(key("q"))), None);
+    assert_eq!(send(&mut app, Event::Key(key("x"))), Some(Command::Quit));
+    assert_eq!(send(&mut app, Event::Key(key("C-c"))), Some(Command::Quit));
+    assert_eq!(send(&mut app, Event::Key(key("f"))), Some(Command::Redraw));
     assert!(app.search.is_some());
 }
 
@@ -81,7 +81,7 @@ fn colours_are_overridden_by_role_and_mistakes_located() {
     .unwrap();
     let mut theme = Theme::default();
     for color in &config.colors {
-        theme.recolor(&color.role, color.fg, color.bg);
+        theme.recolor(color.role, color.fg, color.bg);
     }
     assert_eq!(theme.figure.fg, Some(ratatui::style::Color::LightMagenta));
     assert_eq!(

@@ -8,17 +8,18 @@
 use std::sync::{Arc, LazyLock};
 
 use bri_dash::app::{Action, App, update};
+use bri_dash::app::{Key, KeyCode, Modifiers};
 use bri_dash::dataset::{self, BUILTINS, Dataset, Lang};
 use bri_dash::export::{self, Format};
 use bri_dash::files::diagnostic::FileError;
 use bri_dash::files::textfile::DEFAULT_MAX_BYTES;
+use bri_dash::input::{self, Event};
 use bri_dash::text::sanitize::{
     MAX_CHARS, MAX_COMBINING, MAX_LABEL_CHARS, sanitize_label, sanitize_source_for_terminal,
     sanitize_text,
 };
 use bri_dash::ui::headless;
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::layout::Size;
 use unicode_segmentation::UnicodeSegmentation;
@@ -832,14 +833,11 @@ proptest! {
 
 #[derive(Debug, Clone)]
 enum Input {
-    Key(KeyEvent),
-    Click(u16, u16),
-    ScrollUp(u16, u16),
-    ScrollDown(u16, u16),
+    Event(Event),
     Resize(u16, u16),
 }
 
-fn key() -> impl Strategy<Value = KeyEvent> {
+fn key() -> impl Strategy<Value = Key> {
     let code = prop_oneof![
         prop::char::range(' ', '~').prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -858,12 +856,8 @@ fn key() -> impl Strategy<Value = KeyEvent> {
             KeyCode::End,
         ]),
     ];
-    let modifiers = prop::sample::select(vec![
-        KeyModifiers::NONE,
-        KeyModifiers::SHIFT,
-        KeyModifiers::CONTROL,
-    ]);
-    (code, modifiers).prop_map(|(code, modifiers)| KeyEvent::new(code, modifiers))
+    let modifiers = prop::sample::select(vec![Modifiers::NONE, Modifiers::SHIFT, Modifiers::CTRL]);
+    (code, modifiers).prop_map(|(code, modifiers)| Key::new(code, modifiers))
 }
 
 /// Sizes, with extra weight on the edges: nothing at all, one cell, and around the
@@ -886,10 +880,10 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 fn input() -> impl Strategy<Value = Input> {
     let point = || (0u16..320, 0u16..110);
     prop_oneof![
-        6 => key().prop_map(Input::Key),
-        2 => point().prop_map(|(c, r)| Input::Click(c, r)),
-        1 => point().prop_map(|(c, r)| Input::ScrollUp(c, r)),
-        1 => point().prop_map(|(c, r)| Input::ScrollDown(c, r)),
+        6 => key().prop_map(|key| Input::Event(Event::Key(key))),
+        2 => point().prop_map(|(column, row)| Input::Event(Event::Click { column, row })),
+        1 => Just(Input::Event(Event::ScrollUp)),
+        1 => Just(Input::Event(Event::ScrollDown)),
         1 => size().prop_map(|(w, h)| Input::Resize(w, h)),
     ]
 }
@@ -928,13 +922,10 @@ proptest! {
         let dataset = Arc::clone(which.get(&DATASETS));
         let mut app = App::new(dataset, lang, today(), Size::new(width, height));
         let (mut width, mut height) = (width, height);
-        headless::draw(&app, width, height);
+        let mut layout = headless::draw_with_layout(&app, width, height).1;
         for input in inputs {
             let action = match input {
-                Input::Key(key) => app.keymap.action_for(&key),
-                Input::Click(column, row) => Some(Action::Click { column, row }),
-                Input::ScrollUp(column, row) => Some(Action::ScrollUp { column, row }),
-                Input::ScrollDown(column, row) => Some(Action::ScrollDown { column, row }),
+                Input::Event(event) => input::action(&app, &layout, event),
                 Input::Resize(w, h) => {
                     (width, height) = (w, h);
                     Some(Action::Resize { width: w, height: h })
@@ -943,7 +934,7 @@ proptest! {
             if let Some(action) = action {
                 update(&mut app, action);
             }
-            headless::draw(&app, width, height);
+            layout = headless::draw_with_layout(&app, width, height).1;
         }
         // Whatever state the inputs left, every tab is drawn in it at the final size.
         for tab in 0..app.dataset.tabs.len() {

@@ -2,10 +2,11 @@
 
 mod common;
 
-use bri_dash::app::{Action, Command, Item, Overlay, update};
+use bri_dash::app::{Action, App, Banner, Command, Item, Overlay, update};
 use bri_dash::dataset::Lang;
-use bri_dash::ui::{Hit, hit_test};
-use common::{main_app, press};
+use bri_dash::input::Event;
+use bri_dash::ui::Hit;
+use common::{layout, main_app, press, send};
 
 #[test]
 fn tabs_cycle_forwards_and_backwards_and_jump_by_number() {
@@ -140,32 +141,96 @@ fn language_switches_and_quit_is_a_command() {
     assert_eq!(press(&mut app, "C-z"), Command::Suspend);
 }
 
+/// A cell where the last frame drew `wanted`.
+fn cell_of(app: &App, wanted: Hit) -> (u16, u16) {
+    let layout = layout(app);
+    (0..app.size.width)
+        .flat_map(|x| (0..app.size.height).map(move |y| (x, y)))
+        .find(|&(x, y)| layout.hit(x, y) == Some(wanted))
+        .unwrap_or_else(|| panic!("{wanted:?} is on screen"))
+}
+
+fn click(app: &mut App, (column, row): (u16, u16)) -> Option<Command> {
+    send(app, Event::Click { column, row })
+}
+
 #[test]
 fn clicks_select_tabs_and_items_and_open_the_selected_one() {
     let mut app = main_app(Lang::En, 100, 30);
-    // Tab labels are on row 1: " 1 Overview  2 Achievements …".
-    let column = (0..100)
-        .find(|&x| hit_test(&app, x, 1) == Some(Hit::Tab(4)))
-        .expect("tab 5 is on screen");
-    update(&mut app, Action::Click { column, row: 1 });
+    let tab = cell_of(&app, Hit::Tab(4));
+    assert_eq!(tab.1, 1, "tab labels are on row 1");
+    click(&mut app, tab);
     assert_eq!(app.tab, 4);
     update(&mut app, Action::GoToTab(0));
-    let (x, y) = (0..100)
-        .flat_map(|x| (3..29).map(move |y| (x, y)))
-        .find(|&(x, y)| hit_test(&app, x, y) == Some(Hit::Item(2)))
-        .expect("the third card is on screen");
-    update(&mut app, Action::Click { column: x, row: y });
+    let card = cell_of(&app, Hit::Item(2));
+    click(&mut app, card);
     assert_eq!(app.selected_index(), 2);
     assert_eq!(app.overlay, None);
-    update(&mut app, Action::Click { column: x, row: y });
+    click(&mut app, card);
     assert!(
         matches!(app.overlay, Some(Overlay::Detail { .. })),
         "a click on the selected item opens it"
     );
-    update(&mut app, Action::Click { column: 0, row: 0 });
+    let inside = cell_of(&app, Hit::Popup);
+    assert_eq!(
+        click(&mut app, inside),
+        None,
+        "a click inside the popup means nothing"
+    );
+    assert!(matches!(app.overlay, Some(Overlay::Detail { .. })));
+    click(&mut app, (0, 0));
     assert_eq!(app.overlay, None, "a click outside the popup closes it");
-    update(&mut app, Action::ScrollDown { column: x, row: y });
+    send(&mut app, Event::ScrollDown);
     assert_eq!(app.selected_index(), 3);
+}
+
+#[test]
+fn a_click_on_nothing_and_mouse_motion_change_nothing_not_even_a_notice() {
+    let mut app = main_app(Lang::En, 100, 30);
+    app.banner = Some(Banner::Reloaded);
+    // The rule under the tab bar answers no click.
+    assert_eq!(click(&mut app, (50, 2)), None);
+    let motion = crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Moved,
+        column: 10,
+        row: 10,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    });
+    assert_eq!(bri_dash::input::from_crossterm(&motion), None);
+    assert_eq!(
+        app.banner,
+        Some(Banner::Reloaded),
+        "the notice stays its time"
+    );
+    assert_eq!(update(&mut app, Action::NoticeExpired), Command::Redraw);
+    assert_eq!(app.banner, None);
+}
+
+#[test]
+fn a_file_change_is_an_action_that_asks_for_a_reload() {
+    let mut app = main_app(Lang::En, 100, 30);
+    let path = std::path::PathBuf::from("/data/edition.toml");
+    assert_eq!(
+        update(&mut app, Action::FileChanged(path.clone())),
+        Command::FileChanged(path)
+    );
+}
+
+#[test]
+fn scroll_keys_in_the_detail_go_no_further_than_the_frame_shows() {
+    let mut app = main_app(Lang::Zh, 40, 12);
+    press(&mut app, "2 j Enter");
+    let max = layout(&app).popup.expect("the detail is open").max_scroll;
+    assert!(max > 1, "the detail of this point scrolls at 40×12");
+    press(&mut app, "End");
+    assert!(matches!(app.overlay, Some(Overlay::Detail { scroll, .. }) if scroll == max));
+    press(&mut app, "PageDown");
+    assert!(matches!(app.overlay, Some(Overlay::Detail { scroll, .. }) if scroll == max));
+    press(&mut app, "Home Down");
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Detail { scroll: 1, .. })
+    ));
 }
 
 #[test]

@@ -1,12 +1,15 @@
 //! Everything that can change the dashboard's state.
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use super::live::{CatalogEntry, Loaded};
 
-/// A state change. Keys map to actions through the keymap; mouse, resize and signals are
-/// turned into actions by the runtime. [`crate::app::update`] is the only place that
-/// applies them.
+/// A state change. Keys map to actions through the keymap; the input layer (`src/input/`)
+/// turns keys, clicks and scrolls into actions with the geometry of the last frame, and the
+/// runtime turns resizes, signals, timers and file changes into actions.
+/// [`crate::app::update`] is the only place that applies them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
@@ -59,33 +62,28 @@ pub enum Action {
     /// A config file that changed and no longer loads.
     #[serde(skip)]
     ConfigFailed(String),
+    /// The passing notice ("reloaded") has been on screen long enough.
     #[serde(skip)]
-    DismissNotice,
+    NoticeExpired,
+    /// A watched file changed on disk.
+    #[serde(skip)]
+    FileChanged(PathBuf),
     #[serde(skip)]
     Resize {
         width: u16,
         height: u16,
     },
+    /// Select the item of the current tab (or the picker's entry) with this index: a click.
     #[serde(skip)]
-    Click {
-        column: u16,
-        row: u16,
-    },
+    Select(usize),
+    /// Scroll the open popup to this line; the input layer keeps it within the text.
     #[serde(skip)]
-    ScrollUp {
-        column: u16,
-        row: u16,
-    },
-    #[serde(skip)]
-    ScrollDown {
-        column: u16,
-        row: u16,
-    },
+    ScrollTo(u16),
 }
 
 /// What the runtime must do after an update. Anything that needs I/O is a command: the
 /// runtime does it and reports back with an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Nothing changed on screen.
     None,
@@ -96,6 +94,8 @@ pub enum Command {
     Load(usize),
     /// Load the shown dataset again.
     Reload,
+    /// A watched file changed: read again what it holds (the config or the shown dataset).
+    FileChanged(PathBuf),
     /// Read every catalog entry for the picker's titles and statuses.
     ScanCatalog,
     /// Load the catalog entry with this index and compare it with the shown dataset.

@@ -1,70 +1,51 @@
 //! Which key does what. The help popup and the key bar are drawn from this table, so they
 //! always show the bindings in force.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::action::Action;
+use super::key::{Key, KeyCode, Modifiers};
 
-/// A key with its modifiers, as written in help text (`ctrl-c`, `shift-tab`, `?`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyBinding {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
+/// A key as a binding names it, written in help text as `ctrl-c`, `shift-tab`, `?`.
+pub type KeyBinding = Key;
 
-impl KeyBinding {
-    pub const fn plain(code: KeyCode) -> KeyBinding {
-        KeyBinding {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-
-    pub const fn ctrl(c: char) -> KeyBinding {
-        KeyBinding {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
-    }
-
+impl Key {
     /// Does a key event from the terminal match? Shift is part of a character's identity
     /// (`?`, `L`), so it is ignored for characters.
-    fn matches(&self, event: &KeyEvent) -> bool {
-        let ignored = match event.code {
-            KeyCode::Char(_) | KeyCode::BackTab => KeyModifiers::SHIFT,
-            _ => KeyModifiers::NONE,
-        };
-        event.code == self.code && (event.modifiers - ignored) == (self.modifiers - ignored)
+    fn matches(&self, pressed: &Key) -> bool {
+        let shift_counts = !matches!(pressed.code, KeyCode::Char(_) | KeyCode::BackTab);
+        pressed.code == self.code
+            && pressed.modifiers.ctrl == self.modifiers.ctrl
+            && pressed.modifiers.alt == self.modifiers.alt
+            && (!shift_counts || pressed.modifiers.shift == self.modifiers.shift)
     }
 
     /// Reads a key as a config writes it: `q`, `G`, `?`, `ctrl-c`, `alt-x`, `shift-tab`,
     /// `tab`, `enter`, `esc`, `space`, `backspace`, `left`, `pgup`, `home`, `f1`…
     pub fn parse(text: &str) -> Result<KeyBinding, String> {
-        let mut modifiers = KeyModifiers::NONE;
+        let mut modifiers = Modifiers::NONE;
         let mut rest = text;
         loop {
             let lower = rest.to_ascii_lowercase();
             let (modifier, len) = if lower.starts_with("ctrl-") {
-                (KeyModifiers::CONTROL, 5)
+                (&mut modifiers.ctrl, 5)
             } else if lower.starts_with("alt-") {
-                (KeyModifiers::ALT, 4)
+                (&mut modifiers.alt, 4)
             } else if lower.starts_with("shift-") && rest.len() > 6 {
-                (KeyModifiers::SHIFT, 6)
+                (&mut modifiers.shift, 6)
             } else {
                 break;
             };
-            modifiers |= modifier;
+            *modifier = true;
             rest = &rest[len..];
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(if modifiers.contains(KeyModifiers::CONTROL) {
+            (Some(c), None) => KeyCode::Char(if modifiers.ctrl {
                 c.to_ascii_lowercase()
             } else {
                 c
             }),
             _ => match rest.to_ascii_lowercase().as_str() {
-                "tab" if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+                "tab" if modifiers.shift => KeyCode::BackTab,
                 "tab" => KeyCode::Tab,
                 "backtab" => KeyCode::BackTab,
                 "enter" | "return" => KeyCode::Enter,
@@ -91,12 +72,10 @@ impl KeyBinding {
                 },
             },
         };
-        let modifiers = if code == KeyCode::BackTab {
-            modifiers - KeyModifiers::SHIFT
-        } else {
-            modifiers
-        };
-        Ok(KeyBinding { code, modifiers })
+        if code == KeyCode::BackTab {
+            modifiers.shift = false;
+        }
+        Ok(Key { code, modifiers })
     }
 
     /// How the key is written in the help popup and key bar.
@@ -118,9 +97,9 @@ impl KeyBinding {
             KeyCode::Esc => "Esc".to_owned(),
             other => format!("{other:?}"),
         };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
+        if self.modifiers.ctrl {
             format!("Ctrl-{}", key.to_uppercase())
-        } else if self.modifiers.contains(KeyModifiers::ALT) {
+        } else if self.modifiers.alt {
             format!("Alt-{key}")
         } else {
             key
@@ -136,7 +115,7 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         use KeyCode::*;
-        let plain = KeyBinding::plain;
+        let plain = Key::plain;
         let mut bindings = vec![
             (plain(Char('q')), Action::Quit),
             (KeyBinding::ctrl('c'), Action::Quit),
@@ -238,10 +217,10 @@ impl Keymap {
         found
     }
 
-    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+    pub fn action_for(&self, pressed: &Key) -> Option<Action> {
         self.bindings
             .iter()
-            .find(|(binding, _)| binding.matches(event))
+            .find(|(binding, _)| binding.matches(pressed))
             .map(|(_, action)| action.clone())
     }
 
@@ -298,9 +277,8 @@ mod tests {
             "the defaults do not conflict"
         );
         keymap.rebind(&Action::Quit, &[KeyBinding::plain(KeyCode::Char('x'))]);
-        let press = |keymap: &Keymap, c| {
-            keymap.action_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-        };
+        let press =
+            |keymap: &Keymap, c| keymap.action_for(&Key::new(KeyCode::Char(c), Modifiers::NONE));
         assert_eq!(press(&keymap, 'x'), Some(Action::Quit));
         assert_eq!(press(&keymap, 'q'), None);
         keymap.rebind(&Action::Reload, &[KeyBinding::plain(KeyCode::Char('x'))]);
@@ -310,29 +288,29 @@ mod tests {
     #[test]
     fn shifted_characters_and_control_keys_resolve() {
         let keymap = Keymap::default();
-        let key = |code, modifiers| KeyEvent::new(code, modifiers);
+        let key = |code, modifiers| Key::new(code, modifiers);
         assert_eq!(
-            keymap.action_for(&key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            keymap.action_for(&key(KeyCode::Char('?'), Modifiers::SHIFT)),
             Some(Action::ToggleHelp)
         );
         assert_eq!(
-            keymap.action_for(&key(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+            keymap.action_for(&key(KeyCode::Char('L'), Modifiers::SHIFT)),
             Some(Action::ToggleLanguage)
         );
         assert_eq!(
-            keymap.action_for(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            keymap.action_for(&key(KeyCode::Char('c'), Modifiers::CTRL)),
             Some(Action::Quit)
         );
         assert_eq!(
-            keymap.action_for(&key(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+            keymap.action_for(&key(KeyCode::Char('q'), Modifiers::CTRL)),
             None
         );
         assert_eq!(
-            keymap.action_for(&key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            keymap.action_for(&key(KeyCode::BackTab, Modifiers::SHIFT)),
             Some(Action::PrevTab)
         );
         assert_eq!(
-            keymap.action_for(&key(KeyCode::Char('3'), KeyModifiers::NONE)),
+            keymap.action_for(&key(KeyCode::Char('3'), Modifiers::NONE)),
             Some(Action::GoToTab(2))
         );
     }

@@ -1,6 +1,7 @@
 //! Dashboard state and the single update function that changes it.
 
 mod action;
+mod key;
 mod keymap;
 mod live;
 mod search;
@@ -8,6 +9,7 @@ mod state;
 mod update;
 
 pub use action::{Action, Command};
+pub use key::{Key, KeyCode, Modifiers};
 pub use keymap::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
 pub use live::{Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
 pub use search::{MAX_HITS, Search, SearchIndex, Target};

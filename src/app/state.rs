@@ -3,16 +3,14 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
-use super::action::Action;
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
 use super::search::{Search, SearchIndex};
+use crate::config::Theme;
 use crate::dataset::diff::DatasetDiff;
 use crate::dataset::{Dataset, Lang, TabKind};
-use crate::ui::Theme;
 
 /// Something the user can select and open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -204,27 +202,6 @@ impl App {
         if matches!(self.overlay, Some(Overlay::Detail { .. })) {
             self.overlay = None;
         }
-    }
-
-    /// The action a key stands for: while a search is typed, keys are text; otherwise the
-    /// keymap decides.
-    pub fn key_action(&self, key: &KeyEvent) -> Option<Action> {
-        if self.search.as_ref().is_some_and(|search| search.editing) {
-            let control = key.modifiers.contains(KeyModifiers::CONTROL);
-            return match key.code {
-                KeyCode::Char('c') if control => Some(Action::Quit),
-                KeyCode::Char(c) if !control => Some(Action::SearchInput(c)),
-                KeyCode::Backspace => Some(Action::SearchBackspace),
-                KeyCode::Enter => Some(Action::Open),
-                KeyCode::Esc => Some(Action::Back),
-                KeyCode::Up => Some(Action::Up),
-                KeyCode::Down => Some(Action::Down),
-                KeyCode::PageUp => Some(Action::PageUp),
-                KeyCode::PageDown => Some(Action::PageDown),
-                _ => None,
-            };
-        }
-        self.keymap.action_for(key)
     }
 
     pub fn items(&self) -> &[Item] {

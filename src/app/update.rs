@@ -5,7 +5,6 @@ use super::live::{Banner, LoadReason, Loaded, problem_line};
 use super::search::Search;
 use super::state::{App, Item, Overlay};
 use crate::dataset::diff::diff;
-use crate::ui::{Hit, hit_test, popup_max_scroll};
 
 /// Applies `action` to `app` and says what the runtime must do next.
 pub fn update(app: &mut App, action: Action) -> Command {
@@ -14,9 +13,9 @@ pub fn update(app: &mut App, action: Action) -> Command {
         Action::Suspend => return Command::Suspend,
         Action::Resize { width, height } => {
             app.size = ratatui::layout::Size::new(width, height);
-            clamp_scroll(app);
             return Command::Redraw;
         }
+        Action::FileChanged(path) => return Command::FileChanged(path),
         Action::ToggleLanguage => {
             app.lang = app.lang.other();
             return Command::Redraw;
@@ -52,7 +51,7 @@ pub fn update(app: &mut App, action: Action) -> Command {
             app.banner = Some(Banner::Error(message));
             return Command::Redraw;
         }
-        Action::DismissNotice => {
+        Action::NoticeExpired => {
             if app.banner.as_ref().is_some_and(Banner::is_notice) {
                 app.banner = None;
                 return Command::Redraw;
@@ -142,58 +141,23 @@ fn apply_loaded(app: &mut App, loaded: Loaded) {
 
 fn help_popup(app: &mut App, action: Action) {
     match action {
-        Action::ToggleHelp | Action::Back | Action::Open | Action::Click { .. } => {
-            app.overlay = None
-        }
+        Action::ToggleHelp | Action::Back | Action::Open => app.overlay = None,
         _ => {}
     }
 }
 
 fn scrolling_popup(app: &mut App, action: Action) {
-    let page = page_size(app) as u16;
-    let scroll = match app.overlay {
-        Some(Overlay::Detail { scroll, .. } | Overlay::Compare { scroll }) => scroll,
-        _ => return,
-    };
-    let scroll = match action {
-        Action::Back | Action::Open => {
-            app.overlay = None;
-            return;
-        }
-        Action::ToggleHelp => {
-            app.overlay = Some(Overlay::Help);
-            return;
-        }
-        Action::Click { column, row } => {
-            if hit_test(app, column, row) != Some(Hit::Popup) {
-                app.overlay = None;
+    match action {
+        Action::Back | Action::Open => app.overlay = None,
+        Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::ScrollTo(scroll) => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Detail { item, .. }) => Some(Overlay::Detail { item, scroll }),
+                Some(Overlay::Compare { .. }) => Some(Overlay::Compare { scroll }),
+                other => other,
             }
-            return;
         }
-        Action::Up | Action::ScrollUp { .. } => scroll.saturating_sub(1),
-        Action::Down | Action::ScrollDown { .. } => scroll.saturating_add(1),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => scroll.saturating_add(page),
-        Action::Top => 0,
-        Action::Bottom => u16::MAX,
-        _ => return,
-    };
-    set_scroll(app, scroll);
-    clamp_scroll(app);
-}
-
-fn set_scroll(app: &mut App, scroll: u16) {
-    app.overlay = match app.overlay {
-        Some(Overlay::Detail { item, .. }) => Some(Overlay::Detail { item, scroll }),
-        Some(Overlay::Compare { .. }) => Some(Overlay::Compare { scroll }),
-        other => other,
-    };
-}
-
-fn clamp_scroll(app: &mut App) {
-    if let Some(Overlay::Detail { scroll, .. } | Overlay::Compare { scroll }) = app.overlay {
-        let max = popup_max_scroll(app);
-        set_scroll(app, scroll.min(max));
+        _ => {}
     }
 }
 
@@ -205,8 +169,9 @@ fn picker(app: &mut App, action: Action, selected: usize) -> Command {
         })
     };
     match action {
-        Action::Up | Action::ScrollUp { .. } => select(app, selected.saturating_sub(1)),
-        Action::Down | Action::ScrollDown { .. } => select(app, selected + 1),
+        Action::Up => select(app, selected.saturating_sub(1)),
+        Action::Down => select(app, selected + 1),
+        Action::Select(index) => select(app, index),
         Action::Top => select(app, 0),
         Action::Bottom => select(app, last),
         Action::Back | Action::OpenPicker => app.overlay = None,
@@ -216,14 +181,6 @@ fn picker(app: &mut App, action: Action, selected: usize) -> Command {
             return Command::Load(selected);
         }
         Action::Compare if selected < app.catalog.len() => return Command::Compare(selected),
-        Action::Click { column, row } => match hit_test(app, column, row) {
-            Some(Hit::Item(index)) if index == selected => {
-                return picker(app, Action::Open, selected);
-            }
-            Some(Hit::Item(index)) => select(app, index),
-            Some(Hit::Popup) => {}
-            _ => app.overlay = None,
-        },
         _ => {}
     }
     Command::None
@@ -237,8 +194,9 @@ fn dashboard(app: &mut App, action: Action) -> Command {
         Action::NextTab => app.tab = (app.tab + 1) % tabs,
         Action::PrevTab => app.tab = (app.tab + tabs - 1) % tabs,
         Action::GoToTab(index) if index < tabs => app.tab = index,
-        Action::Down | Action::ScrollDown { .. } => select(app, selected + 1),
-        Action::Up | Action::ScrollUp { .. } => select(app, selected.saturating_sub(1)),
+        Action::Down => select(app, selected + 1),
+        Action::Up => select(app, selected.saturating_sub(1)),
+        Action::Select(index) => select(app, index),
         Action::PageDown => select(app, selected + page_size(app)),
         Action::PageUp => select(app, selected.saturating_sub(page_size(app))),
         Action::Top => select(app, 0),
@@ -284,12 +242,6 @@ fn dashboard(app: &mut App, action: Action) -> Command {
             });
             return Command::ScanCatalog;
         }
-        Action::Click { column, row } => match hit_test(app, column, row) {
-            Some(Hit::Tab(tab)) => app.tab = tab,
-            Some(Hit::Item(index)) if index == selected => open_selected(app),
-            Some(Hit::Item(index)) => select(app, index),
-            _ => {}
-        },
         _ => {}
     }
     Command::None
@@ -307,10 +259,8 @@ fn search_input(app: &mut App, action: Action) {
         Action::SearchBackspace => {
             search.query.pop();
         }
-        Action::Up | Action::ScrollUp { .. } => search.selected = search.selected.saturating_sub(1),
-        Action::Down | Action::ScrollDown { .. } => {
-            search.selected = (search.selected + 1).min(last)
-        }
+        Action::Up => search.selected = search.selected.saturating_sub(1),
+        Action::Down => search.selected = (search.selected + 1).min(last),
         Action::PageUp => search.selected = search.selected.saturating_sub(page_size(app)),
         Action::PageDown => search.selected = (search.selected + page_size(app)).min(last),
         Action::Back => return,

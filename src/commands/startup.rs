@@ -7,10 +7,10 @@ use ratatui::layout::Size;
 
 use crate::app::App;
 use crate::commands::cli::Cli;
+use crate::config::Theme;
 use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, ThemeName, discover};
 use crate::dataset::{Dataset, Lang};
 use crate::files::diagnostic::FileError;
-use crate::ui::Theme;
 
 /// `NO_COLOR` set to anything non-empty turns colour off everywhere.
 pub fn no_color() -> bool {
@@ -61,7 +61,7 @@ pub fn build_app(dataset: Dataset, config: &Config, lang: Lang, size: Size) -> A
     // Without colour, colour overrides would bring colour back.
     if !mono {
         for color in &config.colors {
-            app.theme.recolor(&color.role, color.fg, color.bg);
+            app.theme.recolor(color.role, color.fg, color.bg);
         }
     }
     app.keymap = config.keymap.clone();

@@ -7,11 +7,13 @@ use std::str::FromStr;
 use ratatui::style::Color;
 use toml::Spanned;
 
+use strum::IntoEnumIterator;
+
 use super::model::ColorOverride;
+use super::theme::Role;
 use crate::app::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
 use crate::files::diagnostic::Problem;
 use crate::text::sanitize::sanitize_line;
-use crate::ui::THEME_ROLES;
 
 type RawTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
@@ -120,21 +122,22 @@ fn color(text: &str, span: std::ops::Range<usize>, problems: &mut Vec<Problem>) 
 pub fn colors(raw: &RawTable, problems: &mut Vec<Problem>) -> Vec<ColorOverride> {
     let mut overrides = Vec::new();
     for (role, value) in raw {
-        if !THEME_ROLES.contains(&role.get_ref().as_str()) {
+        let Ok(named_role) = Role::from_str(role.get_ref()) else {
+            let names: Vec<&str> = Role::iter().map(Role::name).collect();
             let problem = Problem::at(
                 role.span(),
                 format!(
                     "unknown colour role `{}`: expected one of {}",
                     sanitize_line(role.get_ref()),
-                    THEME_ROLES.join(", ")
+                    names.join(", ")
                 ),
             );
-            problems.push(match closest(role.get_ref(), THEME_ROLES.iter().copied()) {
+            problems.push(match closest(role.get_ref(), names.iter().copied()) {
                 Some(hint) => problem.with_hint(hint),
                 None => problem,
             });
             continue;
-        }
+        };
         let (fg, bg) = match value.get_ref() {
             toml::Value::String(text) => (color(text, value.span(), problems), None),
             toml::Value::Table(table) if table.keys().all(|key| key == "fg" || key == "bg") => {
@@ -160,7 +163,7 @@ pub fn colors(raw: &RawTable, problems: &mut Vec<Problem>) -> Vec<ColorOverride>
             }
         };
         overrides.push(ColorOverride {
-            role: role.get_ref().clone(),
+            role: named_role,
             fg,
             bg,
         });

@@ -120,7 +120,7 @@ impl JsonSchema for ColorSchema {
 /// A colour of the theme replaced by the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColorOverride {
-    pub role: String,
+    pub role: super::theme::Role,
     pub fg: Option<Color>,
     pub bg: Option<Color>,
 }

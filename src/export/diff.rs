@@ -120,7 +120,8 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
     sections
 }
 
-fn title_line(diff: &DatasetDiff, lang: Lang) -> String {
+/// `old title (as of) → new title (as of)`.
+pub fn title_line(diff: &DatasetDiff, lang: Lang) -> String {
     format!(
         "{} ({}) → {} ({})",
         diff.old.title.get(lang),
@@ -130,7 +131,8 @@ fn title_line(diff: &DatasetDiff, lang: Lang) -> String {
     )
 }
 
-fn unchanged_line(diff: &DatasetDiff, lang: Lang) -> String {
+/// How many indicators did not change.
+pub fn unchanged_line(diff: &DatasetDiff, lang: Lang) -> String {
     match lang {
         Lang::En => format!("Unchanged indicators: {}", diff.unchanged.len()),
         Lang::Zh => format!("未变化的指标：{}", diff.unchanged.len()),

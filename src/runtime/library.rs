@@ -77,11 +77,10 @@ impl Library {
         }
     }
 
-    /// Loads a catalog entry; a successful switch makes it the dataset shown.
-    pub fn load(&mut self, index: usize, reason: LoadReason) -> Action {
-        let Some(entry) = self.config.datasets.get(index).cloned() else {
-            return Action::DismissNotice;
-        };
+    /// Loads a catalog entry; a successful switch makes it the dataset shown. Nothing for
+    /// an index the catalog no longer has (a config save shortened it meanwhile).
+    pub fn load(&mut self, index: usize, reason: LoadReason) -> Option<Action> {
+        let entry = self.config.datasets.get(index).cloned()?;
         let result = entry.load(self.config.max_file_bytes).map(Arc::new);
         if reason == LoadReason::Switch && result.is_ok() {
             self.shown = entry;
@@ -89,12 +88,12 @@ impl Library {
             // The broken file is no longer the one shown.
             self.shown_problem = None;
         }
-        Action::DatasetLoaded(Box::new(Loaded {
+        Some(Action::DatasetLoaded(Box::new(Loaded {
             entry: Some(index),
             reason,
             result,
             problem: self.problem(),
-        }))
+        })))
     }
 
     pub fn reload_shown(&mut self) -> Action {
@@ -111,9 +110,9 @@ impl Library {
     /// Reads the config file again. A broken config keeps the one in use. The second
     /// action is the shown dataset read from its new place, when the new config's entry of
     /// that name points elsewhere: the caller must watch the new file then.
-    pub fn reload_config(&mut self) -> (Action, Option<Action>) {
+    pub fn reload_config(&mut self) -> (Option<Action>, Option<Action>) {
         let Some(path) = self.config.origin.clone() else {
-            return (Action::DismissNotice, None);
+            return (None, None);
         };
         match Config::load(&path) {
             Ok(config) => {
@@ -129,12 +128,12 @@ impl Library {
                     }
                     _ => None,
                 };
-                (self.catalog_action(), moved)
+                (Some(self.catalog_action()), moved)
             }
             Err(error) => {
                 let problem = problem_line(&error);
                 self.config_problem = Some(problem.clone());
-                (Action::ConfigFailed(problem), None)
+                (Some(Action::ConfigFailed(problem)), None)
             }
         }
     }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, Weak};
 use std::thread;
 use std::time::Duration;
@@ -204,14 +204,4 @@ fn identity(folder: &Path) -> Option<(u64, u64)> {
 /// The path as the watcher reports it: absolute, without following symlinks.
 pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
-}
-
-/// Sends each change on the event channel.
-pub fn to_channel<T: Send + 'static>(
-    sender: Sender<T>,
-    wrap: fn(PathBuf) -> T,
-) -> impl Fn(PathBuf) + Send + 'static {
-    move |path| {
-        let _ = sender.send(wrap(path));
-    }
 }

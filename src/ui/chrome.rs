@@ -58,7 +58,7 @@ fn tab_label(app: &App, index: usize) -> String {
 
 /// Where each tab's label is. When the labels are wider than the bar, the bar shows a
 /// window of them that contains the current tab.
-pub fn tab_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+fn tab_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
     let widths: Vec<u16> = (0..app.dataset.tabs.len())
         .map(|i| width(&tab_label(app, i)) as u16)
         .collect();
@@ -80,7 +80,8 @@ pub fn tab_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
     out
 }
 
-pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) {
+/// Draws the tab bar; returns where each tab shown is, by index.
+pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     let theme = &app.theme;
     let placed = tab_areas(app, area);
     for &(index, rect) in &placed {
@@ -104,6 +105,7 @@ pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) {
         let arrow = Line::styled("›", theme.key);
         write_line(frame.buffer_mut(), area.right() - 1, area.y, &arrow, 1);
     }
+    placed
 }
 
 /// The row under the tabs: a rule, or the banner when there is news.

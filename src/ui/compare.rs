@@ -4,11 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::layout::PopupLayout;
 use super::strings::strings;
 use super::text::wrapped_lines;
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::App;
+use crate::export;
 
 const MAX_WIDTH: u16 = 100;
 
@@ -18,50 +20,53 @@ fn inner_width(screen: Rect) -> usize {
         .saturating_sub(4) as usize
 }
 
+/// The comparison's lines, laid out from its sections (the same text `bri-dash diff`
+/// prints): headings in the title style, entries indented under them.
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(diff) = &app.comparison else {
         return Vec::new();
     };
-    let text = crate::export::diff::to_text(diff, app.lang);
     let mut lines = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let style = if index == 0 || !line.starts_with(' ') {
-            theme.title
-        } else {
-            theme.text
-        };
-        let indent = " ".repeat(line.len() - line.trim_start().len() + 2);
+    let heading = |lines: &mut Vec<Line<'static>>, text: &str| {
         lines.extend(wrapped_lines(
-            line.trim_start(),
+            text,
             width,
-            (&indent[2..], &indent),
-            style,
-            style,
-        ));
+            ("", "  "),
+            theme.title,
+            theme.title,
+        ))
+    };
+    heading(&mut lines, &export::diff::title_line(diff, app.lang));
+    for (title, sign, entries) in export::diff::sections(diff, app.lang) {
+        heading(&mut lines, "");
+        heading(&mut lines, &title);
+        for (id, text) in entries {
+            lines.extend(wrapped_lines(
+                &format!("{sign} {id}  {text}"),
+                width,
+                ("  ", "    "),
+                theme.text,
+                theme.text,
+            ));
+        }
     }
+    heading(&mut lines, "");
+    heading(&mut lines, &export::diff::unchanged_line(diff, app.lang));
     if diff.is_empty() {
         lines.push(Line::styled(strings(app.lang).no_differences, theme.muted));
     }
     lines
 }
 
-pub fn area(app: &App, screen: Rect) -> Rect {
-    popup::centered(
-        screen,
-        MAX_WIDTH,
-        lines(app, inner_width(screen)).len() as u16 + 2,
-    )
-}
-
-pub fn max_scroll(app: &App, screen: Rect) -> u16 {
-    let total = lines(app, inner_width(screen)).len() as u16;
-    total.saturating_sub(area(app, screen).height.saturating_sub(2))
-}
-
-pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: u16) {
+/// Draws the comparison scrolled by `scroll` lines (at most as far as it goes); reports
+/// its area and how far it scrolls. The text is laid out once a frame.
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: u16) -> PopupLayout {
     let s = strings(app.lang);
-    let rect = area(app, screen);
+    let lines = lines(app, inner_width(screen));
+    let rect = popup::centered(screen, MAX_WIDTH, lines.len() as u16 + 2);
+    let page = rect.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(page);
     let footer = format!("{} · {}", s.scroll_hint, s.close_hint);
     let inner = popup::frame(frame, rect, s.compare_title, &footer, &app.theme);
     let inner = Rect::new(
@@ -73,7 +78,13 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: u16) {
     write_lines(
         frame.buffer_mut(),
         inner,
-        &lines(app, inner.width as usize),
-        scroll as usize,
+        &lines,
+        scroll.min(max_scroll) as usize,
     );
+    PopupLayout {
+        area: rect,
+        max_scroll,
+        page,
+        entries: Vec::new(),
+    }
 }

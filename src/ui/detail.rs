@@ -27,6 +27,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::format::{date_with_age, figure_in, figure_with_unit, is_stale};
+use super::layout::PopupLayout;
 use super::strings::{cited, gaps, strings};
 use super::tabs::sources::source_facts;
 use super::text::wrapped_lines;
@@ -66,25 +67,16 @@ fn chart_height(screen: Rect) -> u16 {
     (screen.height.saturating_sub(4) / 2).clamp(6, 14)
 }
 
-fn body_for(app: &App, item: Item, screen: Rect) -> Body {
-    body(app, item, inner_width(screen), chart_height(screen))
-}
-
-/// The popup's area: as wide as allowed, as tall as its text (up to the screen).
-pub fn area(app: &App, item: Item, screen: Rect) -> Rect {
-    let height = body_for(app, item, screen).lines.len() as u16 + 2;
-    popup::centered(screen, MAX_WIDTH, height)
-}
-
-pub fn max_scroll(app: &App, item: Item, screen: Rect) -> u16 {
-    let total = body_for(app, item, screen).lines.len() as u16;
-    let visible = area(app, item, screen).height.saturating_sub(2);
-    total.saturating_sub(visible)
-}
-
-pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u16) {
+/// Draws the detail of `item`, its text scrolled by `scroll` lines (at most as far as it
+/// goes); reports its area and how far it scrolls. The body is laid out once a frame.
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u16) -> PopupLayout {
     let s = strings(app.lang);
-    let rect = area(app, item, screen);
+    // The popup is as wide as allowed, as tall as its text (up to the screen).
+    let body = body(app, item, inner_width(screen), chart_height(screen));
+    let rect = popup::centered(screen, MAX_WIDTH, body.lines.len() as u16 + 2);
+    let page = rect.height.saturating_sub(2);
+    let max_scroll = (body.lines.len() as u16).saturating_sub(page);
+    let scroll = scroll.min(max_scroll);
     let footer = format!("{} · {}", s.scroll_hint, s.close_hint);
     let inner = popup::frame(frame, rect, &title(app, item), &footer, &app.theme);
     let inner = Rect::new(
@@ -93,7 +85,6 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u1
         inner.width.saturating_sub(2),
         inner.height,
     );
-    let body = body(app, item, inner.width as usize, chart_height(screen));
     write_lines(frame.buffer_mut(), inner, &body.lines, scroll as usize);
     let shown = scroll as usize..scroll as usize + inner.height as usize;
     for placed in body.graphics {
@@ -127,6 +118,12 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u1
                 render_rows(frame, &gauge, placed.height, skip, visible);
             }
         }
+    }
+    PopupLayout {
+        area: rect,
+        max_scroll,
+        page,
+        entries: Vec::new(),
     }
 }
 

@@ -8,16 +8,22 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::ui;
+use crate::ui::{self, FrameLayout};
 
 /// Draws `app` into a buffer of `width`×`height`.
 pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    draw_with_layout(app, width, height).0
+}
+
+/// Draws `app` into a buffer of `width`×`height`, with the layout the view reported.
+pub fn draw_with_layout(app: &App, width: u16, height: u16) -> (Buffer, FrameLayout) {
     let mut terminal =
         Terminal::new(TestBackend::new(width, height)).expect("a test backend cannot fail");
+    let mut layout = FrameLayout::default();
     terminal
-        .draw(|frame| ui::view(app, frame))
+        .draw(|frame| layout = ui::view(app, frame))
         .expect("a test backend cannot fail");
-    terminal.backend().buffer().clone()
+    (terminal.backend().buffer().clone(), layout)
 }
 
 /// The buffer's text, one line per row, trailing spaces trimmed. A wide character's

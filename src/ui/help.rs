@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::layout::PopupLayout;
 use super::strings::strings;
 use super::text::{truncate, width};
 use super::widgets::lines::write_lines;
@@ -81,6 +82,9 @@ const ENTRIES: &[(&[Action], &str, &str)] = &[
     (&[Action::Quit], "quit", "退出"),
 ];
 
+/// The help popup's width, borders included.
+const WIDTH: u16 = 64;
+
 fn keys_text(app: &App, actions: &[Action]) -> String {
     actions
         .iter()
@@ -139,13 +143,14 @@ fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn area(app: &App, screen: Rect) -> Rect {
-    popup::centered(screen, 64, lines(app, 60).len() as u16 + 2)
-}
-
-pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
+/// Draws the help; reports its area.
+pub fn render(app: &App, frame: &mut Frame, screen: Rect) -> PopupLayout {
     let s = strings(app.lang);
-    let rect = area(app, screen);
+    let width = popup::centered(screen, WIDTH, screen.height)
+        .width
+        .saturating_sub(4);
+    let lines = lines(app, width as usize);
+    let rect = popup::centered(screen, WIDTH, lines.len() as u16 + 2);
     let inner = popup::frame(frame, rect, s.help_title, s.close_hint, &app.theme);
     let inner = Rect::new(
         inner.x + 1,
@@ -153,10 +158,9 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         inner.width.saturating_sub(2),
         inner.height,
     );
-    write_lines(
-        frame.buffer_mut(),
-        inner,
-        &lines(app, inner.width as usize),
-        0,
-    );
+    write_lines(frame.buffer_mut(), inner, &lines, 0);
+    PopupLayout {
+        area: rect,
+        ..PopupLayout::default()
+    }
 }

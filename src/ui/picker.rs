@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::layout::PopupLayout;
 use super::strings::strings;
 use super::text::truncate;
 use super::widgets::lines::write_lines;
@@ -16,7 +17,7 @@ const MAX_WIDTH: u16 = 100;
 /// Two rows an entry: name and location, then title, date and status.
 const ROWS: u16 = 2;
 
-pub fn area(app: &App, screen: Rect) -> Rect {
+fn area(app: &App, screen: Rect) -> Rect {
     popup::centered(screen, MAX_WIDTH, app.catalog.len() as u16 * ROWS + 2)
 }
 
@@ -36,7 +37,7 @@ fn first_shown(selected: usize, visible: usize) -> usize {
 }
 
 /// Where each catalog entry is drawn, by index.
-pub fn entry_areas(app: &App, screen: Rect, selected: usize) -> Vec<(usize, Rect)> {
+fn entry_areas(app: &App, screen: Rect, selected: usize) -> Vec<(usize, Rect)> {
     let inner = inner(app, screen);
     let visible = (inner.height / ROWS) as usize;
     let first = first_shown(selected, visible);
@@ -51,15 +52,18 @@ pub fn entry_areas(app: &App, screen: Rect, selected: usize) -> Vec<(usize, Rect
         .collect()
 }
 
-pub fn render(app: &App, frame: &mut Frame, screen: Rect, selected: usize) {
+/// Draws the picker; reports its area and where each dataset is.
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, selected: usize) -> PopupLayout {
     let s = strings(app.lang);
     let theme = &app.theme;
     let footer = format!(
         "{} · {} · {}",
         s.picker_switch, s.picker_compare, s.close_hint
     );
-    popup::frame(frame, area(app, screen), s.picker_title, &footer, theme);
-    for (index, rect) in entry_areas(app, screen, selected) {
+    let rect = area(app, screen);
+    popup::frame(frame, rect, s.picker_title, &footer, theme);
+    let entries = entry_areas(app, screen, selected);
+    for &(index, rect) in &entries {
         let entry = &app.catalog[index];
         let room = rect.width as usize;
         let current = if Some(index) == app.current {
@@ -99,5 +103,11 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, selected: usize) {
             ]),
         ];
         write_lines(frame.buffer_mut(), rect, &lines, 0);
+    }
+    PopupLayout {
+        area: rect,
+        max_scroll: 0,
+        page: 0,
+        entries,
     }
 }

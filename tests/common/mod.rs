@@ -4,10 +4,12 @@
 
 use std::sync::Arc;
 
-use bri_dash::app::{Action, App, Command, update};
+use bri_dash::app::{App, Command, Key, KeyCode, Modifiers, update};
 use bri_dash::dataset::{self, Lang};
+use bri_dash::input::{self, Event};
+use bri_dash::ui::FrameLayout;
+use bri_dash::ui::headless::draw_with_layout;
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
 /// Snapshots must not age: ages are counted to this day.
@@ -26,7 +28,7 @@ pub fn main_app(lang: Lang, width: u16, height: u16) -> App {
 }
 
 /// A key as the terminal reports it: `"q"`, `"Tab"`, `"BackTab"`, `"Down"`, `"C-c"`.
-pub fn key(name: &str) -> KeyEvent {
+pub fn key(name: &str) -> Key {
     let code = match name {
         "Tab" => KeyCode::Tab,
         "BackTab" => KeyCode::BackTab,
@@ -41,30 +43,39 @@ pub fn key(name: &str) -> KeyEvent {
         "Home" => KeyCode::Home,
         "End" => KeyCode::End,
         "Backspace" => KeyCode::Backspace,
-        "C-c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        "C-z" => return KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+        "C-c" => return Key::ctrl('c'),
+        "C-z" => return Key::ctrl('z'),
         single if single.chars().count() == 1 => {
             let c = single.chars().next().unwrap();
             let modifiers = if c.is_ascii_uppercase() || c == '?' {
-                KeyModifiers::SHIFT
+                Modifiers::SHIFT
             } else {
-                KeyModifiers::NONE
+                Modifiers::NONE
             };
-            return KeyEvent::new(KeyCode::Char(c), modifiers);
+            return Key::new(KeyCode::Char(c), modifiers);
         }
         other => panic!("unknown key name {other}"),
     };
-    KeyEvent::new(code, KeyModifiers::NONE)
+    Key::new(code, Modifiers::NONE)
+}
+
+/// The layout of the frame the app shows now, as the runtime keeps it after drawing.
+pub fn layout(app: &App) -> FrameLayout {
+    draw_with_layout(app, app.size.width, app.size.height).1
+}
+
+/// Gives `event` to the app the way the runtime does: read against the last frame's
+/// layout by the input layer, then applied. `None` when it means nothing now.
+pub fn send(app: &mut App, event: Event) -> Option<Command> {
+    let action = input::action(app, &layout(app), event)?;
+    Some(update(app, action))
 }
 
 /// Presses keys in order (space-separated names) and returns the last command.
 pub fn press(app: &mut App, keys: &str) -> Command {
     let mut last = Command::None;
     for name in keys.split_whitespace() {
-        let action: Action = app
-            .key_action(&key(name))
-            .unwrap_or_else(|| panic!("{name} is not bound"));
-        last = update(app, action);
+        last = send(app, Event::Key(key(name))).unwrap_or_else(|| panic!("{name} is not bound"));
     }
     last
 }

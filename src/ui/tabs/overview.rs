@@ -103,7 +103,8 @@ fn source_line(app: &App, max: usize) -> String {
     truncate(&text, max)
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+/// Draws the overview; returns where each card is, by item index.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     let theme = &app.theme;
     let layout = layout(app, area);
     let mut lines: Vec<Line> = layout
@@ -144,8 +145,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             );
         }
     }
-}
-
-pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    layout(app, area).cards
+    layout.cards
 }

@@ -216,7 +216,8 @@ fn point_lines(app: &App, point: &Point, text_width: usize) -> Vec<Line<'static>
     lines
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+/// Draws the panels tab; returns where each item is (sidebar rows and entries), by index.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     let theme = &app.theme;
     let layout = layout(app, area);
     let current = app.current_panel();
@@ -270,11 +271,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         bars.draw_rows(frame.buffer_mut(), visible, skip);
     }
-}
-
-pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    let layout = layout(app, area);
-    let tab = &app.dataset.tabs[app.tab];
     let sidebar = tab
         .panels
         .iter()
@@ -290,9 +286,5 @@ pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
             );
             header_index(app, panel).map(|index| (index, rect))
         });
-    let content = layout
-        .placed
-        .iter()
-        .filter_map(|p| p.entry.item.map(|item| (item, p.area)));
-    sidebar.chain(content).collect()
+    sidebar.chain(list::item_areas(&layout.placed)).collect()
 }

@@ -2,14 +2,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::text::Line;
 
 use crate::app::App;
 use crate::dataset::{Lang, Source, SourceKind};
 use crate::ui::strings::{cited, strings};
 use crate::ui::text::wrapped_lines;
-use crate::ui::widgets::list::{self, Entry, Placed};
+use crate::ui::widgets::list::{self, Entry};
 
 pub fn kind_name(kind: SourceKind, lang: Lang) -> &'static str {
     match (kind, lang) {
@@ -94,48 +93,15 @@ fn entry(app: &App, index: usize, width: usize) -> Entry {
     }
 }
 
-/// The sources in view; entries and items are both the sources, in order.
-fn layout(app: &App, area: Rect) -> Vec<Placed> {
-    let width = list::text_width(area);
-    list::place(
-        app.dataset.sources.len(),
-        Some(app.selected_index()),
-        area,
-        |index| entry(app, index, width),
-    )
-}
-
-fn inset(area: Rect) -> Rect {
-    Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(1),
-        area.height,
-    )
-}
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let area = inset(area);
-    if app.dataset.sources.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                strings(app.lang).nothing_here,
-                app.theme.muted,
-            )),
-            area,
-        );
-    }
-    list::render(
+/// Draws the sources; returns where each is, by item index.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+    list::render_tab(
         frame,
-        &layout(app, area),
-        Some(app.selected_index()),
+        area,
+        app.dataset.sources.len(),
+        app.selected_index(),
         &app.theme,
-    );
-}
-
-pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    layout(app, inset(area))
-        .iter()
-        .filter_map(|p| p.entry.item.map(|item| (item, p.area)))
-        .collect()
+        strings(app.lang).nothing_here,
+        |index, text_width| entry(app, index, text_width),
+    )
 }

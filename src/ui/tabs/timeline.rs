@@ -12,13 +12,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::ui::format::date_with_age;
 use crate::ui::strings::strings;
 use crate::ui::text::{truncate, wrapped_lines};
-use crate::ui::widgets::list::{self, Entry, Placed};
+use crate::ui::widgets::list::{self, Entry};
 
 /// One event: its date and age, its label, its source.
 fn entry(app: &App, index: usize, text_width: usize) -> Entry {
@@ -57,48 +56,15 @@ fn entry(app: &App, index: usize, text_width: usize) -> Entry {
     }
 }
 
-/// The events in view; entries and items are both the events, in order.
-fn layout(app: &App, area: Rect) -> Vec<Placed> {
-    let text_width = list::text_width(area);
-    list::place(
-        app.dataset.events.len(),
-        Some(app.selected_index()),
-        area,
-        |index| entry(app, index, text_width),
-    )
-}
-
-fn inset(area: Rect) -> Rect {
-    Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(1),
-        area.height,
-    )
-}
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let area = inset(area);
-    if app.dataset.events.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                strings(app.lang).nothing_here,
-                app.theme.muted,
-            )),
-            area,
-        );
-    }
-    list::render(
+/// Draws the events; returns where each is, by item index.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+    list::render_tab(
         frame,
-        &layout(app, area),
-        Some(app.selected_index()),
+        area,
+        app.dataset.events.len(),
+        app.selected_index(),
         &app.theme,
-    );
-}
-
-pub fn item_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    layout(app, inset(area))
-        .iter()
-        .filter_map(|p| p.entry.item.map(|item| (item, p.area)))
-        .collect()
+        strings(app.lang).nothing_here,
+        |index, text_width| entry(app, index, text_width),
+    )
 }

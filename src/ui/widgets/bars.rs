@@ -11,10 +11,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::config::Theme;
 use crate::dataset::{Dataset, Lang};
 use crate::ui::format::figure_in;
 use crate::ui::text::{truncate, width};
-use crate::ui::theme::Theme;
 use crate::ui::widgets::lines::write_line;
 
 /// A bar's length in ticks at its full length: fine enough for any width.

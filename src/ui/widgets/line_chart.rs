@@ -21,9 +21,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::series::{self, year_fraction};
+use crate::config::Theme;
 use crate::dataset::{Indicator, Lang};
 use crate::ui::format::number_in;
-use crate::ui::theme::Theme;
 
 /// The mark of an observation, and of one that another source contradicts.
 pub const POINT: char = '•';

@@ -12,8 +12,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
-use crate::ui::theme::Theme;
+use crate::config::Theme;
 use crate::ui::widgets::lines::write_line;
 
 /// One entry: its lines and, if it can be selected, its index among the tab's items.
@@ -191,6 +192,47 @@ pub fn render(frame: &mut Frame, placed: &[Placed], selected_item: Option<usize>
             write_line(buffer, area.x, row, &line, area.width);
         }
     }
+}
+
+/// A whole tab that is one list (the timeline, the sources): `count` entries built by
+/// `entry(index, text width)`, a notice when there are none, one column of margin on the
+/// left. Returns the areas of the items drawn, by item index, for the mouse.
+pub fn render_tab(
+    frame: &mut Frame,
+    area: Rect,
+    count: usize,
+    selected: usize,
+    theme: &Theme,
+    empty_notice: &'static str,
+    entry: impl FnMut(usize, usize) -> Entry,
+) -> Vec<(usize, Rect)> {
+    let area = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
+    if count == 0 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(empty_notice, theme.muted)),
+            area,
+        );
+    }
+    let text_width = text_width(area);
+    let mut entry = entry;
+    let placed = place(count, Some(selected), area, |index| {
+        entry(index, text_width)
+    });
+    render(frame, &placed, Some(selected), theme);
+    item_areas(&placed)
+}
+
+/// The areas of the selectable entries placed, by item index.
+pub fn item_areas(placed: &[Placed]) -> Vec<(usize, Rect)> {
+    placed
+        .iter()
+        .filter_map(|p| p.entry.item.map(|item| (item, p.area)))
+        .collect()
 }
 
 /// The width left for an entry's text after the two-column gutter.

@@ -1,9 +1,12 @@
 //! Colours and emphasis. Every meaning carried by colour is also carried by a symbol or a
-//! modifier, so the mono theme (and `NO_COLOR`) loses nothing.
+//! modifier, so the mono theme (and `NO_COLOR`) loses nothing. The theme is chosen by the
+//! config (`theme`, `[colors]`) and drawn by the view; it lives with the config so that
+//! neither the state nor the config import the view.
 
 use ratatui::style::{Color, Modifier, Style};
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use crate::config::ThemeName;
+use super::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -22,37 +25,45 @@ pub struct Theme {
     pub warning: Style,
 }
 
-/// The parts of the theme a config can recolour, by the names it uses.
-pub const THEME_ROLES: &[&str] = &[
-    "text",
-    "muted",
-    "title",
-    "figure",
-    "border",
-    "border-selected",
-    "selected",
-    "tab",
-    "tab-selected",
-    "key",
-    "warning",
-];
+/// The parts of the theme a config can recolour; `[colors]` names them in kebab case
+/// (`border-selected`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Role {
+    Text,
+    Muted,
+    Title,
+    Figure,
+    Border,
+    BorderSelected,
+    Selected,
+    Tab,
+    TabSelected,
+    Key,
+    Warning,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
 
 impl Theme {
-    /// Replaces the foreground and/or background of a role (one of [`THEME_ROLES`]).
-    pub fn recolor(&mut self, role: &str, fg: Option<Color>, bg: Option<Color>) {
+    /// Replaces the foreground and/or background of a role.
+    pub fn recolor(&mut self, role: Role, fg: Option<Color>, bg: Option<Color>) {
         let style = match role {
-            "text" => &mut self.text,
-            "muted" => &mut self.muted,
-            "title" => &mut self.title,
-            "figure" => &mut self.figure,
-            "border" => &mut self.border,
-            "border-selected" => &mut self.border_selected,
-            "selected" => &mut self.selected,
-            "tab" => &mut self.tab,
-            "tab-selected" => &mut self.tab_selected,
-            "key" => &mut self.key,
-            "warning" => &mut self.warning,
-            _ => return,
+            Role::Text => &mut self.text,
+            Role::Muted => &mut self.muted,
+            Role::Title => &mut self.title,
+            Role::Figure => &mut self.figure,
+            Role::Border => &mut self.border,
+            Role::BorderSelected => &mut self.border_selected,
+            Role::Selected => &mut self.selected,
+            Role::Tab => &mut self.tab,
+            Role::TabSelected => &mut self.tab_selected,
+            Role::Key => &mut self.key,
+            Role::Warning => &mut self.warning,
         };
         if let Some(fg) = fg {
             *style = style.fg(fg);

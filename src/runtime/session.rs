@@ -1,0 +1,94 @@
+//! One dashboard on one terminal: the state, the terminal it draws on (any `Write`: the
+//! local stdout, a test's buffer, later an SSH channel), and the geometry of the last frame,
+//! which the input layer reads. The front end that owns the session feeds it input and
+//! carries out the commands its updates return.
+
+use std::io::{self, Write};
+
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+use crate::app::{Action, App, Command, update};
+use crate::input;
+use crate::ui::{self, FrameLayout};
+
+/// The largest frame drawn, each way. A terminal (or a pty set by a stranger) may report
+/// 65535×65535: a frame of that size is 4 billion cells, an allocation that aborts the
+/// process past any hook, leaving the terminal raw. Beyond this the dashboard draws in the
+/// top-left corner, as it would on a screen that large.
+pub const MAX_SIDE: u16 = 1000;
+
+pub struct Session<W: Write> {
+    pub app: App,
+    terminal: Terminal<CrosstermBackend<W>>,
+    /// Where things were on the last frame drawn.
+    layout: FrameLayout,
+}
+
+impl<W: Write> Session<W> {
+    /// A session drawing on `out`; nothing is drawn until it is given a size.
+    pub fn new(app: App, out: W) -> io::Result<Session<W>> {
+        // A fixed viewport, resized only to a size clamped here: ratatui's own resizing
+        // would allocate whatever size the terminal reports.
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(out),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::ZERO),
+            },
+        )?;
+        Ok(Session {
+            app,
+            terminal,
+            layout: FrameLayout::default(),
+        })
+    }
+
+    /// The terminal is now `size`: the frame is sized to it (at most [`MAX_SIDE`] each
+    /// way) and cleared; returns the action that tells the state.
+    pub fn resize(&mut self, size: Size) -> io::Result<Action> {
+        let size = Size::new(size.width.min(MAX_SIDE), size.height.min(MAX_SIDE));
+        self.terminal.resize(Rect::from((Position::ORIGIN, size)))?;
+        Ok(Action::Resize {
+            width: size.width,
+            height: size.height,
+        })
+    }
+
+    /// What an input event means now, on the last frame drawn.
+    pub fn action_for(&self, event: input::Event) -> Option<Action> {
+        input::action(&self.app, &self.layout, event)
+    }
+
+    /// Applies an action; draws when the state changed. Returns what is left for the
+    /// front end to do (anything but a redraw).
+    pub fn apply(&mut self, action: Action) -> io::Result<Command> {
+        let command = update(&mut self.app, action);
+        // The picker is shown at once; its titles and statuses follow from the scan.
+        if matches!(command, Command::Redraw | Command::ScanCatalog) {
+            self.draw()?;
+        }
+        Ok(match command {
+            Command::Redraw => Command::None,
+            other => other,
+        })
+    }
+
+    /// Draws the state whole, as one synchronized update: the terminal shows the frame
+    /// whole, never half-drawn.
+    pub fn draw(&mut self) -> io::Result<()> {
+        crossterm::queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        let app = &self.app;
+        let mut layout = FrameLayout::default();
+        self.terminal.draw(|frame| layout = ui::view(app, frame))?;
+        self.layout = layout;
+        crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        Ok(())
+    }
+
+    /// Shows the cursor again, at the end.
+    pub fn show_cursor(&mut self) -> io::Result<()> {
+        self.terminal.show_cursor()
+    }
+}

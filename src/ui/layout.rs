@@ -1,0 +1,63 @@
+//! Where things are on the frame just drawn. [`super::view`] reports it with every frame;
+//! the runtime keeps the last one, and the input layer reads it to turn a click or a scroll
+//! into an action. The state never asks the view: what it needs of the geometry comes in
+//! the actions the input layer makes from this.
+
+use ratatui::layout::{Position, Rect};
+
+/// The geometry of one frame.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrameLayout {
+    /// The tabs drawn in the tab bar, by tab index.
+    pub tabs: Vec<(usize, Rect)>,
+    /// The items of the current tab drawn, by item index.
+    pub items: Vec<(usize, Rect)>,
+    /// The open popup, if any.
+    pub popup: Option<PopupLayout>,
+}
+
+/// An open popup: where it is, how far its text scrolls, and its selectable entries (the
+/// picker's datasets) by index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PopupLayout {
+    pub area: Rect,
+    pub max_scroll: u16,
+    /// Rows of text in view, for PgUp/PgDn.
+    pub page: u16,
+    pub entries: Vec<(usize, Rect)>,
+}
+
+/// What is at a screen cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Tab(usize),
+    /// An item of the current tab, or an entry of the open popup, by index.
+    Item(usize),
+    /// Inside the open popup, on nothing selectable.
+    Popup,
+    /// Outside the open popup.
+    OutsidePopup,
+}
+
+impl FrameLayout {
+    /// What the cell at `column`, `row` shows; `None` for nothing that answers a click.
+    pub fn hit(&self, column: u16, row: u16) -> Option<Hit> {
+        let position = Position::new(column, row);
+        let find = |areas: &[(usize, Rect)]| {
+            areas
+                .iter()
+                .find(|(_, rect)| rect.contains(position))
+                .map(|&(index, _)| index)
+        };
+        if let Some(popup) = &self.popup {
+            return Some(match find(&popup.entries) {
+                Some(index) => Hit::Item(index),
+                None if popup.area.contains(position) => Hit::Popup,
+                None => Hit::OutsidePopup,
+            });
+        }
+        find(&self.tabs)
+            .map(Hit::Tab)
+            .or_else(|| find(&self.items).map(Hit::Item))
+    }
+}
