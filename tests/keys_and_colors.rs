@@ -5,9 +5,9 @@ mod common;
 
 use std::path::Path;
 
+use bri_dash::app::Theme;
 use bri_dash::app::{Action, Command, update};
 use bri_dash::config::Config;
-use bri_dash::config::Theme;
 use bri_dash::dataset::Lang;
 use bri_dash::input::Event;
 use bri_dash::ui::headless::{draw, to_text};

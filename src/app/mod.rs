@@ -6,6 +6,7 @@ mod keymap;
 mod live;
 mod search;
 mod state;
+mod theme;
 mod update;
 
 pub use action::{Action, Command};
@@ -14,4 +15,5 @@ pub use keymap::{KeyBinding, Keymap, action_name, bindable_actions, parse_action
 pub use live::{Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
 pub use search::{MAX_HITS, Search, SearchIndex, Target};
 pub use state::{App, Item, Navigation, Overlay};
+pub use theme::{Role, Theme, ThemeName};
 pub use update::update;

@@ -8,7 +8,7 @@ use ratatui::layout::Size;
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
 use super::search::{Search, SearchIndex};
-use crate::config::Theme;
+use super::theme::Theme;
 use crate::dataset::diff::DatasetDiff;
 use crate::dataset::{Dataset, Lang, TabKind};
 

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use ratatui::layout::Size;
 
 use crate::app::App;
+use crate::app::Theme;
 use crate::commands::cli::Cli;
-use crate::config::Theme;
 use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, ThemeName, discover};
 use crate::dataset::{Dataset, Lang};
 use crate::files::diagnostic::FileError;

@@ -10,7 +10,7 @@ use toml::Spanned;
 use strum::IntoEnumIterator;
 
 use super::model::ColorOverride;
-use super::theme::Role;
+use crate::app::Role;
 use crate::app::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
 use crate::files::diagnostic::Problem;
 use crate::text::sanitize::sanitize_line;

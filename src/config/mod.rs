@@ -3,14 +3,12 @@
 mod bindings;
 mod discovery;
 mod model;
-mod theme;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use discovery::{ConfigSource, discover, user_config_folder};
 pub use model::*;
-pub use theme::{Role, Theme};
 
 use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN};
 use crate::files::diagnostic::{FileError, Problem, toml_problem};

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use ratatui::style::Color;
+
+pub use crate::app::{Role, ThemeName};
 use schemars::{Schema, SchemaGenerator, json_schema};
 
 use schemars::JsonSchema;
@@ -23,18 +25,6 @@ pub enum LanguageSetting {
     Auto,
     Zh,
     En,
-}
-
-/// The colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
-    /// No colour: emphasis by bold, reverse video and symbols only.
-    Mono,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -120,7 +110,7 @@ impl JsonSchema for ColorSchema {
 /// A colour of the theme replaced by the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColorOverride {
-    pub role: super::theme::Role,
+    pub role: Role,
     pub fg: Option<Color>,
     pub bg: Option<Color>,
 }

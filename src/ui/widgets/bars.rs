@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::config::Theme;
+use crate::app::Theme;
 use crate::dataset::{Dataset, Lang};
 use crate::ui::format::figure_in;
 use crate::ui::text::{truncate, width};

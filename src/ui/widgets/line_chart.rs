@@ -21,7 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::series::{self, year_fraction};
-use crate::config::Theme;
+use crate::app::Theme;
 use crate::dataset::{Indicator, Lang};
 use crate::ui::format::number_in;
 

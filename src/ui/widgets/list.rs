@@ -14,7 +14,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::config::Theme;
+use crate::app::Theme;
 use crate::ui::widgets::lines::write_line;
 
 /// One entry: its lines and, if it can be selected, its index among the tab's items.

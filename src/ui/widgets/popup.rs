@@ -6,7 +6,7 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
-use crate::config::Theme;
+use crate::app::Theme;
 
 /// A centred rectangle of at most `max_width`×`max_height`, leaving a margin when it can.
 pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {

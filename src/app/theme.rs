@@ -1,12 +1,24 @@
 //! Colours and emphasis. Every meaning carried by colour is also carried by a symbol or a
 //! modifier, so the mono theme (and `NO_COLOR`) loses nothing. The theme is chosen by the
-//! config (`theme`, `[colors]`) and drawn by the view; it lives with the config so that
-//! neither the state nor the config import the view.
+//! config (`theme`, `[colors]`), kept by the state like the language, and drawn by the
+//! view; it lives here so that neither the state nor the config import the view.
 
 use ratatui::style::{Color, Modifier, Style};
+use schemars::JsonSchema;
+use serde::Deserialize;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use super::ThemeName;
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+    /// No colour: emphasis by bold, reverse video and symbols only.
+    Mono,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
