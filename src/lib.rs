@@ -6,7 +6,7 @@
 //!
 //! From the bottom layer up: [`text`] (making untrusted text safe), [`files`] (reading
 //! files, reporting their problems), [`dataset`] and [`config`] (the validated models),
-//! [`export`] (the dataset in other formats), [`app`] (state and update), [`ui`] (drawing),
+//! [`i18n`] (the words, numbers and dates of both languages), [`export`] (the dataset in other formats), [`app`] (state and update), [`ui`] (drawing),
 //! [`runtime`] (the event loop and the terminal), [`commands`] (the command line).
 
 pub mod app;
@@ -15,6 +15,7 @@ pub mod config;
 pub mod dataset;
 pub mod export;
 pub mod files;
+pub mod i18n;
 pub mod input;
 pub mod runtime;
 pub mod text;

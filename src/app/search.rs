@@ -87,7 +87,7 @@ impl SearchIndex {
                 .series
                 .iter()
                 .map(|observation| Text {
-                    zh: observation.date.display(Lang::Zh),
+                    zh: crate::i18n::date(&observation.date, Lang::Zh),
                     en: observation.date.canonical(),
                 })
                 .collect();

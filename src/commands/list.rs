@@ -18,7 +18,7 @@ pub fn run(cli: &Cli) -> u8 {
         let (title, as_of, status) = match entry.load(config.max_file_bytes) {
             Ok(dataset) => (
                 dataset.meta.title.get(lang).to_owned(),
-                dataset.meta.as_of.display(lang),
+                crate::i18n::date(&dataset.meta.as_of, lang),
                 "ok".to_owned(),
             ),
             Err(error) => (

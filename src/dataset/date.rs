@@ -1,12 +1,9 @@
 //! Dates that say only what their source says: a day, part of a month, a month or a year.
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
-
-use super::lang::Lang;
 
 /// Which part of a month a source names ("mid-October").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,21 +22,13 @@ impl MonthPart {
         MonthPart::End,
     ];
 
-    fn keyword(self) -> &'static str {
+    /// The word a dataset writes for it (`2023-10-mid`).
+    pub fn keyword(self) -> &'static str {
         match self {
             MonthPart::Early => "early",
             MonthPart::Mid => "mid",
             MonthPart::Late => "late",
             MonthPart::End => "end",
-        }
-    }
-
-    fn zh(self) -> &'static str {
-        match self {
-            MonthPart::Early => "上旬",
-            MonthPart::Mid => "中旬",
-            MonthPart::Late => "下旬",
-            MonthPart::End => "底",
         }
     }
 }
@@ -136,22 +125,9 @@ impl FuzzyDate {
         }
     }
 
-    /// The date as the user reads it, at its true precision.
-    pub fn display(&self, lang: Lang) -> String {
-        let (y, m, d) = (self.start.year(), self.start.month(), self.start.day());
-        match (self.precision, lang) {
-            (Precision::Day, _) => format!("{y:04}-{m:02}-{d:02}"),
-            (Precision::PartOfMonth(part), Lang::En) => {
-                format!("{y:04}-{m:02} ({})", part.keyword())
-            }
-            (Precision::PartOfMonth(part), Lang::Zh) => format!("{y}年{m}月{}", part.zh()),
-            (Precision::Month, _) => format!("{y:04}-{m:02}"),
-            (Precision::Year, _) => format!("{y:04}"),
-        }
-    }
-
-    /// How long ago the date was, counted from its first day ("3 years ago", "3年前").
-    pub fn age(&self, today: NaiveDate, lang: Lang) -> String {
+    /// How long ago (or ahead) the date is, counted from its first day, in whole units of
+    /// the largest unit that fits: the data of an age, which `i18n::age` words.
+    pub fn elapsed(&self, today: NaiveDate) -> Elapsed {
         let (earlier, later, future) = if self.start <= today {
             (self.start, today, false)
         } else {
@@ -165,23 +141,10 @@ impl FuzzyDate {
         } else {
             ((later - earlier).num_days() as u32, TimeUnit::Day)
         };
-        if count == 0 {
-            return match lang {
-                Lang::En => "today".to_owned(),
-                Lang::Zh => "今天".to_owned(),
-            };
-        }
-        match lang {
-            Lang::En => {
-                let plural = if count == 1 { "" } else { "s" };
-                let unit = unit.en();
-                if future {
-                    format!("in {count} {unit}{plural}")
-                } else {
-                    format!("{count} {unit}{plural} ago")
-                }
-            }
-            Lang::Zh => format!("{count}{}{}", unit.zh(), if future { "后" } else { "前" }),
+        Elapsed {
+            count,
+            unit,
+            future,
         }
     }
 
@@ -194,33 +157,27 @@ impl FuzzyDate {
                 self.start.month(),
                 part.keyword()
             ),
-            _ => self.display(Lang::En),
+            Precision::Day => self.start.format("%Y-%m-%d").to_string(),
+            Precision::Month => self.start.format("%Y-%m").to_string(),
+            Precision::Year => format!("{:04}", self.start.year()),
         }
     }
 }
 
-enum TimeUnit {
+/// Whole units between a date and today; a count of 0 is today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Elapsed {
+    pub count: u32,
+    pub unit: TimeUnit,
+    /// The date is after today.
+    pub future: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
     Year,
     Month,
     Day,
-}
-
-impl TimeUnit {
-    fn en(&self) -> &'static str {
-        match self {
-            TimeUnit::Year => "year",
-            TimeUnit::Month => "month",
-            TimeUnit::Day => "day",
-        }
-    }
-
-    fn zh(&self) -> &'static str {
-        match self {
-            TimeUnit::Year => "年",
-            TimeUnit::Month => "个月",
-            TimeUnit::Day => "天",
-        }
-    }
 }
 
 /// Whole calendar months from `earlier` to `later` (`earlier <= later`).
@@ -249,12 +206,6 @@ impl Ord for FuzzyDate {
 impl PartialOrd for FuzzyDate {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
-    }
-}
-
-impl fmt::Display for FuzzyDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display(Lang::En))
     }
 }
 
@@ -312,32 +263,9 @@ mod tests {
     }
 
     #[test]
-    fn displays_at_true_precision_in_both_languages() {
-        let mid = FuzzyDate::parse("2023-10-mid").unwrap();
-        assert_eq!(mid.display(Lang::En), "2023-10 (mid)");
-        assert_eq!(mid.display(Lang::Zh), "2023年10月中旬");
-        assert_eq!(mid.canonical(), "2023-10-mid");
-        assert_eq!(FuzzyDate::parse("2013").unwrap().display(Lang::Zh), "2013");
-    }
-
-    #[test]
-    fn ages_count_whole_units_from_the_first_possible_day() {
-        let today = ymd(2026, 11, 28);
-        let date = FuzzyDate::parse("2023-10-mid").unwrap();
-        assert_eq!(date.age(today, Lang::En), "3 years ago");
-        assert_eq!(date.age(today, Lang::Zh), "3年前");
-        assert_eq!(
-            FuzzyDate::day(ymd(2026, 10, 28)).age(today, Lang::En),
-            "1 month ago"
-        );
-        assert_eq!(
-            FuzzyDate::day(ymd(2026, 11, 25)).age(today, Lang::En),
-            "3 days ago"
-        );
-        assert_eq!(FuzzyDate::day(today).age(today, Lang::En), "today");
-        assert_eq!(
-            FuzzyDate::day(ymd(2028, 12, 1)).age(today, Lang::En),
-            "in 2 years"
-        );
+    fn the_canonical_form_reads_back() {
+        for text in ["2023-10-18", "2023-10-mid", "2023-10", "2013"] {
+            assert_eq!(FuzzyDate::parse(text).unwrap().canonical(), text);
+        }
     }
 }

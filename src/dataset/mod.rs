@@ -10,7 +10,7 @@ mod validate;
 use std::path::Path;
 use std::sync::Arc;
 
-pub use date::{FuzzyDate, MonthPart, Precision};
+pub use date::{Elapsed, FuzzyDate, MonthPart, Precision, TimeUnit};
 pub use lang::{Lang, Text};
 pub use model::*;
 pub use raw::RawDataset;

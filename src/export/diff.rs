@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::dataset::Lang;
 use crate::dataset::diff::{DatasetDiff, IndicatorChange, Named, PanelPoint};
-use crate::ui::{figure_in, number_in};
+use crate::i18n::{figure_in, number_in, strings};
 
 /// A part of the comparison: heading, the sign its entries carry in text form, and the
 /// entries as (id, text).
@@ -46,8 +46,8 @@ pub fn change_line(change: &IndicatorChange, lang: Lang) -> String {
         let _ = write!(
             line,
             " · {} → {}",
-            change.old_as_of.display(lang),
-            change.new_as_of.display(lang)
+            crate::i18n::date(&change.old_as_of, lang),
+            crate::i18n::date(&change.new_as_of, lang)
         );
     }
     line
@@ -56,10 +56,8 @@ pub fn change_line(change: &IndicatorChange, lang: Lang) -> String {
 /// Sections of the comparison as (heading, sign, entries): each entry an id (or panel id)
 /// and its text, in the order they are shown; empty sections left out.
 pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
-    let zh = lang == Lang::Zh;
-    let heading = |en: &str, zh_text: &str, count: usize| {
-        format!("{} ({count})", if zh { zh_text } else { en })
-    };
+    let words = strings(lang);
+    let heading = |title: &str, count: usize| format!("{title} ({count})");
     let named = |items: &[Named]| -> Vec<(String, String)> {
         items
             .iter()
@@ -74,7 +72,7 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
     };
     let mut sections = vec![
         (
-            heading("Changed indicators", "变化的指标", diff.changed.len()),
+            heading(words.changed_indicators, diff.changed.len()),
             '~',
             diff.changed
                 .iter()
@@ -82,36 +80,32 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
                 .collect(),
         ),
         (
-            heading("Added indicators", "新增指标", diff.added_indicators.len()),
+            heading(words.added_indicators, diff.added_indicators.len()),
             '+',
             named(&diff.added_indicators),
         ),
         (
-            heading(
-                "Removed indicators",
-                "删除的指标",
-                diff.removed_indicators.len(),
-            ),
+            heading(words.removed_indicators, diff.removed_indicators.len()),
             '-',
             named(&diff.removed_indicators),
         ),
         (
-            heading("Added panels", "新增板块", diff.added_panels.len()),
+            heading(words.added_panels, diff.added_panels.len()),
             '+',
             named(&diff.added_panels),
         ),
         (
-            heading("Removed panels", "删除的板块", diff.removed_panels.len()),
+            heading(words.removed_panels, diff.removed_panels.len()),
             '-',
             named(&diff.removed_panels),
         ),
         (
-            heading("Added points", "新增要点", diff.added_points.len()),
+            heading(words.added_points, diff.added_points.len()),
             '+',
             points(&diff.added_points),
         ),
         (
-            heading("Removed points", "删除的要点", diff.removed_points.len()),
+            heading(words.removed_points, diff.removed_points.len()),
             '-',
             points(&diff.removed_points),
         ),
@@ -125,18 +119,21 @@ pub fn title_line(diff: &DatasetDiff, lang: Lang) -> String {
     format!(
         "{} ({}) → {} ({})",
         diff.old.title.get(lang),
-        diff.old.as_of.display(lang),
+        crate::i18n::date(&diff.old.as_of, lang),
         diff.new.title.get(lang),
-        diff.new.as_of.display(lang)
+        crate::i18n::date(&diff.new.as_of, lang)
     )
 }
 
 /// How many indicators did not change.
 pub fn unchanged_line(diff: &DatasetDiff, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Unchanged indicators: {}", diff.unchanged.len()),
-        Lang::Zh => format!("未变化的指标：{}", diff.unchanged.len()),
-    }
+    let words = strings(lang);
+    format!(
+        "{}{}{}",
+        words.unchanged_indicators,
+        words.colon,
+        diff.unchanged.len()
+    )
 }
 
 pub fn to_text(diff: &DatasetDiff, lang: Lang) -> String {

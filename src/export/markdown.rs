@@ -17,7 +17,7 @@ use crate::dataset::{
     Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Precision, Qualifier, Source, Tab, TabKind,
     Text,
 };
-use crate::ui::figure_with_unit;
+use crate::i18n::figure_with_unit;
 
 /// The brief's own words in one language; dataset text comes from the dataset.
 struct Words {
@@ -185,7 +185,7 @@ impl<'a> Brief<'a> {
 
     /// `2023-10 (mid) · part-of-month precision` / `2023年10月中旬（精确到旬）`.
     fn date_with_precision(&self, date: &FuzzyDate) -> String {
-        let shown = date.display(self.lang);
+        let shown = crate::i18n::date(date, self.lang);
         match self.lang {
             Lang::En => {
                 let precision = match date.precision() {
@@ -255,7 +255,7 @@ impl<'a> Brief<'a> {
                     let citation = self.cite(Some(event.source), event.quote.as_ref());
                     let line = format!(
                         "- **{}**{}{}{citation}",
-                        event.date.display(self.lang),
+                        crate::i18n::date(&event.date, self.lang),
                         self.words.dash,
                         self.text(&event.label)
                     );
@@ -324,7 +324,7 @@ impl<'a> Brief<'a> {
             self.value(indicator),
             self.words.dash,
             self.text(&indicator.label),
-            indicator.as_of.display(self.lang)
+            crate::i18n::date(&indicator.as_of, self.lang)
         );
         self.line(&line);
     }
@@ -387,7 +387,7 @@ impl<'a> Brief<'a> {
                 let citation = self.cite(observation.source, observation.quote.as_ref());
                 let line = format!(
                     "    - {}{}{}{citation}",
-                    observation.date.display(self.lang),
+                    crate::i18n::date(&observation.date, self.lang),
                     w.colon,
                     escape(&figure_with_unit(
                         &observation.figure,
@@ -475,7 +475,7 @@ impl<'a> Brief<'a> {
         }
         if let Some(date) = &source.date {
             text.push_str(comma);
-            text.push_str(&date.display(self.lang));
+            text.push_str(&crate::i18n::date(date, self.lang));
         }
         text.push_str(match self.lang {
             Lang::En => ".",

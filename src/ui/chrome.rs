@@ -5,12 +5,12 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::format::date_with_age;
-use super::strings::strings;
 use super::text::{truncate, width};
 use super::widgets::lines::write_line;
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{Action, App, Banner};
+use crate::i18n::date_with_age;
+use crate::i18n::strings;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
@@ -138,8 +138,7 @@ fn first_key(app: &App, action: Action) -> String {
 
 /// The key bar's entries: key text and what it does, in the current language.
 fn key_hints(app: &App) -> Vec<(String, &'static str)> {
-    let zh = app.lang == crate::dataset::Lang::Zh;
-    let pick = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
+    let words = strings(app.lang);
     let join = |actions: &[Action]| {
         actions
             .iter()
@@ -148,23 +147,14 @@ fn key_hints(app: &App) -> Vec<(String, &'static str)> {
             .join("/")
     };
     vec![
-        (
-            join(&[Action::PrevTab, Action::NextTab]),
-            pick("tabs", "切换"),
-        ),
-        (join(&[Action::Up, Action::Down]), pick("move", "移动")),
-        (first_key(app, Action::Open), pick("detail", "详情")),
-        (
-            first_key(app, Action::ToggleLanguage),
-            pick("中文", "English"),
-        ),
-        (first_key(app, Action::ToggleHelp), pick("help", "帮助")),
-        (first_key(app, Action::Quit), pick("quit", "退出")),
-        (first_key(app, Action::Search), pick("search", "搜索")),
-        (
-            first_key(app, Action::OpenPicker),
-            pick("datasets", "数据集"),
-        ),
+        (join(&[Action::PrevTab, Action::NextTab]), words.hint_tabs),
+        (join(&[Action::Up, Action::Down]), words.hint_move),
+        (first_key(app, Action::Open), words.hint_detail),
+        (first_key(app, Action::ToggleLanguage), words.hint_language),
+        (first_key(app, Action::ToggleHelp), words.hint_help),
+        (first_key(app, Action::Quit), words.hint_quit),
+        (first_key(app, Action::Search), words.hint_search),
+        (first_key(app, Action::OpenPicker), words.hint_datasets),
     ]
 }
 

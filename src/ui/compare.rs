@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::layout::PopupLayout;
-use super::strings::strings;
 use super::text::wrapped_lines;
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::App;
 use crate::export;
+use crate::i18n::strings;
 
 const MAX_WIDTH: u16 = 100;
 

@@ -26,9 +26,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::format::{date_with_age, figure_in, figure_with_unit, is_stale};
 use super::layout::PopupLayout;
-use super::strings::{cited, gaps, strings};
 use super::tabs::sources::source_facts;
 use super::text::wrapped_lines;
 use super::widgets::clip::render_rows;
@@ -37,23 +35,11 @@ use super::widgets::line_chart::{CONFLICT, SeriesChart, conflict_style};
 use super::widgets::lines::write_lines;
 use super::widgets::{popup, series};
 use crate::app::{App, Item};
-use crate::dataset::{Dataset, Figure, Indicator, Lang, Precision, Qualifier, Source, Text};
+use crate::dataset::{Dataset, Figure, Indicator, Qualifier, Source, Text};
+use crate::i18n::{cited, gaps, strings};
+use crate::i18n::{date_with_age, figure_in, figure_with_unit, is_stale};
 
 const MAX_WIDTH: u16 = 90;
-
-/// How precisely a date is known, in words.
-fn precision_name(precision: Precision, lang: Lang) -> &'static str {
-    match (precision, lang) {
-        (Precision::Day, Lang::En) => "to the day",
-        (Precision::Day, Lang::Zh) => "精确到日",
-        (Precision::PartOfMonth(_), Lang::En) => "part of a month",
-        (Precision::PartOfMonth(_), Lang::Zh) => "精确到旬",
-        (Precision::Month, Lang::En) => "to the month",
-        (Precision::Month, Lang::Zh) => "精确到月",
-        (Precision::Year, Lang::En) => "to the year",
-        (Precision::Year, Lang::Zh) => "精确到年",
-    }
-}
 
 fn inner_width(screen: Rect) -> usize {
     popup::centered(screen, MAX_WIDTH, screen.height)
@@ -158,7 +144,7 @@ fn title(app: &App, item: Item) -> String {
     match item {
         Item::Indicator(i) => d.indicators[i].label.get(lang).to_owned(),
         Item::Panel(p) | Item::Point { panel: p, .. } => d.panels[p].title.get(lang).to_owned(),
-        Item::Event(e) => d.events[e].date.display(lang),
+        Item::Event(e) => crate::i18n::date(&d.events[e].date, lang),
         Item::Source(_) => strings(lang).source.to_owned(),
     }
 }
@@ -230,8 +216,7 @@ impl Writer<'_> {
         let authors: Vec<String> = source.authors.iter().map(|a| self.text(&a.name)).collect();
         let mut text = source.title.get(lang).to_owned();
         if !authors.is_empty() {
-            let separator = if lang == Lang::Zh { "、" } else { ", " };
-            text = format!("{} — {text}", authors.join(separator));
+            text = format!("{} — {text}", authors.join(strings(lang).list_separator));
         }
         text.push_str(&format!(" ({})", source_facts(source, lang)));
         self.field(strings(lang).source, &text);
@@ -274,7 +259,7 @@ fn body(app: &App, item: Item, width: usize, chart_height: u16) -> Body {
                 series_captions(&mut w, indicator);
                 w.blank();
             }
-            let precision = precision_name(indicator.as_of.precision(), lang);
+            let precision = crate::i18n::precision_name(indicator.as_of.precision(), lang);
             let mut as_of = format!(
                 "{} ({precision})",
                 date_with_age(&indicator.as_of, app.today, lang)
@@ -323,7 +308,7 @@ fn body(app: &App, item: Item, width: usize, chart_height: u16) -> Body {
                         .unwrap_or_default();
                     let text = format!(
                         "{}  {}{mark}  {source}",
-                        observation.date.display(lang),
+                        crate::i18n::date(&observation.date, lang),
                         figure_in(&observation.figure, lang)
                     );
                     w.lines.extend(wrapped_lines(
@@ -440,14 +425,12 @@ fn series_captions(w: &mut Writer, indicator: &Indicator) {
         .iter()
         .zip(series)
         .filter(|(conflict, _)| **conflict)
-        .map(|(_, o)| o.date.display(lang))
+        .map(|(_, o)| crate::i18n::date(&o.date, lang))
         .collect();
     disputed.dedup();
     if !disputed.is_empty() {
-        let (colon, separator) = match lang {
-            Lang::En => (": ", ", "),
-            Lang::Zh => ("：", "、"),
-        };
+        let words = strings(lang);
+        let (colon, separator) = (words.colon, words.list_separator);
         let text = format!(
             "{}{colon}{}",
             strings(lang).sources_disagree,
@@ -466,8 +449,8 @@ fn series_captions(w: &mut Writer, indicator: &Indicator) {
         .windows(2)
         .map(|pair| {
             (
-                series[pair[0].end - 1].date.display(lang),
-                series[pair[1].start].date.display(lang),
+                crate::i18n::date(&series[pair[0].end - 1].date, lang),
+                crate::i18n::date(&series[pair[1].start].date, lang),
             )
         })
         .collect();

@@ -5,81 +5,32 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::layout::PopupLayout;
-use super::strings::strings;
 use super::text::{truncate, width};
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::{Action, App};
-use crate::dataset::Lang;
+use crate::i18n::{HelpLine, help_line, strings};
 
 /// Each line of the help: the actions it covers (their keys joined by ` / `), and what
-/// they do in English and Chinese. Pairs share a line so that the whole help fits 80×24.
-const ENTRIES: &[(&[Action], &str, &str)] = &[
-    (
-        &[Action::NextTab, Action::PrevTab],
-        "next / previous tab",
-        "下一个 / 上一个标签页",
-    ),
-    (
-        &[Action::GoToTab(0)],
-        "jump to tab 1–9",
-        "跳到第 1–9 个标签页",
-    ),
-    (
-        &[Action::Down, Action::Up],
-        "next / previous item",
-        "下一项 / 上一项",
-    ),
-    (
-        &[Action::PageDown, Action::PageUp],
-        "page down / up",
-        "向下 / 向上翻页",
-    ),
-    (
-        &[Action::Top, Action::Bottom],
-        "first / last item",
-        "第一项 / 最后一项",
-    ),
-    (
-        &[Action::NextPanel, Action::PrevPanel],
-        "next / previous panel",
-        "下一个 / 上一个板块",
-    ),
-    (&[Action::Open], "open detail", "查看详情"),
-    (
-        &[Action::Back],
-        "close popup, leave search",
-        "关闭弹窗、退出搜索",
-    ),
-    (&[Action::Search], "search everything", "搜索全部内容"),
-    (
-        &[Action::NextHit, Action::PrevHit],
-        "next / previous hit",
-        "下一个 / 上一个结果",
-    ),
-    (
-        &[Action::OpenPicker],
-        "datasets: switch, compare",
-        "数据集：切换、比较",
-    ),
-    (
-        &[Action::Compare],
-        "in datasets: compare with the one shown",
-        "在数据集中：与当前数据集比较",
-    ),
-    (&[Action::Reload], "reload the dataset", "重新加载数据集"),
-    (
-        &[Action::ToggleLanguage],
-        "中文 / English",
-        "中文 / English",
-    ),
-    (&[Action::ToggleHelp], "this help", "本帮助"),
-    (
-        &[Action::Suspend],
-        "suspend (fg resumes)",
-        "挂起（fg 恢复）",
-    ),
-    (&[Action::Quit], "quit", "退出"),
+/// they do (in `i18n`). Pairs share a line so that the whole help fits 80×24.
+const ENTRIES: &[(&[Action], HelpLine)] = &[
+    (&[Action::NextTab, Action::PrevTab], HelpLine::Tabs),
+    (&[Action::GoToTab(0)], HelpLine::JumpToTab),
+    (&[Action::Down, Action::Up], HelpLine::Items),
+    (&[Action::PageDown, Action::PageUp], HelpLine::Pages),
+    (&[Action::Top, Action::Bottom], HelpLine::FirstLast),
+    (&[Action::NextPanel, Action::PrevPanel], HelpLine::Panels),
+    (&[Action::Open], HelpLine::Open),
+    (&[Action::Back], HelpLine::Back),
+    (&[Action::Search], HelpLine::Search),
+    (&[Action::NextHit, Action::PrevHit], HelpLine::Hits),
+    (&[Action::OpenPicker], HelpLine::Datasets),
+    (&[Action::Compare], HelpLine::Compare),
+    (&[Action::Reload], HelpLine::Reload),
+    (&[Action::ToggleLanguage], HelpLine::Language),
+    (&[Action::ToggleHelp], HelpLine::Help),
+    (&[Action::Suspend], HelpLine::Suspend),
+    (&[Action::Quit], HelpLine::Quit),
 ];
 
 /// The help popup's width, borders included.
@@ -107,12 +58,7 @@ fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let rows: Vec<(String, &str)> = ENTRIES
         .iter()
-        .map(|(actions, en, zh)| {
-            (
-                keys_text(app, actions),
-                if app.lang == Lang::Zh { *zh } else { *en },
-            )
-        })
+        .map(|(actions, line)| (keys_text(app, actions), help_line(*line, app.lang)))
         .collect();
     let key_column = rows
         .iter()
@@ -133,11 +79,7 @@ fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
             ])
         })
         .collect();
-    let mouse = if app.lang == Lang::Zh {
-        "鼠标：点击标签页或条目选择，再次点击查看详情，滚轮滚动"
-    } else {
-        "Mouse: click a tab or item to select it, click again for detail, wheel to scroll"
-    };
+    let mouse = strings(app.lang).mouse_help;
     out.push(Line::raw(""));
     out.push(Line::styled(truncate(mouse, inner_width), theme.muted));
     out

@@ -13,13 +13,11 @@
 mod chrome;
 mod compare;
 mod detail;
-mod format;
 pub mod headless;
 mod help;
 mod layout;
 mod picker;
 mod search;
-mod strings;
 mod tabs;
 mod text;
 mod widgets;
@@ -27,7 +25,6 @@ mod widgets;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-pub use format::{date_with_age, figure, figure_in, figure_with_unit, number, number_in};
 pub use layout::{FrameLayout, Hit, PopupLayout};
 
 use crate::app::{App, Overlay};

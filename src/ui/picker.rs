@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::layout::PopupLayout;
-use super::strings::strings;
 use super::text::truncate;
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::{App, CatalogStatus};
+use crate::i18n::strings;
 
 const MAX_WIDTH: u16 = 100;
 
@@ -76,7 +76,11 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, selected: usize) -> Po
         let (details, detail_style) = match &entry.status {
             CatalogStatus::Unknown => ("…".to_owned(), theme.muted),
             CatalogStatus::Ok { title, as_of } => (
-                format!("{} · {} · ok", title.get(app.lang), as_of.display(app.lang)),
+                format!(
+                    "{} · {} · ok",
+                    title.get(app.lang),
+                    crate::i18n::date(as_of, app.lang)
+                ),
                 theme.text,
             ),
             CatalogStatus::Invalid(problem) => (format!("⚠ {problem}"), theme.warning),

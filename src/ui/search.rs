@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::strings::{hits, strings};
 use super::text::{truncate, width};
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::{App, Search};
+use crate::i18n::{hits, strings};
 
 const MAX_WIDTH: u16 = 100;
 

@@ -18,8 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Item};
-use crate::dataset::Lang;
-use crate::ui::strings::strings;
+use crate::i18n::strings;
 use crate::ui::text::{truncate, wrap_at_most};
 use crate::ui::widgets::card;
 use crate::ui::widgets::lines::write_lines;
@@ -88,7 +87,7 @@ fn source_line(app: &App, max: usize) -> String {
     let Some(source) = dataset.meta.source.map(|i| &dataset.sources[i]) else {
         return String::new();
     };
-    let separator = if app.lang == Lang::Zh { "、" } else { ", " };
+    let separator = strings(app.lang).list_separator;
     let authors: Vec<&str> = source
         .authors
         .iter()

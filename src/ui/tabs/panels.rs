@@ -24,8 +24,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Item};
 use crate::dataset::Point;
-use crate::ui::format::figure_with_unit;
-use crate::ui::strings::{compared, strings};
+use crate::i18n::figure_with_unit;
+use crate::i18n::{compared, strings};
 use crate::ui::text::{truncate, width, wrapped_lines};
 use crate::ui::widgets::bars::{UnitBars, shared_units};
 use crate::ui::widgets::card;

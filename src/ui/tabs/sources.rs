@@ -5,36 +5,19 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::app::App;
-use crate::dataset::{Lang, Source, SourceKind};
-use crate::ui::strings::{cited, strings};
+use crate::dataset::{Lang, Source};
+use crate::i18n::{cited, strings};
 use crate::ui::text::wrapped_lines;
 use crate::ui::widgets::list::{self, Entry};
 
-pub fn kind_name(kind: SourceKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (SourceKind::Article, Lang::En) => "article",
-        (SourceKind::Article, Lang::Zh) => "文章",
-        (SourceKind::Report, Lang::En) => "report",
-        (SourceKind::Report, Lang::Zh) => "报告",
-        (SourceKind::News, Lang::En) => "news",
-        (SourceKind::News, Lang::Zh) => "新闻",
-        (SourceKind::Web, Lang::En) => "web page",
-        (SourceKind::Web, Lang::Zh) => "网页",
-        (SourceKind::Dataset, Lang::En) => "dataset",
-        (SourceKind::Dataset, Lang::Zh) => "数据集",
-        (SourceKind::Official, Lang::En) => "official document",
-        (SourceKind::Official, Lang::Zh) => "官方文件",
-    }
-}
-
 /// The kind, publication and date of a source on one line.
 pub fn source_facts(source: &Source, lang: Lang) -> String {
-    let mut facts = vec![kind_name(source.kind, lang).to_owned()];
+    let mut facts = vec![crate::i18n::source_kind(source.kind, lang).to_owned()];
     if let Some(publication) = &source.publication {
         facts.push(publication.get(lang).to_owned());
     }
     if let Some(date) = &source.date {
-        facts.push(date.display(lang));
+        facts.push(crate::i18n::date(date, lang));
     }
     facts.join(" · ")
 }

@@ -14,8 +14,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::ui::format::date_with_age;
-use crate::ui::strings::strings;
+use crate::i18n::date_with_age;
+use crate::i18n::strings;
 use crate::ui::text::{truncate, wrapped_lines};
 use crate::ui::widgets::list::{self, Entry};
 

@@ -13,7 +13,7 @@ use ratatui::text::Line;
 
 use crate::app::Theme;
 use crate::dataset::{Dataset, Lang};
-use crate::ui::format::figure_in;
+use crate::i18n::figure_in;
 use crate::ui::text::{truncate, width};
 use crate::ui::widgets::lines::write_line;
 

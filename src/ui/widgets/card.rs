@@ -17,8 +17,8 @@ use ratatui::widgets::Block;
 
 use crate::app::App;
 use crate::dataset::{Indicator, Lang};
-use crate::ui::format::{date_with_age, figure_in, is_stale};
-use crate::ui::strings::strings;
+use crate::i18n::strings;
+use crate::i18n::{date_with_age, figure_in, is_stale};
 use crate::ui::text::{truncate, width};
 use crate::ui::widgets::lines::write_lines;
 use crate::ui::widgets::series::{spark_cells, sparkline};

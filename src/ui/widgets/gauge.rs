@@ -8,8 +8,8 @@ use ratatui::text::Span;
 use ratatui::widgets::{LineGauge, Widget};
 
 use crate::dataset::Lang;
-use crate::ui::format::number_in;
-use crate::ui::strings::{percent_of_target, strings};
+use crate::i18n::number_in;
+use crate::i18n::{percent_of_target, strings};
 
 /// A value measured against a target.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -23,7 +23,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 use super::series::{self, year_fraction};
 use crate::app::Theme;
 use crate::dataset::{Indicator, Lang};
-use crate::ui::format::number_in;
+use crate::i18n::number_in;
 
 /// The mark of an observation, and of one that another source contradicts.
 pub const POINT: char = '•';
@@ -87,10 +87,7 @@ impl SeriesChart {
             xs.clone().fold(f64::INFINITY, f64::min),
             xs.fold(f64::NEG_INFINITY, f64::max),
         );
-        let year = |y: i32| match lang {
-            Lang::En => y.to_string(),
-            Lang::Zh => format!("{y}年"),
-        };
+        let year = |y: i32| crate::i18n::year(y, lang);
         SeriesChart {
             runs,
             marks,

@@ -1,6 +1,6 @@
-//! The dashboard's own words, in each language. Dataset text comes from the dataset.
+//! The program's own words, in each language.
 
-use crate::dataset::Lang;
+use crate::dataset::{Lang, SourceKind};
 
 pub struct Strings {
     pub app_name: &'static str,
@@ -39,6 +39,31 @@ pub struct Strings {
     pub hit: &'static str,
     pub no_percentage: &'static str,
     pub sources_disagree: &'static str,
+    /// The help's last line: what the mouse does.
+    pub mouse_help: &'static str,
+    /// The key bar: what the keys shown do.
+    pub hint_tabs: &'static str,
+    pub hint_move: &'static str,
+    pub hint_detail: &'static str,
+    /// The other language, named in itself.
+    pub hint_language: &'static str,
+    pub hint_help: &'static str,
+    pub hint_quit: &'static str,
+    pub hint_search: &'static str,
+    pub hint_datasets: &'static str,
+    /// Between the items of a list in running text: `a, b` / `a、b`.
+    pub list_separator: &'static str,
+    /// Between a label and what follows it: `Disputed: …` / `存在分歧：…`.
+    pub colon: &'static str,
+    /// The comparison of two editions, its sections.
+    pub changed_indicators: &'static str,
+    pub added_indicators: &'static str,
+    pub removed_indicators: &'static str,
+    pub added_panels: &'static str,
+    pub removed_panels: &'static str,
+    pub added_points: &'static str,
+    pub removed_points: &'static str,
+    pub unchanged_indicators: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -78,6 +103,25 @@ const EN: Strings = Strings {
     hit: "hit",
     no_percentage: "no percentage of the target",
     sources_disagree: "sources disagree",
+    mouse_help: "Mouse: click a tab or item to select it, click again for detail, wheel to scroll",
+    hint_tabs: "tabs",
+    hint_move: "move",
+    hint_detail: "detail",
+    hint_language: "中文",
+    hint_help: "help",
+    hint_quit: "quit",
+    hint_search: "search",
+    hint_datasets: "datasets",
+    list_separator: ", ",
+    colon: ": ",
+    changed_indicators: "Changed indicators",
+    added_indicators: "Added indicators",
+    removed_indicators: "Removed indicators",
+    added_panels: "Added panels",
+    removed_panels: "Removed panels",
+    added_points: "Added points",
+    removed_points: "Removed points",
+    unchanged_indicators: "Unchanged indicators",
 };
 
 const ZH: Strings = Strings {
@@ -117,6 +161,25 @@ const ZH: Strings = Strings {
     hit: "结果",
     no_percentage: "无法计算占目标的百分比",
     sources_disagree: "来源不一致",
+    mouse_help: "鼠标：点击标签页或条目选择，再次点击查看详情，滚轮滚动",
+    hint_tabs: "切换",
+    hint_move: "移动",
+    hint_detail: "详情",
+    hint_language: "English",
+    hint_help: "帮助",
+    hint_quit: "退出",
+    hint_search: "搜索",
+    hint_datasets: "数据集",
+    list_separator: "、",
+    colon: "：",
+    changed_indicators: "变化的指标",
+    added_indicators: "新增指标",
+    removed_indicators: "删除的指标",
+    added_panels: "新增板块",
+    removed_panels: "删除的板块",
+    added_points: "新增要点",
+    removed_points: "删除的要点",
+    unchanged_indicators: "未变化的指标",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -175,5 +238,83 @@ pub fn compared(lang: Lang, unit: &str) -> String {
     match lang {
         Lang::En => format!("Compared ({unit})"),
         Lang::Zh => format!("对比（{unit}）"),
+    }
+}
+
+/// What kind of work a source is.
+pub fn source_kind(kind: SourceKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (SourceKind::Article, Lang::En) => "article",
+        (SourceKind::Article, Lang::Zh) => "文章",
+        (SourceKind::Report, Lang::En) => "report",
+        (SourceKind::Report, Lang::Zh) => "报告",
+        (SourceKind::News, Lang::En) => "news",
+        (SourceKind::News, Lang::Zh) => "新闻",
+        (SourceKind::Web, Lang::En) => "web page",
+        (SourceKind::Web, Lang::Zh) => "网页",
+        (SourceKind::Dataset, Lang::En) => "dataset",
+        (SourceKind::Dataset, Lang::Zh) => "数据集",
+        (SourceKind::Official, Lang::En) => "official document",
+        (SourceKind::Official, Lang::Zh) => "官方文件",
+    }
+}
+
+/// A year as an axis labels it: `2019`, `2019年`.
+pub fn year(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::En => year.to_string(),
+        Lang::Zh => format!("{year}年"),
+    }
+}
+
+/// A line of the help popup: what a group of keys does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpLine {
+    Tabs,
+    JumpToTab,
+    Items,
+    Pages,
+    FirstLast,
+    Panels,
+    Open,
+    Back,
+    Search,
+    Hits,
+    Datasets,
+    Compare,
+    Reload,
+    Language,
+    Help,
+    Suspend,
+    Quit,
+}
+
+/// What the keys of a help line do.
+pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
+    let (en, zh) = match line {
+        HelpLine::Tabs => ("next / previous tab", "下一个 / 上一个标签页"),
+        HelpLine::JumpToTab => ("jump to tab 1–9", "跳到第 1–9 个标签页"),
+        HelpLine::Items => ("next / previous item", "下一项 / 上一项"),
+        HelpLine::Pages => ("page down / up", "向下 / 向上翻页"),
+        HelpLine::FirstLast => ("first / last item", "第一项 / 最后一项"),
+        HelpLine::Panels => ("next / previous panel", "下一个 / 上一个板块"),
+        HelpLine::Open => ("open detail", "查看详情"),
+        HelpLine::Back => ("close popup, leave search", "关闭弹窗、退出搜索"),
+        HelpLine::Search => ("search everything", "搜索全部内容"),
+        HelpLine::Hits => ("next / previous hit", "下一个 / 上一个结果"),
+        HelpLine::Datasets => ("datasets: switch, compare", "数据集：切换、比较"),
+        HelpLine::Compare => (
+            "in datasets: compare with the one shown",
+            "在数据集中：与当前数据集比较",
+        ),
+        HelpLine::Reload => ("reload the dataset", "重新加载数据集"),
+        HelpLine::Language => ("中文 / English", "中文 / English"),
+        HelpLine::Help => ("this help", "本帮助"),
+        HelpLine::Suspend => ("suspend (fg resumes)", "挂起（fg 恢复）"),
+        HelpLine::Quit => ("quit", "退出"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
     }
 }

@@ -103,11 +103,6 @@ pub fn figure_with_unit(value: &Figure, unit: &str, lang: Lang) -> String {
     }
 }
 
-/// `2023-10 (mid) · 3 years ago`.
-pub fn date_with_age(date: &FuzzyDate, today: NaiveDate, lang: Lang) -> String {
-    format!("{} · {}", date.display(lang), date.age(today, lang))
-}
-
 /// Whether a figure dated `date` is older than the configured limit.
 pub fn is_stale(date: &FuzzyDate, today: NaiveDate, stale_after_months: Option<u32>) -> bool {
     stale_after_months.is_some_and(|months| {

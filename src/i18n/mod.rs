@@ -1,0 +1,17 @@
+//! Every word the program says, in both languages, and the way it writes numbers and dates
+//! for each: the dashboard, the exports and the comparison take them from here, so they say
+//! the same thing the same way. A table of words is a struct with one field per word and
+//! one constant per language, so a word missing in one language does not compile.
+//!
+//! Dataset text comes from the dataset, never from here.
+
+mod dates;
+mod numbers;
+mod words;
+
+pub use dates::{age, date, date_with_age, precision_name};
+pub use numbers::{figure, figure_in, figure_with_unit, is_stale, number, number_in};
+pub use words::{
+    HelpLine, Strings, cited, compared, gaps, help_line, hits, percent_of_target, source_kind,
+    strings, year,
+};
