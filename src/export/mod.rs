@@ -5,6 +5,7 @@
 //! languages and ignores it): no dates relative to today, so the same dataset always exports
 //! to the same bytes.
 
+mod common;
 mod csv;
 mod json;
 mod markdown;
