@@ -102,9 +102,8 @@ pub fn chart_svg(dataset: &Dataset, id: Option<&str>, lang: Lang) -> Result<Stri
         return Err(ChartError::NoIndicator { charted });
     };
     let Some(indicator) = dataset.indicators.iter().find(|i| i.id == id) else {
-        // Prefer an indicator that can be drawn; else any, which then says it has none.
-        let suggestion = closest(id, charted.iter().map(String::as_str))
-            .or_else(|| closest(id, dataset.indicators.iter().map(|i| i.id.as_str())));
+        // The closest id, drawable or not: one without a series then says so itself.
+        let suggestion = closest(id, dataset.indicators.iter().map(|i| i.id.as_str()));
         return Err(ChartError::Unknown {
             id: id.to_owned(),
             suggestion,
