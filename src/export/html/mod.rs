@@ -23,6 +23,7 @@ mod countries;
 mod figures;
 mod markup;
 mod references;
+mod scale;
 mod standalone;
 mod words;
 

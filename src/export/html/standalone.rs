@@ -129,39 +129,8 @@ fn closest<'c>(id: &str, candidates: impl Iterator<Item = &'c str>) -> Option<St
 }
 
 fn document(dataset: &Dataset, indicator: &Indicator, plot: &Plot, lang: Lang) -> String {
-    let w = words(lang);
-    let mut citations = Citations::default();
-    let figure_citation = citations.cite(Some(indicator.source), Some(&indicator.quote));
-    for observation in &indicator.series {
-        citations.cite(observation.source, observation.quote.as_ref());
-    }
-    // Each reference as wrapped lines: `[n] source. url “quote”`.
-    let mut reference_lines = Vec::new();
-    for (number, reference) in citations.listed() {
-        let mut line = format!("[{number}] ");
-        match reference.source {
-            Some(source) => line.push_str(&plain(&describe(&dataset.sources[source], lang))),
-            None => line.push_str(w.no_source),
-        }
-        if let Some(quote) = reference.quote {
-            line.push_str(&format!(" “{}”", quote.get(lang)));
-            if is_translation(original_language(quote), lang) {
-                line.push_str(&translation_mark(lang));
-            }
-        }
-        reference_lines.extend(wrap(&line, WRAP_COLUMNS));
-    }
-    let conflicted: Vec<String> = {
-        let mut dates: Vec<String> = indicator
-            .series
-            .iter()
-            .zip(chart::conflicts(&indicator.series))
-            .filter(|(_, conflict)| *conflict)
-            .map(|(o, _)| o.date.display(lang))
-            .collect();
-        dates.dedup();
-        dates
-    };
+    let (figure_citation, reference_lines) = references(dataset, indicator, lang);
+    let conflicted = conflicted_dates(indicator, lang);
     let legend_top = CHART_TOP + chart::HEIGHT + 8.0;
     let sources_top = legend_top + if conflicted.is_empty() { 0.0 } else { 22.0 };
     let height = sources_top + LINE_HEIGHT * reference_lines.len() as f64 + 24.0;
@@ -186,19 +155,6 @@ fn document(dataset: &Dataset, indicator: &Indicator, plot: &Plot, lang: Lang) -
         "rect",
         &[("width", "100%"), ("height", "100%"), ("fill", "#ffffff")],
     );
-    let heading = |out: &mut Markup, y: f64, size: &str, weight: &str, text: &str| {
-        out.element(
-            "text",
-            &[
-                ("x", &chart::coordinate(MARGIN)),
-                ("y", &chart::coordinate(y)),
-                ("font-size", size),
-                ("font-weight", weight),
-                ("fill", "#111827"),
-            ],
-            text,
-        );
-    };
     heading(&mut out, 34.0, "20", "bold", indicator.label.get(lang));
     let mut subtitle = format!(
         "{} · {}",
@@ -219,34 +175,7 @@ fn document(dataset: &Dataset, indicator: &Indicator, plot: &Plot, lang: Lang) -
     );
     out.raw("\n");
     if !conflicted.is_empty() {
-        let y = chart::coordinate(legend_top + 8.0);
-        out.empty(
-            "circle",
-            &[
-                ("cx", &chart::coordinate(MARGIN + 6.0)),
-                ("cy", &chart::coordinate(legend_top + 4.0)),
-                ("r", "5"),
-                ("fill", "#ffffff"),
-                ("stroke", CONFLICT_COLOUR),
-                ("stroke-width", "2"),
-            ],
-        );
-        let legend = format!(
-            "{}{}{}",
-            w.conflict_legend,
-            w.colon,
-            conflicted.join(w.list_separator)
-        );
-        out.element(
-            "text",
-            &[
-                ("x", &chart::coordinate(MARGIN + 18.0)),
-                ("y", &y),
-                ("font-size", "12"),
-                ("fill", AXIS_COLOUR),
-            ],
-            &legend,
-        );
+        legend(&mut out, legend_top, &conflicted, lang);
     }
     out.open(
         "g",
@@ -270,6 +199,96 @@ fn document(dataset: &Dataset, indicator: &Indicator, plot: &Plot, lang: Lang) -
     out.close("g");
     out.raw("\n</svg>\n");
     out.into_string()
+}
+
+/// The number of the figure's own citation, and every reference of the chart (the figure's,
+/// then each observation's) as wrapped lines: `[n] source. url “quote”`.
+fn references(
+    dataset: &Dataset,
+    indicator: &Indicator,
+    lang: Lang,
+) -> (Option<usize>, Vec<String>) {
+    let w = words(lang);
+    let mut citations = Citations::default();
+    let figure_citation = citations.cite(Some(indicator.source), Some(&indicator.quote));
+    for observation in &indicator.series {
+        citations.cite(observation.source, observation.quote.as_ref());
+    }
+    let mut lines = Vec::new();
+    for (number, reference) in citations.listed() {
+        let mut line = format!("[{number}] ");
+        match reference.source {
+            Some(source) => line.push_str(&plain(&describe(&dataset.sources[source], lang))),
+            None => line.push_str(w.no_source),
+        }
+        if let Some(quote) = reference.quote {
+            line.push_str(&format!(" “{}”", quote.get(lang)));
+            if is_translation(original_language(quote), lang) {
+                line.push_str(&translation_mark(lang));
+            }
+        }
+        lines.extend(wrap(&line, WRAP_COLUMNS));
+    }
+    (figure_citation, lines)
+}
+
+/// The dates that sources give different figures for, each once.
+fn conflicted_dates(indicator: &Indicator, lang: Lang) -> Vec<String> {
+    let mut dates: Vec<String> = indicator
+        .series
+        .iter()
+        .zip(super::scale::conflicts(&indicator.series))
+        .filter(|(_, conflict)| *conflict)
+        .map(|(o, _)| o.date.display(lang))
+        .collect();
+    dates.dedup();
+    dates
+}
+
+fn heading(out: &mut Markup, y: f64, size: &str, weight: &str, text: &str) {
+    out.element(
+        "text",
+        &[
+            ("x", &chart::coordinate(MARGIN)),
+            ("y", &chart::coordinate(y)),
+            ("font-size", size),
+            ("font-weight", weight),
+            ("fill", "#111827"),
+        ],
+        text,
+    );
+}
+
+/// `◯ sources disagree: 2020; 2022`, the ring as the chart draws it.
+fn legend(out: &mut Markup, top: f64, dates: &[String], lang: Lang) {
+    let w = words(lang);
+    out.empty(
+        "circle",
+        &[
+            ("cx", &chart::coordinate(MARGIN + 6.0)),
+            ("cy", &chart::coordinate(top + 4.0)),
+            ("r", "5"),
+            ("fill", "#ffffff"),
+            ("stroke", CONFLICT_COLOUR),
+            ("stroke-width", "2"),
+        ],
+    );
+    let legend = format!(
+        "{}{}{}",
+        w.conflict_legend,
+        w.colon,
+        dates.join(w.list_separator)
+    );
+    out.element(
+        "text",
+        &[
+            ("x", &chart::coordinate(MARGIN + 18.0)),
+            ("y", &chart::coordinate(top + 8.0)),
+            ("font-size", "12"),
+            ("fill", AXIS_COLOUR),
+        ],
+        &legend,
+    );
 }
 
 /// Lines of at most `columns` display columns, broken at the last space that fits, or
