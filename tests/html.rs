@@ -185,6 +185,15 @@ fn every_figure_has_its_value_and_a_citation_that_leads_to_its_quote_and_source(
                 !doc.descendants().any(|n| n.tag_name().name() == "script"),
                 "{name}: a script element"
             );
+            let policy = doc
+                .descendants()
+                .find(|n| n.attribute("http-equiv") == Some("Content-Security-Policy"))
+                .and_then(|n| n.attribute("content"));
+            assert_eq!(
+                policy,
+                Some("default-src 'none'; style-src 'unsafe-inline'"),
+                "{name}: nothing may be fetched or run"
+            );
             let mut markdown = Vec::new();
             export::write(&dataset, Format::Markdown, lang, &mut markdown).unwrap();
             let markdown = String::from_utf8(markdown).unwrap();

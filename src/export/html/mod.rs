@@ -73,8 +73,8 @@ impl<'a> Report<'a> {
         self.out.open("html", &[("lang", self.w.html_lang)]);
         self.out.raw(concat!(
             "\n<head>\n<meta charset=\"utf-8\" />\n",
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ",
-            "style-src 'unsafe-inline'; img-src data:\" />\n",
+            "<meta http-equiv=\"Content-Security-Policy\" ",
+            "content=\"default-src 'none'; style-src 'unsafe-inline'\" />\n",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n",
             "<meta name=\"generator\" content=\"bri-dash\" />\n",
         ));
