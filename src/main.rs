@@ -21,9 +21,11 @@ fn main() -> ExitCode {
             today,
         }) => commands::render::run(&cli, tab.as_deref(), *size, *color, *today),
         Some(Command::List) => commands::list::run(&cli),
-        Some(Command::Export { format, output }) => {
-            commands::export::run(&cli, *format, output.as_deref())
-        }
+        Some(Command::Export {
+            format,
+            output,
+            indicator,
+        }) => commands::export::run(&cli, *format, output.as_deref(), indicator.as_deref()),
         Some(Command::Schema { kind }) => commands::schema::run(*kind),
         Some(Command::Completions { shell }) => commands::completions::run(*shell),
         Some(Command::Man) => commands::man::run(),

@@ -87,12 +87,16 @@ pub enum Command {
     /// List the datasets the config names, with their status.
     #[command(after_help = "Example:\n  bri-dash list --config config.toml")]
     List,
-    /// Write the dataset as a Markdown brief, a CSV of its figures, or JSON.
+    /// Write the dataset as a Markdown brief, a CSV of its figures, JSON, an HTML report, or
+    /// one indicator's chart as SVG.
     #[command(after_help = EXPORT_HELP)]
     Export {
         /// What to write (`md` is short for markdown).
         #[arg(long, value_enum, default_value = "markdown")]
         format: crate::export::Format,
+        /// The indicator whose series `--format svg` draws, by id.
+        #[arg(long, value_name = "ID")]
+        indicator: Option<String>,
         /// Write to this file instead of standard output; an input file is never overwritten.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -134,13 +138,18 @@ Examples:
   bri-dash export > brief.md                         a Markdown brief of the default dataset
   bri-dash export --format csv --lang zh -o figures.csv
   bri-dash export --format json --dataset bri-connectivity | jq '.indicators[].id'
+  bri-dash export --format html --lang zh -o report.html   a report to read, print or share
+  bri-dash export --format svg --dataset bri-connectivity --indicator forum-outcomes -o chart.svg
 
 CSV columns: id, label, value, qualifier, unit, as_of, precision, source, quote, panels
 (panel ids joined by `;`). Texts are in the chosen language; value, qualifier, as_of and
 precision are machine forms. JSON holds both languages and is described in docs/dataset.md.
+HTML is one file with its style inline and no script, printable on A4: every figure with
+its citation, each series as a chart. SVG is one indicator's series with its sources.
 
-Exit codes: 0 written; 2 bad invocation, unreadable or invalid dataset or config, or output
-that cannot be written (an input file as --output is refused).";
+Exit codes: 0 written; 2 bad invocation (--format svg without an --indicator that has a
+series, --indicator with another format), unreadable or invalid dataset or config, or
+output that cannot be written (an input file as --output is refused).";
 
 /// How `bri-dash diff` writes the comparison.
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -1,4 +1,5 @@
-//! `bri-dash export`: the dataset as Markdown, CSV or JSON, on stdout or in a file.
+//! `bri-dash export`: the dataset as Markdown, CSV, JSON or HTML, or one indicator's chart
+//! as SVG, on stdout or in a file.
 //!
 //! Like `render`, an invalid dataset makes the invocation unusable (exit 2): `check` is the
 //! command whose job is to judge data, and the one that exits 1 for it.
@@ -12,7 +13,13 @@ use crate::config::DatasetLocation;
 use crate::export::{self, Format};
 use crate::text::sanitize::sanitize_line;
 
-pub fn run(cli: &Cli, format: Format, output: Option<&Path>) -> u8 {
+pub fn run(cli: &Cli, format: Format, output: Option<&Path>, indicator: Option<&str>) -> u8 {
+    if indicator.is_some() && format != Format::Svg {
+        eprintln!(
+            "bri-dash: --indicator chooses the chart of --format svg; drop it, or add --format svg"
+        );
+        return 2;
+    }
     let config = match super::config(cli) {
         Ok(config) => config,
         Err(code) => return code,
@@ -23,8 +30,17 @@ pub fn run(cli: &Cli, format: Format, output: Option<&Path>) -> u8 {
     };
     // Everything is rendered before anything is written, so a failure never leaves half a
     // file behind.
+    let lang = language(cli, &config);
     let mut bytes = Vec::new();
-    if let Err(error) = export::write(&dataset, format, language(cli, &config), &mut bytes) {
+    if format == Format::Svg {
+        match export::chart_svg(&dataset, indicator, lang) {
+            Ok(svg) => bytes = svg.into_bytes(),
+            Err(error) => {
+                eprintln!("bri-dash: cannot export: {error}");
+                return 2;
+            }
+        }
+    } else if let Err(error) = export::write(&dataset, format, lang, &mut bytes) {
         eprintln!("bri-dash: cannot export: {error}");
         return 2;
     }

@@ -13,9 +13,9 @@
 //! Every figure and cited point ends in `[n]`, the number of its reference. Dates are
 //! written at their true precision and never as an age, so the brief does not go stale.
 
+use super::common::{Citations, date_with_precision};
 use crate::dataset::{
-    Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Precision, Qualifier, Source, Tab, TabKind,
-    Text,
+    Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Qualifier, Source, Tab, TabKind, Text,
 };
 use crate::i18n::figure_with_unit;
 
@@ -77,42 +77,15 @@ const ZH: Words = Words {
 };
 
 pub fn render(dataset: &Dataset, lang: Lang) -> String {
-    // References are listed grouped by source, so their numbers are known only once every
-    // citation has been seen: a first pass collects them, the second writes the brief.
+    // The numbers of references are known once every citation has been seen (see
+    // export::common): a first pass collects them, the second writes the brief.
     let mut draft = Brief::new(dataset, lang);
     draft.body();
-    let order = grouped_by_source(&draft.references);
-    let mut numbers = vec![0; order.len()];
-    for (position, &index) in order.iter().enumerate() {
-        numbers[index] = position + 1;
-    }
     let mut brief = Brief::new(dataset, lang);
-    brief.numbers = numbers;
+    brief.citations = Citations::numbered_after(&draft.citations);
     brief.body();
-    brief.references(&order);
+    brief.references();
     brief.out
-}
-
-/// Reference indices ordered by source (in order of each source's first citation, quotes
-/// without a source last), then by first citation within a source.
-fn grouped_by_source(references: &[Reference]) -> Vec<usize> {
-    let first_of_source = |source: Option<usize>| match source {
-        Some(_) => references
-            .iter()
-            .position(|r| r.source == source)
-            .unwrap_or(usize::MAX),
-        None => usize::MAX,
-    };
-    let mut order: Vec<usize> = (0..references.len()).collect();
-    order.sort_by_key(|&index| (first_of_source(references[index].source), index));
-    order
-}
-
-/// What a citation points at; two citations of the same source and quote share a number.
-#[derive(PartialEq)]
-struct Reference<'a> {
-    source: Option<usize>,
-    quote: Option<&'a Text>,
 }
 
 struct Brief<'a> {
@@ -120,10 +93,7 @@ struct Brief<'a> {
     lang: Lang,
     words: &'static Words,
     out: String,
-    /// Everything cited, in order of first citation.
-    references: Vec<Reference<'a>>,
-    /// The number printed for each of `references`; empty in the first pass.
-    numbers: Vec<usize>,
+    citations: Citations<'a>,
 }
 
 impl<'a> Brief<'a> {
@@ -136,8 +106,7 @@ impl<'a> Brief<'a> {
                 Lang::Zh => &ZH,
             },
             out: String::new(),
-            references: Vec::new(),
-            numbers: Vec::new(),
+            citations: Citations::default(),
         }
     }
 
@@ -163,49 +132,15 @@ impl<'a> Brief<'a> {
         escape(text.get(self.lang))
     }
 
-    /// ` [n]` for a source and quote, numbered on first use; empty when there is neither,
-    /// since a citation of nothing would send the reader nowhere.
+    /// ` [n]` for a source and quote; empty when there is neither.
     fn cite(&mut self, source: Option<usize>, quote: Option<&'a Text>) -> String {
-        if source.is_none() && quote.is_none() {
-            return String::new();
-        }
-        let reference = Reference { source, quote };
-        let index = match self.references.iter().position(|r| *r == reference) {
-            Some(index) => index,
-            None => {
-                self.references.push(reference);
-                self.references.len() - 1
-            }
-        };
-        format!(
-            " [{}]",
-            self.numbers.get(index).copied().unwrap_or(index + 1)
-        )
+        self.citations
+            .cite(source, quote)
+            .map_or_else(String::new, |number| format!(" [{number}]"))
     }
 
-    /// `2023-10 (mid) · part-of-month precision` / `2023年10月中旬（精确到旬）`.
     fn date_with_precision(&self, date: &FuzzyDate) -> String {
-        let shown = crate::i18n::date(date, self.lang);
-        match self.lang {
-            Lang::En => {
-                let precision = match date.precision() {
-                    Precision::Day => "day",
-                    Precision::PartOfMonth(_) => "part-of-month",
-                    Precision::Month => "month",
-                    Precision::Year => "year",
-                };
-                format!("{shown} · {precision} precision")
-            }
-            Lang::Zh => {
-                let precision = match date.precision() {
-                    Precision::Day => "日",
-                    Precision::PartOfMonth(_) => "旬",
-                    Precision::Month => "月",
-                    Precision::Year => "年",
-                };
-                format!("{shown}（精确到{precision}）")
-            }
-        }
+        date_with_precision(date, self.lang)
     }
 
     fn header(&mut self) {
@@ -414,17 +349,15 @@ impl<'a> Brief<'a> {
     }
 
     /// The sources, each followed by the numbered quotes cited from it.
-    fn references(&mut self, order: &[usize]) {
-        if order.is_empty() {
+    fn references(&mut self) {
+        let listed = self.citations.listed();
+        if listed.is_empty() {
             return;
         }
-        self.blank();
-        self.line(&format!("## {}", self.words.references));
-        let mut lines = Vec::new();
+        let mut lines = vec![String::new(), format!("## {}", self.words.references)];
         let mut previous = None;
-        for (position, &index) in order.iter().enumerate() {
-            let reference = &self.references[index];
-            if position == 0 || reference.source != previous {
+        for (number, reference) in listed {
+            if number == 1 || reference.source != previous {
                 lines.push(String::new());
                 lines.push(match reference.source {
                     Some(source) => self.source_description(&self.dataset.sources[source]),
@@ -437,7 +370,7 @@ impl<'a> Brief<'a> {
                 Some(quote) => format!("“{}”", self.text(quote)),
                 None => self.words.whole_source.to_owned(),
             };
-            lines.push(format!("{}. {cited}", position + 1));
+            lines.push(format!("{number}. {cited}"));
         }
         for line in lines {
             self.line(&line);

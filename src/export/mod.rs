@@ -1,20 +1,25 @@
 //! A validated dataset written out for other tools: a Markdown brief to cite from, a CSV of
-//! the figures for a spreadsheet, or JSON of the whole dataset for programs.
+//! the figures for a spreadsheet, JSON of the whole dataset for programs, an HTML report
+//! with charts to read or print, or one indicator's chart as SVG for a slide.
 //!
 //! Every export is a pure function of the dataset and the language (JSON carries both
 //! languages and ignores it): no dates relative to today, so the same dataset always exports
 //! to the same bytes.
 
+mod common;
 mod csv;
 pub mod diff;
+mod html;
 mod json;
 mod markdown;
 
-use std::io::{self, Write};
+use std::io::{self, ErrorKind, Write};
 
 use clap::ValueEnum;
 
 use crate::dataset::{Dataset, Lang};
+
+pub use html::{ChartError, chart_svg};
 
 /// Largest integer a JSON reader using doubles holds exactly (2^53). The loader refuses
 /// integers beyond it, so every integer of a dataset is exact.
@@ -42,9 +47,15 @@ pub enum Format {
     Csv,
     /// The whole dataset, both languages.
     Json,
+    /// A self-contained report to read, print or share: charts, citations, no script.
+    Html,
+    /// One indicator's chart (`--indicator ID`), for a slide.
+    Svg,
 }
 
-/// Writes `dataset` in `format`; `lang` chooses the language of Markdown and CSV.
+/// Writes `dataset` in `format`; `lang` chooses the language of every format but JSON.
+/// SVG draws one indicator, which this cannot name: it is refused here, as `--format svg`
+/// without `--indicator` is; [`chart_svg`] draws it.
 pub fn write(
     dataset: &Dataset,
     format: Format,
@@ -55,5 +66,11 @@ pub fn write(
         Format::Markdown => out.write_all(markdown::render(dataset, lang).as_bytes()),
         Format::Csv => csv::write(dataset, lang, out),
         Format::Json => json::write(dataset, out),
+        Format::Html => out.write_all(html::render(dataset, lang).as_bytes()),
+        Format::Svg => {
+            let svg = chart_svg(dataset, None, lang)
+                .map_err(|error| io::Error::new(ErrorKind::InvalidInput, error))?;
+            out.write_all(svg.as_bytes())
+        }
     }
 }

@@ -1,0 +1,162 @@
+//! The report's and the chart's own words, in both languages; the data's text comes from the
+//! dataset. One table per language, so that the words can move to a shared vocabulary.
+
+use crate::dataset::{Lang, Qualifier};
+
+pub struct Words {
+    /// The `lang` attribute of the document.
+    pub html_lang: &'static str,
+    pub contents: &'static str,
+    pub as_of: &'static str,
+    pub dataset: &'static str,
+    pub source: &'static str,
+    pub all_figures: &'static str,
+    pub references: &'static str,
+    /// A reference to a source as a whole rather than to a sentence of it.
+    pub whole_source: &'static str,
+    /// The heading of quotes that name no source.
+    pub no_source: &'static str,
+    /// Marks a quote that is a translation of the source's words.
+    pub translation: &'static str,
+    pub note: &'static str,
+    pub items: &'static str,
+    pub target: &'static str,
+    pub series: &'static str,
+    pub date: &'static str,
+    pub value: &'static str,
+    pub countries: &'static str,
+    pub country: &'static str,
+    pub fact: &'static str,
+    /// The x axis's title.
+    pub year_axis: &'static str,
+    /// Above the list of dates that sources disagree on.
+    pub disagree: &'static str,
+    /// The legend of a mark of a figure another source contradicts.
+    pub conflict_legend: &'static str,
+    /// A chart's alternative text: `{label}`, then this, then the first and last dates.
+    pub chart_from: &'static str,
+    pub chart_to: &'static str,
+    pub colon: &'static str,
+    pub dash: &'static str,
+    pub list_separator: &'static str,
+    pub name_separator: &'static str,
+    pub comma: &'static str,
+    pub full_stop: &'static str,
+    /// Between a source's authors and its title.
+    pub after_authors: &'static str,
+    pub title_open: &'static str,
+    pub title_close: &'static str,
+}
+
+const EN: Words = Words {
+    html_lang: "en",
+    contents: "Contents",
+    as_of: "As of",
+    dataset: "Dataset",
+    source: "Source",
+    all_figures: "All figures",
+    references: "References",
+    whole_source: "The source as a whole.",
+    no_source: "Quoted without a source",
+    translation: "translation",
+    note: "Note",
+    items: "Named",
+    target: "Target",
+    series: "Over time",
+    date: "Date",
+    value: "Value",
+    countries: "Countries",
+    country: "Country",
+    fact: "Fact",
+    year_axis: "Year",
+    disagree: "Sources disagree on",
+    conflict_legend: "sources disagree",
+    chart_from: ", from ",
+    chart_to: " to ",
+    colon: ": ",
+    dash: " — ",
+    list_separator: "; ",
+    name_separator: ", ",
+    comma: ", ",
+    full_stop: ".",
+    after_authors: ". ",
+    title_open: "",
+    title_close: "",
+};
+
+const ZH: Words = Words {
+    html_lang: "zh-Hans",
+    contents: "目录",
+    as_of: "截至",
+    dataset: "数据集",
+    source: "来源",
+    all_figures: "全部数据",
+    references: "参考文献",
+    whole_source: "全文。",
+    no_source: "未注明来源的引文",
+    translation: "译文",
+    note: "说明",
+    items: "列举",
+    target: "目标",
+    series: "历年数据",
+    date: "日期",
+    value: "数值",
+    countries: "国家",
+    country: "国家",
+    fact: "事项",
+    year_axis: "年份",
+    disagree: "来源不一致的日期",
+    conflict_legend: "来源不一致",
+    chart_from: "，",
+    chart_to: "至",
+    colon: "：",
+    dash: "——",
+    list_separator: "；",
+    name_separator: "、",
+    comma: "，",
+    full_stop: "。",
+    after_authors: "：",
+    title_open: "《",
+    title_close: "》",
+};
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
+
+/// A year on the chart's axis: `2016`, `2016年`.
+pub fn year(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::En => year.to_string(),
+        Lang::Zh => format!("{year}年"),
+    }
+}
+
+/// What the sign before a number means, for readers who do not know `≈` or `≥`; `None`
+/// for an exact figure, which has no sign.
+pub fn qualifier(qualifier: Qualifier, lang: Lang) -> Option<&'static str> {
+    let (en, zh) = match qualifier {
+        Qualifier::Exact => return None,
+        Qualifier::About => ("about", "约"),
+        Qualifier::MoreThan => ("more than", "超过"),
+        Qualifier::AtLeast => ("at least", "至少"),
+        Qualifier::FewerThan => ("fewer than", "少于"),
+    };
+    Some(match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    })
+}
+
+/// How old a figure was on the dataset's as-of date, from [`crate::dataset::FuzzyDate::age`]
+/// counted to that date: the report must not change with the day it is written, so the
+/// age is not counted to today.
+pub fn age_at_as_of(age: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{age}, counted from the as-of date"),
+        Lang::Zh => format!("{age}（自截至日期起算）"),
+    }
+}
