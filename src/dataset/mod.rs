@@ -5,6 +5,7 @@ pub mod diff;
 mod lang;
 mod model;
 mod raw;
+pub mod series;
 mod validate;
 
 use std::path::Path;

@@ -28,8 +28,9 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use super::markup::Markup;
-use super::scale::{conflicts, runs, value_ticks, year_bounds, year_fraction, year_ticks};
+use super::scale::{value_ticks, year_bounds, year_ticks};
 use super::words::{self, words};
+use crate::dataset::series::{conflicts, runs, year_fraction};
 use crate::dataset::{Indicator, Lang, Observation};
 use crate::i18n::{figure_with_unit, number_in};
 

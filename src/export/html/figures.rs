@@ -3,7 +3,6 @@
 
 use super::Report;
 use super::chart::{self, Placement, Plot};
-use super::scale;
 use super::words;
 use crate::dataset::{Figure, Indicator, Qualifier};
 use crate::export::common::date_with_precision;
@@ -144,7 +143,7 @@ impl<'a> Report<'a> {
         self.out.element("th", &[], w.date);
         self.out.element("th", &[], w.value);
         self.out.raw("</tr></thead><tbody>\n");
-        let conflicts = scale::conflicts(&indicator.series);
+        let conflicts = crate::dataset::series::conflicts(&indicator.series);
         for (observation, &conflict) in indicator.series.iter().zip(&conflicts) {
             self.out.raw(if conflict {
                 "<tr class=\"conflict\">"

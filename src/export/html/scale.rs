@@ -1,66 +1,10 @@
-//! Where a series sits on a chart: dates as fractional years, the runs a line may join,
-//! the dates sources disagree on, and round labels for both axes.
-
-use std::ops::Range;
-
-use chrono::{Datelike, NaiveDate};
-
-use crate::dataset::Observation;
+//! Round labels for both axes of a chart; where the series sits in time is
+//! `dataset::series`, as in the dashboard.
 
 /// The most steps between labels of the y axis.
 const MAX_VALUE_STEPS: usize = 5;
 /// The most year labels along the x axis.
 const MAX_YEAR_LABELS: i32 = 9;
-
-/// A date as a fractional year (`2024-07-02` → about `2024.5`): the x coordinate, as in
-/// the dashboard's chart.
-pub fn year_fraction(date: NaiveDate) -> f64 {
-    let days_in_year = if NaiveDate::from_ymd_opt(date.year(), 2, 29).is_some() {
-        366.0
-    } else {
-        365.0
-    };
-    f64::from(date.year()) + f64::from(date.ordinal0()) / days_in_year
-}
-
-/// The runs a line may join, by the day each observation starts: the dashboard's gap rule
-/// (src/ui/widgets/series.rs, which the export cannot reach): a step between distinct
-/// dates longer than 1.5 times the median step is a gap and ends a run.
-pub fn runs(days: &[i32]) -> Vec<Range<usize>> {
-    if days.is_empty() {
-        return Vec::new();
-    }
-    let steps: Vec<(usize, i32)> = (1..days.len())
-        .filter(|&i| days[i] != days[i - 1])
-        .map(|i| (i, days[i] - days[i - 1]))
-        .collect();
-    let mut sorted: Vec<i32> = steps.iter().map(|&(_, step)| step).collect();
-    sorted.sort_unstable();
-    let typical = sorted
-        .get(sorted.len().saturating_sub(1) / 2)
-        .copied()
-        .unwrap_or_default();
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for (index, step) in steps {
-        if f64::from(step) > 1.5 * f64::from(typical) {
-            runs.push(start..index);
-            start = index;
-        }
-    }
-    runs.push(start..days.len());
-    runs
-}
-
-/// Whether each observation shares its date with another: sources disagree on it.
-pub fn conflicts(series: &[Observation]) -> Vec<bool> {
-    (0..series.len())
-        .map(|i| {
-            let same = |j: usize| series.get(j).is_some_and(|o| o.date == series[i].date);
-            same(i + 1) || (i > 0 && same(i - 1))
-        })
-        .collect()
-}
 
 /// Whole years around the data; one date gets a year on either side.
 pub fn year_bounds(min: f64, max: f64) -> (i32, i32) {
@@ -132,33 +76,8 @@ fn round_to(value: f64, decimals: usize) -> f64 {
 }
 
 #[cfg(test)]
-// One run of a whole series is a list of one range, not a mistaken list of numbers.
-#[allow(clippy::single_range_in_vec_init)]
 mod tests {
-    use chrono::Datelike;
-
     use super::*;
-    use crate::dataset::FuzzyDate;
-
-    fn day(text: &str) -> i32 {
-        FuzzyDate::parse(text).unwrap().start().num_days_from_ce()
-    }
-
-    #[test]
-    fn gaps_split_runs_as_in_the_dashboard() {
-        // The cases of src/ui/widgets/series.rs, whose rule this is.
-        let years = [
-            "2016", "2017", "2018", "2020", "2020", "2021", "2023", "2024",
-        ];
-        let days: Vec<i32> = years.iter().map(|y| day(y)).collect();
-        assert_eq!(runs(&days), [0..3, 3..6, 6..8]);
-        let biennial: Vec<i32> = ["2016", "2018", "2020", "2022"].map(day).to_vec();
-        assert_eq!(runs(&biennial), [0..4]);
-        assert_eq!(runs(&[0, 10, 20, 35]), [0..4]);
-        assert_eq!(runs(&[0, 10, 20, 36]), [0..3, 3..4]);
-        assert_eq!(runs(&[day("2020"), day("2020")]), [0..2]);
-        assert!(runs(&[]).is_empty());
-    }
 
     #[test]
     fn value_ticks_are_round_and_cover_the_data() {

@@ -237,7 +237,7 @@ fn conflicted_dates(indicator: &Indicator, lang: Lang) -> Vec<String> {
     let mut dates: Vec<String> = indicator
         .series
         .iter()
-        .zip(super::scale::conflicts(&indicator.series))
+        .zip(crate::dataset::series::conflicts(&indicator.series))
         .filter(|(_, conflict)| *conflict)
         .map(|(o, _)| crate::i18n::date(&o.date, lang))
         .collect();

@@ -20,8 +20,8 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
-use super::series::{self, year_fraction};
 use crate::app::Theme;
+use crate::dataset::series::{self, year_fraction};
 use crate::dataset::{Indicator, Lang};
 use crate::i18n::number_in;
 
