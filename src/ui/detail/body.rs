@@ -1,0 +1,235 @@
+//! What the detail says about each kind of item, in the order a reader looks for it: the
+//! figure or text first, then when, where from and in whose words.
+
+use ratatui::text::{Line, Span};
+
+use super::writer::Writer;
+use super::{Body, Graphic};
+use crate::app::{App, Item};
+use crate::dataset::{Figure, Indicator, Qualifier, series};
+use crate::i18n::{
+    cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, precision_name,
+    strings,
+};
+use crate::ui::tabs::sources::source_facts;
+use crate::ui::text::wrapped_lines;
+use crate::ui::widgets::line_chart::{CONFLICT, conflict_style};
+
+/// The popup's text for `item` at a text width, with the rows its graphics take.
+pub fn body(app: &App, item: Item, width: usize, chart_height: u16) -> Body {
+    let mut out = Writer::new(app, width);
+    match item {
+        Item::Indicator(index) => indicator(&mut out, index, chart_height),
+        Item::Panel(index) => panel(&mut out, index),
+        Item::Point {
+            panel,
+            point: index,
+        } => point(&mut out, panel, index),
+        Item::Event(index) => event(&mut out, index),
+        Item::Source(index) => source(&mut out, index),
+    }
+    out.finish()
+}
+
+fn indicator(out: &mut Writer, index: usize, chart_height: u16) {
+    let app = out.app;
+    let (lang, theme, words) = (app.lang, &app.theme, strings(app.lang));
+    let indicator = &app.dataset.indicators[index];
+    let unit = indicator.unit.get(lang);
+    out.paragraph(
+        &figure_with_unit(&indicator.figure, unit, lang),
+        theme.figure,
+    );
+    out.paragraph(indicator.label.get(lang), theme.title);
+    if let Some(target) = indicator.target {
+        let target_figure = Figure {
+            value: target,
+            qualifier: Qualifier::Exact,
+        };
+        out.field(words.target, &figure_with_unit(&target_figure, unit, lang));
+        out.reserve(Graphic::Gauge(target), index, 1, 2);
+    }
+    out.blank();
+    if !indicator.series.is_empty() {
+        out.reserve(Graphic::Chart, index, chart_height, 0);
+        series_captions(out, indicator);
+        out.blank();
+    }
+    let precision = precision_name(indicator.as_of.precision(), lang);
+    let mut as_of = format!(
+        "{} ({precision})",
+        date_with_age(&indicator.as_of, app.today, lang)
+    );
+    if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
+        as_of.push_str(&format!(" ⚠ {}", words.stale));
+    }
+    out.field(words.as_of, &as_of);
+    out.source(&app.dataset.sources[indicator.source]);
+    out.quote(&indicator.quote);
+    if let Some(note) = &indicator.note {
+        out.field(words.note, note.get(lang));
+    }
+    if !indicator.items.is_empty() {
+        out.heading(words.items);
+        for (number, item) in indicator.items.iter().enumerate() {
+            out.entry(
+                &format!("{}. {}", number + 1, item.get(lang)),
+                ("  ", "     "),
+            );
+        }
+    }
+    if !indicator.series.is_empty() {
+        series_list(out, indicator);
+    }
+}
+
+/// Every observation of the series, one a line, those sources disagree on marked.
+fn series_list(out: &mut Writer, indicator: &Indicator) {
+    let app = out.app;
+    let lang = app.lang;
+    out.heading(strings(lang).series);
+    let conflicts = series::conflicts(&indicator.series);
+    for (observation, conflict) in indicator.series.iter().zip(conflicts) {
+        let mark = if conflict { " ⚠" } else { "" };
+        let source = observation
+            .source
+            .map(|source| app.dataset.sources[source].title.get(lang).to_owned())
+            .unwrap_or_default();
+        let text = format!(
+            "{}  {}{mark}  {source}",
+            date(&observation.date, lang),
+            figure_in(&observation.figure, lang)
+        );
+        out.entry(&text, ("  ", "    "));
+    }
+}
+
+fn panel(out: &mut Writer, index: usize) {
+    let app = out.app;
+    let (lang, theme, words) = (app.lang, &app.theme, strings(app.lang));
+    let panel = &app.dataset.panels[index];
+    out.paragraph(panel.title.get(lang), theme.title);
+    out.paragraph(panel.summary.get(lang), theme.text);
+    if let Some(source) = panel.source {
+        out.blank();
+        out.source(&app.dataset.sources[source]);
+    }
+    out.blank();
+    out.lines.push(Line::styled(
+        format!(
+            "{}: {}   {}: {}",
+            words.figures,
+            panel.indicators.len(),
+            words.points,
+            panel.points.len()
+        ),
+        theme.muted,
+    ));
+}
+
+fn point(out: &mut Writer, panel: usize, index: usize) {
+    let app = out.app;
+    let point = &app.dataset.panels[panel].points[index];
+    out.paragraph(point.text.get(app.lang), app.theme.text);
+    for sub in &point.sub {
+        out.entry(sub.get(app.lang), ("  ◦ ", "    "));
+    }
+    if point.source.is_some() || point.quote.is_some() {
+        out.blank();
+    }
+    if let Some(source) = point.source {
+        out.source(&app.dataset.sources[source]);
+    }
+    if let Some(quote) = &point.quote {
+        out.quote(quote);
+    }
+}
+
+fn event(out: &mut Writer, index: usize) {
+    let app = out.app;
+    let (lang, theme) = (app.lang, &app.theme);
+    let event = &app.dataset.events[index];
+    out.paragraph(&date_with_age(&event.date, app.today, lang), theme.figure);
+    out.paragraph(event.label.get(lang), theme.title);
+    out.blank();
+    out.source(&app.dataset.sources[event.source]);
+    if let Some(quote) = &event.quote {
+        out.quote(quote);
+    }
+    if let Some(note) = &event.note {
+        out.field(strings(lang).note, note.get(lang));
+    }
+}
+
+fn source(out: &mut Writer, index: usize) {
+    let app = out.app;
+    let (lang, theme, words) = (app.lang, &app.theme, strings(app.lang));
+    let source = &app.dataset.sources[index];
+    out.paragraph(source.title.get(lang), theme.title);
+    out.paragraph(&source_facts(source, lang), theme.muted);
+    if !source.authors.is_empty() {
+        out.blank();
+        out.heading(words.authors);
+        for author in &source.authors {
+            let text = match &author.affiliation {
+                Some(affiliation) => {
+                    format!("{} — {}", author.name.get(lang), affiliation.get(lang))
+                }
+                None => author.name.get(lang).to_owned(),
+            };
+            out.entry(&text, ("  ", "    "));
+        }
+    }
+    if let Some(url) = &source.url {
+        out.field(words.link, url);
+    }
+    out.blank();
+    out.lines.push(Line::from(Span::styled(
+        cited(lang, app.dataset.citations[index]),
+        theme.muted,
+    )));
+}
+
+/// Under the chart, what it shows without words: the dates sources disagree on, and the
+/// gaps no line crosses.
+fn series_captions(out: &mut Writer, indicator: &Indicator) {
+    let lang = out.app.lang;
+    let theme = &out.app.theme;
+    let words = strings(lang);
+    let series = &indicator.series;
+    let mut disputed: Vec<String> = series::conflicts(series)
+        .iter()
+        .zip(series)
+        .filter(|(conflict, _)| **conflict)
+        .map(|(_, observation)| date(&observation.date, lang))
+        .collect();
+    disputed.dedup();
+    if !disputed.is_empty() {
+        let text = format!(
+            "{}{}{}",
+            words.sources_disagree,
+            words.colon,
+            disputed.join(words.list_separator)
+        );
+        out.lines.extend(wrapped_lines(
+            &text,
+            out.width,
+            (&format!("{CONFLICT} "), "  "),
+            conflict_style(theme),
+            theme.muted,
+        ));
+    }
+    let runs = series::runs(&series::days(series));
+    let between: Vec<(String, String)> = runs
+        .windows(2)
+        .map(|pair| {
+            (
+                date(&series[pair[0].end - 1].date, lang),
+                date(&series[pair[1].start].date, lang),
+            )
+        })
+        .collect();
+    if !between.is_empty() {
+        out.paragraph(&gaps(lang, &between), theme.muted);
+    }
+}

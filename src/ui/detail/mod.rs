@@ -1,0 +1,150 @@
+//! The detail popup (Enter): everything known about the selected item — full text, figure
+//! and unit, progress toward a target, date with precision and age, source, quote, note,
+//! and a series as a chart and as a list.
+//!
+//! The popup is text that scrolls. A chart or gauge takes rows of that text: blank lines
+//! are reserved for it and it is drawn over them, clipped when partly scrolled away, so the
+//! scroll range and the popup's height count it like any line.
+//!
+//! ```text
+//! ┏ label ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
+//! ┃ ≈ 19,000 trains                                      ┃
+//! ┃ label                                                ┃
+//! ┃ Target                                               ┃
+//! ┃   20,000 trains                                      ┃
+//! ┃   95% of the target █████████████████████████████░░  ┃
+//! ┃                                                      ┃
+//! ┃ line chart, half the screen's height                 ┃
+//! ┃ ◆ sources disagree: 2020                             ┃
+//! ┃ No figure between 2018 and 2020: not joined.         ┃
+//! ┃                                                      ┃
+//! ┃ as of, source, quote, note, the series as a list …   ┃
+//! ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ ↑/↓ scroll · Esc close ━┛
+//! ```
+
+mod body;
+mod writer;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::layout::PopupLayout;
+use super::widgets::clip::render_rows;
+use super::widgets::gauge::TargetGauge;
+use super::widgets::line_chart::SeriesChart;
+use super::widgets::lines::write_lines;
+use super::widgets::popup;
+use crate::app::{App, Item};
+use crate::i18n::strings;
+use body::body;
+
+const MAX_WIDTH: u16 = 90;
+
+fn inner_width(screen: Rect) -> usize {
+    popup::centered(screen, MAX_WIDTH, screen.height)
+        .width
+        .saturating_sub(4) as usize
+}
+
+/// A line chart's rows: half of what the tallest popup shows, so that at 80×24 the text
+/// below it starts on the first page; never so low that it has no room to draw.
+fn chart_height(screen: Rect) -> u16 {
+    (screen.height.saturating_sub(4) / 2).clamp(6, 14)
+}
+
+/// Draws the detail of `item`, its text scrolled by `scroll` lines (at most as far as it
+/// goes); reports its area and how far it scrolls. The body is laid out once a frame.
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u16) -> PopupLayout {
+    let s = strings(app.lang);
+    // The popup is as wide as allowed, as tall as its text (up to the screen).
+    let body = body(app, item, inner_width(screen), chart_height(screen));
+    let rect = popup::centered(screen, MAX_WIDTH, body.lines.len() as u16 + 2);
+    let page = rect.height.saturating_sub(2);
+    let max_scroll = (body.lines.len() as u16).saturating_sub(page);
+    let scroll = scroll.min(max_scroll);
+    let footer = format!("{} · {}", s.scroll_hint, s.close_hint);
+    let inner = popup::frame(frame, rect, &title(app, item), &footer, &app.theme);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    write_lines(frame.buffer_mut(), inner, &body.lines, scroll as usize);
+    let shown = scroll as usize..scroll as usize + inner.height as usize;
+    for placed in body.graphics {
+        let rows = placed.row..placed.row + placed.height as usize;
+        let (top, bottom) = (rows.start.max(shown.start), rows.end.min(shown.end));
+        if top >= bottom {
+            continue;
+        }
+        let visible = Rect::new(
+            inner.x + placed.indent,
+            inner.y + (top - shown.start) as u16,
+            inner.width.saturating_sub(placed.indent),
+            (bottom - top) as u16,
+        );
+        let skip = (top - rows.start) as u16;
+        let indicator = &app.dataset.indicators[placed.indicator];
+        match placed.graphic {
+            Graphic::Chart => {
+                let chart = SeriesChart::new(indicator, app.lang, &app.theme);
+                render_rows(frame, &chart, placed.height, skip, visible);
+            }
+            Graphic::Gauge(target) => {
+                let theme = &app.theme;
+                let gauge = TargetGauge::new(
+                    indicator.figure.value,
+                    target,
+                    app.lang,
+                    theme.figure,
+                    theme.muted,
+                );
+                render_rows(frame, &gauge, placed.height, skip, visible);
+            }
+        }
+    }
+    PopupLayout {
+        area: rect,
+        max_scroll,
+        page,
+        entries: Vec::new(),
+    }
+}
+
+/// What is drawn over reserved rows of the text.
+#[derive(Debug, Clone, Copy)]
+pub enum Graphic {
+    /// The indicator's series as a line chart.
+    Chart,
+    /// The indicator's progress toward this target.
+    Gauge(f64),
+}
+
+pub struct Placed {
+    graphic: Graphic,
+    indicator: usize,
+    /// The first reserved line, and how many.
+    row: usize,
+    height: u16,
+    /// Columns left of it, to line up with indented text.
+    indent: u16,
+}
+
+/// The popup's text, and the graphics drawn over its reserved lines.
+pub struct Body {
+    lines: Vec<Line<'static>>,
+    graphics: Vec<Placed>,
+}
+
+fn title(app: &App, item: Item) -> String {
+    let d = &app.dataset;
+    let lang = app.lang;
+    match item {
+        Item::Indicator(i) => d.indicators[i].label.get(lang).to_owned(),
+        Item::Panel(p) | Item::Point { panel: p, .. } => d.panels[p].title.get(lang).to_owned(),
+        Item::Event(e) => crate::i18n::date(&d.events[e].date, lang),
+        Item::Source(_) => strings(lang).source.to_owned(),
+    }
+}
