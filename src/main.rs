@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return print_command_line_error(&error),
     };
-    let code = match &cli.command {
+    let outcome = match &cli.command {
         None => commands::dashboard::run(&cli),
         Some(Command::Check { files }) => commands::check::run(&cli, files),
         Some(Command::Render {
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Some(Command::Man) => commands::man::run(),
         Some(Command::Diff { old, new, format }) => commands::diff::run(&cli, old, new, *format),
     };
-    ExitCode::from(code)
+    commands::exit_code_of(outcome)
 }
 
 /// clap's message for a bad command line (or its --help and --version), printed as clap

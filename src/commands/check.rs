@@ -9,13 +9,10 @@ use crate::dataset::{self, Dataset};
 use crate::files::diagnostic::FileError;
 use crate::text::sanitize::sanitize_line;
 
-pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
+pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
     // A config that cannot be used makes the whole invocation unusable; its size limit
     // holds for named files too.
-    let config = match super::config(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+    let config = super::config(cli)?;
     let results: Vec<(String, Result<Dataset, FileError>)> = if files.is_empty() {
         config
             .datasets
@@ -53,5 +50,6 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> u8 {
             }
         }
     }
-    code.max(super::output::to_stdout(out.as_bytes()))
+    super::output::to_stdout(out.as_bytes())?;
+    Ok(code)
 }

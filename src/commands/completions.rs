@@ -7,7 +7,7 @@ use clap_complete::Shell;
 use super::output::to_stdout;
 use crate::commands::cli::Cli;
 
-pub fn run(shell: Shell) -> u8 {
+pub fn run(shell: Shell) -> super::Outcome {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "bri-dash", &mut script);
     to_stdout(&script)

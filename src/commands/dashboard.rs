@@ -8,19 +8,13 @@ use crate::commands::cli::Cli;
 use crate::commands::startup::{build_app, language};
 use crate::runtime::{self, Exit, Library, Options};
 
-pub fn run(cli: &Cli) -> u8 {
+pub fn run(cli: &Cli) -> super::Outcome {
     // Everything that can fail on bad input happens before the terminal is touched.
-    let config = match super::config(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    let (entry, dataset) = match super::dataset(cli, &config) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+    let config = super::config(cli)?;
+    let (entry, dataset) = super::dataset(cli, &config)?;
     if let Err(message) = runtime::require_terminal() {
         eprintln!("bri-dash: {message}");
-        return 2;
+        return Err(super::Stop(2));
     }
     let mut app = build_app(dataset, &config, language(cli, &config), Size::new(0, 0));
     // Without --dataset, the dashboard follows the config's default when it changes.
@@ -30,12 +24,12 @@ pub fn run(cli: &Cli) -> u8 {
         watch: config.watch,
     };
     match runtime::run(app, Library::new(config, entry), options) {
-        Ok(Exit::Quit) => 0,
-        Ok(Exit::Signal(signal)) => (128 + signal) as u8,
+        Ok(Exit::Quit) => Ok(0),
+        Ok(Exit::Signal(signal)) => Ok((128 + signal) as u8),
         Err(error) => {
             // Not eprintln!, which panics when stderr is a terminal that is gone.
             let _ = writeln!(io::stderr(), "bri-dash: terminal error: {error}");
-            2
+            Err(super::Stop(2))
         }
     }
 }

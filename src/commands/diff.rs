@@ -6,11 +6,8 @@ use crate::commands::startup::language;
 use crate::dataset::diff::diff;
 use crate::export;
 
-pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> u8 {
-    let config = match super::config(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> super::Outcome {
+    let config = super::config(cli)?;
     let load = |name: &str| config.resolve_dataset(name).load(config.max_file_bytes);
     let (old, new) = match (load(old), load(new)) {
         (Ok(old), Ok(new)) => (old, new),
@@ -18,7 +15,7 @@ pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> u8 {
             for error in [old.err(), new.err()].into_iter().flatten() {
                 report(&error);
             }
-            return 2;
+            return Err(super::Stop(2));
         }
     };
     let comparison = diff(&old, &new);

@@ -13,21 +13,20 @@ use crate::config::DatasetLocation;
 use crate::export::{self, Format};
 use crate::text::sanitize::sanitize_line;
 
-pub fn run(cli: &Cli, format: Format, output: Option<&Path>, indicator: Option<&str>) -> u8 {
+pub fn run(
+    cli: &Cli,
+    format: Format,
+    output: Option<&Path>,
+    indicator: Option<&str>,
+) -> super::Outcome {
     if indicator.is_some() && format != Format::Svg {
         eprintln!(
             "bri-dash: --indicator chooses the chart of --format svg; drop it, or add --format svg"
         );
-        return 2;
+        return Err(super::Stop(2));
     }
-    let config = match super::config(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    let (entry, dataset) = match super::dataset(cli, &config) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+    let config = super::config(cli)?;
+    let (entry, dataset) = super::dataset(cli, &config)?;
     // Everything is rendered before anything is written, so a failure never leaves half a
     // file behind.
     let lang = language(cli, &config);
@@ -37,12 +36,12 @@ pub fn run(cli: &Cli, format: Format, output: Option<&Path>, indicator: Option<&
             Ok(svg) => bytes = svg.into_bytes(),
             Err(error) => {
                 eprintln!("bri-dash: cannot export: {error}");
-                return 2;
+                return Err(super::Stop(2));
             }
         }
     } else if let Err(error) = export::write(&dataset, format, lang, &mut bytes) {
         eprintln!("bri-dash: cannot export: {error}");
-        return 2;
+        return Err(super::Stop(2));
     }
     let Some(path) = output else {
         return to_stdout(&bytes);
@@ -65,16 +64,16 @@ pub fn run(cli: &Cli, format: Format, output: Option<&Path>, indicator: Option<&
             "bri-dash: refusing to write to {}: it is {what}; choose another --output",
             sanitize_line(&path.display().to_string())
         );
-        return 2;
+        return Err(super::Stop(2));
     }
     match to_file(path, &bytes) {
-        Ok(()) => 0,
+        Ok(()) => Ok(0),
         Err(error) => {
             eprintln!(
                 "bri-dash: cannot write {}: {error}",
                 sanitize_line(&path.display().to_string())
             );
-            2
+            Err(super::Stop(2))
         }
     }
 }

@@ -6,11 +6,8 @@ use crate::commands::cli::Cli;
 use crate::commands::startup::language;
 use crate::text::sanitize::sanitize_line;
 
-pub fn run(cli: &Cli) -> u8 {
-    let config = match super::config(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+pub fn run(cli: &Cli) -> super::Outcome {
+    let config = super::config(cli)?;
     let lang = language(cli, &config);
     let mut out = String::new();
     for (index, entry) in config.datasets.iter().enumerate() {

@@ -35,14 +35,25 @@ pub fn exit_code(error: &FileError) -> u8 {
     }
 }
 
-/// Why a command stops early: the exit code, after the reason went to stderr.
-pub type Stop = u8;
+/// Why a command stopped early: the exit code, after the reason went to stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stop(pub u8);
+
+/// How a command ended: the exit code it chose (`check` exits 1 for invalid data), or a
+/// stop with the code of what went wrong.
+pub type Outcome = Result<u8, Stop>;
+
+/// The process's exit code for an outcome.
+pub fn exit_code_of(outcome: Outcome) -> std::process::ExitCode {
+    let (Ok(code) | Err(Stop(code))) = outcome;
+    std::process::ExitCode::from(code)
+}
 
 /// The config in use, or [`Stop`] with code 2 after reporting why it cannot be used.
 pub fn config(cli: &Cli) -> Result<Config, Stop> {
     load_config(cli).map_err(|error| {
         report(&error);
-        2
+        Stop(2)
     })
 }
 
@@ -54,7 +65,7 @@ pub fn dataset(cli: &Cli, config: &Config) -> Result<(DatasetEntry, Dataset), St
         Ok(dataset) => Ok((entry, dataset)),
         Err(error) => {
             report(&error);
-            Err(2)
+            Err(Stop(2))
         }
     }
 }

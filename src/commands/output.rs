@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to stdout and returns the exit code. A reader that stops early
 /// (`bri-dash export | head`) closes the pipe: that is the reader's choice, not an error, so
 /// it ends the command quietly with 0. Any other failure (a full disk) is reported, with 2.
-pub fn to_stdout(bytes: &[u8]) -> u8 {
+pub fn to_stdout(bytes: &[u8]) -> super::Outcome {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => 0,
-        Err(error) if error.kind() == ErrorKind::BrokenPipe => 0,
+        Ok(()) => Ok(0),
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => Ok(0),
         Err(error) => {
             eprintln!("bri-dash: cannot write to standard output: {error}");
-            2
+            Err(super::Stop(2))
         }
     }
 }

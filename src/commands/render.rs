@@ -14,15 +14,9 @@ pub fn run(
     (width, height): (u16, u16),
     color: bool,
     today: Option<NaiveDate>,
-) -> u8 {
-    let config = match super::config(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    let (_, dataset) = match super::dataset(cli, &config) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+) -> super::Outcome {
+    let config = super::config(cli)?;
+    let (_, dataset) = super::dataset(cli, &config)?;
     let mut app = build_app(
         dataset,
         &config,
@@ -51,7 +45,7 @@ pub fn run(
                     ids.len(),
                     ids.join(", ")
                 );
-                return 2;
+                return Err(super::Stop(2));
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::commands::cli::SchemaKind;
 use crate::config::RawConfig;
 use crate::dataset::RawDataset;
 
-pub fn run(kind: SchemaKind) -> u8 {
+pub fn run(kind: SchemaKind) -> super::Outcome {
     to_stdout(schema_json(kind).as_bytes())
 }
 
