@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
 use super::live::{CatalogEntry, Loaded};
 
@@ -10,13 +10,16 @@ use super::live::{CatalogEntry, Loaded};
 /// turns keys, clicks and scrolls into actions with the geometry of the last frame, and the
 /// runtime turns resizes, signals, timers and file changes into actions.
 /// [`crate::app::update`] is the only place that applies them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// The names a config binds keys to come from strum (`next-tab`); actions that only the
+/// program makes are not parsed from a name.
+#[derive(Debug, Clone, PartialEq, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     Quit,
     NextTab,
     PrevTab,
     /// Jump to a tab by its position, counted from 0.
+    #[strum(disabled)]
     GoToTab(usize),
     Up,
     Down,
@@ -45,39 +48,39 @@ pub enum Action {
     /// The next and previous hit of the last search.
     NextHit,
     PrevHit,
-    #[serde(skip)]
+    #[strum(disabled)]
     SearchInput(char),
-    #[serde(skip)]
+    #[strum(disabled)]
     SearchBackspace,
-    #[serde(skip)]
+    #[strum(disabled)]
     DatasetLoaded(Box<Loaded>),
     /// The config was read again (or scanned for the picker): its datasets, which one is
     /// the default, and the problem that stands (see [`Loaded::problem`]).
-    #[serde(skip)]
+    #[strum(disabled)]
     CatalogChanged {
         entries: Vec<CatalogEntry>,
         default: usize,
         problem: Option<String>,
     },
     /// A config file that changed and no longer loads.
-    #[serde(skip)]
+    #[strum(disabled)]
     ConfigFailed(String),
     /// The passing notice ("reloaded") has been on screen long enough.
-    #[serde(skip)]
+    #[strum(disabled)]
     NoticeExpired,
     /// A watched file changed on disk.
-    #[serde(skip)]
+    #[strum(disabled)]
     FileChanged(PathBuf),
-    #[serde(skip)]
+    #[strum(disabled)]
     Resize {
         width: u16,
         height: u16,
     },
     /// Select the item of the current tab (or the picker's entry) with this index: a click.
-    #[serde(skip)]
+    #[strum(disabled)]
     Select(usize),
     /// Scroll the open popup to this line; the input layer keeps it within the text.
-    #[serde(skip)]
+    #[strum(disabled)]
     ScrollTo(u16),
 }
 

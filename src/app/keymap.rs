@@ -163,10 +163,11 @@ impl Default for Keymap {
 pub fn action_name(action: &Action) -> Option<String> {
     match action {
         Action::GoToTab(index) => Some(format!("go-to-tab-{}", index + 1)),
-        other => serde_json::to_value(other)
-            .ok()?
-            .as_str()
-            .map(str::to_owned),
+        other => {
+            let name: &'static str = other.into();
+            // Only an action a config can name has a name for it.
+            name.parse::<Action>().is_ok().then(|| name.to_owned())
+        }
     }
 }
 
@@ -178,7 +179,7 @@ pub fn parse_action(name: &str) -> Option<Action> {
             _ => None,
         };
     }
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    name.parse().ok()
 }
 
 /// Every action a key can be bound to, by its config name.

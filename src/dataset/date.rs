@@ -6,7 +6,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
 /// Which part of a month a source names ("mid-October").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, strum::EnumString, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum MonthPart {
     Early,
     Mid,
@@ -15,26 +18,15 @@ pub enum MonthPart {
 }
 
 impl MonthPart {
-    const ALL: [MonthPart; 4] = [
-        MonthPart::Early,
-        MonthPart::Mid,
-        MonthPart::Late,
-        MonthPart::End,
-    ];
-
     /// The word a dataset writes for it (`2023-10-mid`).
     pub fn keyword(self) -> &'static str {
-        match self {
-            MonthPart::Early => "early",
-            MonthPart::Mid => "mid",
-            MonthPart::Late => "late",
-            MonthPart::End => "end",
-        }
+        self.into()
     }
 }
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Precision {
     Day,
     PartOfMonth(MonthPart),
@@ -43,13 +35,9 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// Its name in machine-readable exports (`part-of-month`).
     pub fn name(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::PartOfMonth(_) => "part-of-month",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
+        self.into()
     }
 }
 
@@ -106,9 +94,7 @@ impl FuzzyDate {
                 if let Some(day) = number(day_or_part, 2) {
                     return Some(FuzzyDate::day(NaiveDate::from_ymd_opt(year, month, day)?));
                 }
-                let part = MonthPart::ALL
-                    .into_iter()
-                    .find(|part| part.keyword() == *day_or_part)?;
+                let part: MonthPart = day_or_part.parse().ok()?;
                 let first = NaiveDate::from_ymd_opt(year, month, 1)?;
                 let start = match part {
                     MonthPart::Early => first,

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use csv::{Terminator, WriterBuilder};
 
-use crate::dataset::{Dataset, Lang, Qualifier};
+use crate::dataset::{Dataset, Lang};
 
 /// The header row: stable column names, English in both languages so scripts need not care.
 const COLUMNS: [&str; 10] = [
@@ -41,7 +41,7 @@ pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<
             // The machine form JSON writes too: `20`, `2.38`, `1e23`, never a thousands
             // separator. A number, so a spreadsheet reads it as one: never defused.
             &super::machine_number(indicator.figure.value),
-            qualifier_code(indicator.figure.qualifier),
+            <&str>::from(indicator.figure.qualifier),
             &inert(indicator.unit.get(lang)),
             &indicator.as_of.canonical(),
             indicator.as_of.precision().name(),
@@ -65,20 +65,10 @@ fn inert(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The qualifier as the dataset file spells it (`more_than`).
-fn qualifier_code(qualifier: Qualifier) -> &'static str {
-    match qualifier {
-        Qualifier::Exact => "exact",
-        Qualifier::About => "about",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::FewerThan => "fewer_than",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Qualifier;
 
     #[test]
     fn text_that_a_spreadsheet_would_run_is_defused() {
@@ -109,7 +99,7 @@ mod tests {
         ] {
             assert_eq!(
                 serde_json::to_value(qualifier).unwrap(),
-                qualifier_code(qualifier),
+                <&str>::from(qualifier),
             );
         }
     }
