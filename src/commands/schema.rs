@@ -1,7 +1,7 @@
 //! `bri-dash schema [dataset|config]`: the JSON Schema of a file format, for editors.
 //!
 //! The committed copies in assets/schema/ are what the shipped TOML files' `#:schema`
-//! comments point at; tests/schema.rs fails when they drift from this output.
+//! comments point at; tests/commands/schema.rs fails when they drift from this output.
 
 use schemars::Schema;
 use schemars::generate::SchemaSettings;

@@ -3,7 +3,7 @@
 //! figures share a unit, the gauge toward a target. Small datasets in tests/fixtures/charts/
 //! and the built-in bri-connectivity. Review changes with `cargo insta review`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;

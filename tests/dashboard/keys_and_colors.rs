@@ -1,7 +1,7 @@
 //! `[keys]` and `[colors]` in the config: rebinding, conflicts and unknown names reported
 //! with their place, and the key bar, help and colours following the config.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -14,7 +14,7 @@
 //!
 //!     UPDATE_GOLDEN=1 cargo test --test html
 //!
-//! and review the diff before committing it. tests/html_browser.rs opens the same reports
+//! and review the diff before committing it. tests/commands/html_browser.rs opens the same reports
 //! in a real browser.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,7 +25,7 @@ use bri_dash::i18n::figure_with_unit;
 use chrono::Datelike;
 use roxmltree::{Document, Node};
 
-mod common;
+use crate::common;
 
 use common::{bri_dash, repo};
 

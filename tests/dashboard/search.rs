@@ -1,6 +1,6 @@
 //! Search: typed queries in either language, the hits, and jumping to them.
 
-mod common;
+use crate::common;
 
 use bri_dash::app::{Item, Overlay, Search};
 use bri_dash::dataset::Lang;

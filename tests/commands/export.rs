@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-mod common;
+use crate::common;
 
 use common::{bri_dash, repo};
 

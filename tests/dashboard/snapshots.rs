@@ -1,7 +1,7 @@
 //! Every tab of the built-in dataset, at 80×24 and 120×40, in Chinese and English, drawn
 //! exactly as the dashboard draws it. Review changes with `cargo insta review`.
 
-mod common;
+use crate::common;
 
 use bri_dash::app::{Action, App, update};
 use bri_dash::dataset::Lang;

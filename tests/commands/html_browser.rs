@@ -33,7 +33,7 @@ use bri_dash::export::{self, Format};
 use bri_dash::i18n::figure_with_unit;
 use wait_timeout::ChildExt;
 
-mod common;
+use crate::common;
 
 use common::repo;
 

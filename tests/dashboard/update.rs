@@ -1,6 +1,6 @@
 //! The update function: key sequences in, state out.
 
-mod common;
+use crate::common;
 
 use bri_dash::app::{Action, App, Banner, Command, Item, Overlay, update};
 use bri_dash::dataset::Lang;

@@ -4,8 +4,7 @@
 
 #![cfg(unix)]
 
-#[path = "pty/harness.rs"]
-mod harness;
+use crate::harness;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,7 +12,7 @@ use std::path::{Path, PathBuf};
 use harness::Dash;
 use tempfile::TempDir;
 
-const MINIMAL: &str = include_str!("fixtures/valid/minimal.toml");
+const MINIMAL: &str = include_str!("../fixtures/valid/minimal.toml");
 
 /// A folder with a config naming two datasets: `mine` (a copy of the minimal fixture,
 /// the default) and the built-in one.

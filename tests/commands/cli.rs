@@ -1,6 +1,6 @@
 //! The binary from the outside: commands, exit codes, where messages go.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::bri_dash;

@@ -5,8 +5,7 @@
 
 #![cfg(unix)]
 
-#[path = "pty/harness.rs"]
-mod harness;
+use crate::harness;
 
 use std::process::{Command, Stdio};
 
