@@ -46,11 +46,13 @@ fn select_middle(app: &mut App, tab: usize) {
 }
 
 fn frame(c: &mut Criterion, terminal: &mut Terminal<TestBackend>, name: &str, app: &App) {
+    // Kept across frames, as a session keeps it: a frame like the one before it.
+    let memory = ui::WrapMemory::default();
     c.bench_function(name, |b| {
         b.iter(|| {
             terminal
                 .draw(|frame| {
-                    std::hint::black_box(ui::view(app, frame));
+                    std::hint::black_box(ui::view(app, &memory, frame));
                 })
                 .map(|_| ())
                 .expect("a test backend cannot fail")

@@ -12,7 +12,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, App, Command, update};
 use crate::input;
-use crate::ui::{self, FrameLayout};
+use crate::ui::{self, FrameLayout, WrapMemory};
 
 /// The largest frame drawn, each way. A terminal (or a pty set by a stranger) may report
 /// 65535×65535: a frame of that size is 4 billion cells, an allocation that aborts the
@@ -25,6 +25,9 @@ pub struct Session<W: Write> {
     terminal: Terminal<CrosstermBackend<W>>,
     /// Where things were on the last frame drawn.
     layout: FrameLayout,
+    /// What recent frames wrapped, bounded in size: most frames show the texts the last
+    /// one did.
+    memory: WrapMemory,
 }
 
 impl<W: Write> Session<W> {
@@ -42,6 +45,7 @@ impl<W: Write> Session<W> {
             app,
             terminal,
             layout: FrameLayout::default(),
+            memory: WrapMemory::default(),
         })
     }
 
@@ -79,9 +83,10 @@ impl<W: Write> Session<W> {
     /// whole, never half-drawn.
     pub fn draw(&mut self) -> io::Result<()> {
         crossterm::queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        let app = &self.app;
+        let (app, memory) = (&self.app, &self.memory);
         let mut layout = FrameLayout::default();
-        self.terminal.draw(|frame| layout = ui::view(app, frame))?;
+        self.terminal
+            .draw(|frame| layout = ui::view(app, memory, frame))?;
         self.layout = layout;
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         Ok(())

@@ -8,11 +8,12 @@ use ratatui::widgets::Paragraph;
 use super::text::{truncate, width};
 use super::widgets::lines::write_line;
 use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{Action, App, Banner};
+use crate::app::{Action, Banner};
 use crate::i18n::date_with_age;
 use crate::i18n::strings;
+use crate::ui::Screen;
 
-pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+pub fn header(app: &Screen, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
     let theme = &app.theme;
     let meta = &app.dataset.meta;
@@ -48,7 +49,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn tab_label(app: &App, index: usize) -> String {
+fn tab_label(app: &Screen, index: usize) -> String {
     format!(
         " {} {} ",
         index + 1,
@@ -58,7 +59,7 @@ fn tab_label(app: &App, index: usize) -> String {
 
 /// Where each tab's label is. When the labels are wider than the bar, the bar shows a
 /// window of them that contains the current tab.
-fn tab_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+fn tab_areas(app: &Screen, area: Rect) -> Vec<(usize, Rect)> {
     let widths: Vec<u16> = (0..app.dataset.tabs.len())
         .map(|i| width(&tab_label(app, i)) as u16)
         .collect();
@@ -81,7 +82,7 @@ fn tab_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
 }
 
 /// Draws the tab bar; returns where each tab shown is, by index.
-pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+pub fn tab_bar(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     let theme = &app.theme;
     let placed = tab_areas(app, area);
     for &(index, rect) in &placed {
@@ -109,7 +110,7 @@ pub fn tab_bar(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
 }
 
 /// The row under the tabs: a rule, or the banner when there is news.
-pub fn banner_or_rule(app: &App, frame: &mut Frame, area: Rect) {
+pub fn banner_or_rule(app: &Screen, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
     let (text, style) = match &app.banner {
         None => ("─".repeat(area.width as usize), app.theme.border),
@@ -128,7 +129,7 @@ pub fn banner_or_rule(app: &App, frame: &mut Frame, area: Rect) {
     write_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
 }
 
-fn first_key(app: &App, action: Action) -> String {
+fn first_key(app: &Screen, action: Action) -> String {
     app.keymap
         .keys_for(&action)
         .first()
@@ -137,7 +138,7 @@ fn first_key(app: &App, action: Action) -> String {
 }
 
 /// The key bar's entries: key text and what it does, in the current language.
-fn key_hints(app: &App) -> Vec<(String, &'static str)> {
+fn key_hints(app: &Screen) -> Vec<(String, &'static str)> {
     let words = strings(app.lang);
     let join = |actions: &[Action]| {
         actions
@@ -158,7 +159,7 @@ fn key_hints(app: &App) -> Vec<(String, &'static str)> {
     ]
 }
 
-pub fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
+pub fn key_bar(app: &Screen, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
@@ -180,7 +181,7 @@ pub fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-pub fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+pub fn too_small(app: &Screen, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
     let lines = vec![
         Line::styled(s.too_small, app.theme.title),

@@ -8,9 +8,9 @@ use super::layout::PopupLayout;
 use super::text::wrapped_lines;
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
-use crate::app::App;
 use crate::export;
 use crate::i18n::strings;
+use crate::ui::Screen;
 
 const MAX_WIDTH: u16 = 100;
 
@@ -22,7 +22,7 @@ fn inner_width(screen: Rect) -> usize {
 
 /// The comparison's lines, laid out from its sections (the same text `bri-dash diff`
 /// prints): headings in the title style, entries indented under them.
-fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+fn lines(app: &Screen, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(diff) = &app.comparison else {
         return Vec::new();
@@ -30,6 +30,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let heading = |lines: &mut Vec<Line<'static>>, text: &str| {
         lines.extend(wrapped_lines(
+            app.memory,
             text,
             width,
             ("", "  "),
@@ -43,6 +44,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         heading(&mut lines, &title);
         for (id, text) in entries {
             lines.extend(wrapped_lines(
+                app.memory,
                 &format!("{sign} {id}  {text}"),
                 width,
                 ("  ", "    "),
@@ -61,7 +63,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Draws the comparison scrolled by `scroll` lines (at most as far as it goes); reports
 /// its area and how far it scrolls. The text is laid out once a frame.
-pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: u16) -> PopupLayout {
+pub fn render(app: &Screen, frame: &mut Frame, screen: Rect, scroll: u16) -> PopupLayout {
     let s = strings(app.lang);
     let lines = lines(app, inner_width(screen));
     let rect = popup::centered(screen, MAX_WIDTH, lines.len() as u16 + 2);

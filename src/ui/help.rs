@@ -8,8 +8,9 @@ use super::layout::PopupLayout;
 use super::text::{truncate, width};
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
-use crate::app::{Action, App};
+use crate::app::Action;
 use crate::i18n::{HelpLine, help_line, strings};
+use crate::ui::Screen;
 
 /// Each line of the help: the actions it covers (their keys joined by ` / `), and what
 /// they do (in `i18n`). Pairs share a line so that the whole help fits 80×24.
@@ -36,7 +37,7 @@ const ENTRIES: &[(&[Action], HelpLine)] = &[
 /// The help popup's width, borders included.
 const WIDTH: u16 = 64;
 
-fn keys_text(app: &App, actions: &[Action]) -> String {
+fn keys_text(app: &Screen, actions: &[Action]) -> String {
     actions
         .iter()
         .map(|action| {
@@ -54,7 +55,7 @@ fn keys_text(app: &App, actions: &[Action]) -> String {
         .join(" / ")
 }
 
-fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
+fn lines(app: &Screen, inner_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let rows: Vec<(String, &str)> = ENTRIES
         .iter()
@@ -86,7 +87,7 @@ fn lines(app: &App, inner_width: usize) -> Vec<Line<'static>> {
 }
 
 /// Draws the help; reports its area.
-pub fn render(app: &App, frame: &mut Frame, screen: Rect) -> PopupLayout {
+pub fn render(app: &Screen, frame: &mut Frame, screen: Rect) -> PopupLayout {
     let s = strings(app.lang);
     let width = popup::centered(screen, WIDTH, screen.height)
         .width

@@ -22,10 +22,13 @@ mod tabs;
 mod text;
 mod widgets;
 
+use std::ops::Deref;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub use layout::{FrameLayout, Hit, PopupLayout};
+pub use text::WrapMemory;
 
 use crate::app::{App, Overlay};
 use crate::dataset::TabKind;
@@ -60,8 +63,26 @@ fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Draws one frame and reports where its parts are.
-pub fn view(app: &App, frame: &mut Frame) -> FrameLayout {
+/// What a frame is drawn from: the state, and the memory of what recent frames wrapped,
+/// which the session that draws them owns. Every part of the view reads the state
+/// through it as if it were the state itself.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub memory: &'a WrapMemory,
+}
+
+impl Deref for Screen<'_> {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        self.app
+    }
+}
+
+/// Draws one frame of `app` and reports where its parts are. `memory` is the caller's,
+/// kept from frame to frame (a fresh one draws the same frame, only slower).
+pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
+    let app = &Screen { app, memory };
     let area = frame.area();
     if too_small(area) {
         chrome::too_small(app, frame, area);
@@ -89,7 +110,7 @@ pub fn view(app: &App, frame: &mut Frame) -> FrameLayout {
 }
 
 /// Draws the current tab; returns where its items are, by index.
-fn render_tab(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+fn render_tab(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     match app.dataset.tabs[app.tab].kind {
         TabKind::Overview => tabs::overview::render(app, frame, area),
         TabKind::Panels => tabs::panels::render(app, frame, area),

@@ -9,19 +9,20 @@ use super::layout::PopupLayout;
 use super::text::truncate;
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
-use crate::app::{App, CatalogStatus};
+use crate::app::CatalogStatus;
 use crate::i18n::strings;
+use crate::ui::Screen;
 
 const MAX_WIDTH: u16 = 100;
 
 /// Two rows an entry: name and location, then title, date and status.
 const ROWS: u16 = 2;
 
-fn area(app: &App, screen: Rect) -> Rect {
+fn area(app: &Screen, screen: Rect) -> Rect {
     popup::centered(screen, MAX_WIDTH, app.catalog.len() as u16 * ROWS + 2)
 }
 
-fn inner(app: &App, screen: Rect) -> Rect {
+fn inner(app: &Screen, screen: Rect) -> Rect {
     let rect = area(app, screen);
     Rect::new(
         rect.x + 2,
@@ -37,7 +38,7 @@ fn first_shown(selected: usize, visible: usize) -> usize {
 }
 
 /// Where each catalog entry is drawn, by index.
-fn entry_areas(app: &App, screen: Rect, selected: usize) -> Vec<(usize, Rect)> {
+fn entry_areas(app: &Screen, screen: Rect, selected: usize) -> Vec<(usize, Rect)> {
     let inner = inner(app, screen);
     let visible = (inner.height / ROWS) as usize;
     let first = first_shown(selected, visible);
@@ -53,7 +54,7 @@ fn entry_areas(app: &App, screen: Rect, selected: usize) -> Vec<(usize, Rect)> {
 }
 
 /// Draws the picker; reports its area and where each dataset is.
-pub fn render(app: &App, frame: &mut Frame, screen: Rect, selected: usize) -> PopupLayout {
+pub fn render(app: &Screen, frame: &mut Frame, screen: Rect, selected: usize) -> PopupLayout {
     let s = strings(app.lang);
     let theme = &app.theme;
     let footer = format!(

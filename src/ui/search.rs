@@ -9,8 +9,9 @@ use ratatui::widgets::Paragraph;
 use super::text::{truncate, width};
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
-use crate::app::{App, Search};
+use crate::app::Search;
 use crate::i18n::{hits, strings};
+use crate::ui::Screen;
 
 const MAX_WIDTH: u16 = 100;
 
@@ -26,7 +27,7 @@ fn results_area(search: &Search, screen: Rect) -> Rect {
     area
 }
 
-pub fn render(app: &App, frame: &mut Frame, screen: Rect, search: &Search) {
+pub fn render(app: &Screen, frame: &mut Frame, screen: Rect, search: &Search) {
     let s = strings(app.lang);
     let theme = &app.theme;
     if search.editing {
@@ -84,7 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, search: &Search) {
 }
 
 /// `/ query▏ 12 hits` while typing; `n/N hit 3 of 12: query` after.
-fn query_line(app: &App, frame: &mut Frame, area: Rect, search: &Search) {
+fn query_line(app: &Screen, frame: &mut Frame, area: Rect, search: &Search) {
     let s = strings(app.lang);
     let theme = &app.theme;
     let spans = if search.editing {

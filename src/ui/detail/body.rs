@@ -5,18 +5,19 @@ use ratatui::text::{Line, Span};
 
 use super::writer::Writer;
 use super::{Body, Graphic};
-use crate::app::{App, Item};
+use crate::app::Item;
 use crate::dataset::{Figure, Indicator, Qualifier, series};
 use crate::i18n::{
     cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, precision_name,
     strings,
 };
+use crate::ui::Screen;
 use crate::ui::tabs::sources::source_facts;
 use crate::ui::text::wrapped_lines;
 use crate::ui::widgets::line_chart::{CONFLICT, conflict_style};
 
 /// The popup's text for `item` at a text width, with the rows its graphics take.
-pub fn body(app: &App, item: Item, width: usize, chart_height: u16) -> Body {
+pub fn body(app: &Screen, item: Item, width: usize, chart_height: u16) -> Body {
     let mut out = Writer::new(app, width);
     match item {
         Item::Indicator(index) => indicator(&mut out, index, chart_height),
@@ -212,6 +213,7 @@ fn series_captions(out: &mut Writer, indicator: &Indicator) {
             disputed.join(words.list_separator)
         );
         out.lines.extend(wrapped_lines(
+            out.app.memory,
             &text,
             out.width,
             (&format!("{CONFLICT} "), "  "),

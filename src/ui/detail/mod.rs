@@ -35,8 +35,9 @@ use super::widgets::gauge::TargetGauge;
 use super::widgets::line_chart::SeriesChart;
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
-use crate::app::{App, Item};
+use crate::app::Item;
 use crate::i18n::strings;
+use crate::ui::Screen;
 use body::body;
 
 const MAX_WIDTH: u16 = 90;
@@ -55,7 +56,13 @@ fn chart_height(screen: Rect) -> u16 {
 
 /// Draws the detail of `item`, its text scrolled by `scroll` lines (at most as far as it
 /// goes); reports its area and how far it scrolls. The body is laid out once a frame.
-pub fn render(app: &App, frame: &mut Frame, screen: Rect, item: Item, scroll: u16) -> PopupLayout {
+pub fn render(
+    app: &Screen,
+    frame: &mut Frame,
+    screen: Rect,
+    item: Item,
+    scroll: u16,
+) -> PopupLayout {
     let s = strings(app.lang);
     // The popup is as wide as allowed, as tall as its text (up to the screen).
     let body = body(app, item, inner_width(screen), chart_height(screen));
@@ -138,7 +145,7 @@ pub struct Body {
     graphics: Vec<Placed>,
 }
 
-fn title(app: &App, item: Item) -> String {
+fn title(app: &Screen, item: Item) -> String {
     let d = &app.dataset;
     let lang = app.lang;
     match item {

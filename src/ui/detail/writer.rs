@@ -5,22 +5,22 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{Body, Graphic, Placed};
-use crate::app::App;
 use crate::dataset::{Source, Text};
 use crate::i18n::strings;
+use crate::ui::Screen;
 use crate::ui::tabs::sources::source_facts;
 use crate::ui::text::wrapped_lines;
 
 /// Builds the popup's lines for a text width.
 pub struct Writer<'a> {
-    pub app: &'a App,
+    pub app: &'a Screen<'a>,
     pub width: usize,
     pub lines: Vec<Line<'static>>,
     graphics: Vec<Placed>,
 }
 
 impl<'a> Writer<'a> {
-    pub fn new(app: &'a App, width: usize) -> Writer<'a> {
+    pub fn new(app: &'a Screen<'a>, width: usize) -> Writer<'a> {
         Writer {
             app,
             width: width.max(1),
@@ -50,14 +50,21 @@ impl<'a> Writer<'a> {
     }
 
     pub fn paragraph(&mut self, text: &str, style: Style) {
-        self.lines
-            .extend(wrapped_lines(text, self.width, ("", ""), style, style));
+        self.lines.extend(wrapped_lines(
+            self.app.memory,
+            text,
+            self.width,
+            ("", ""),
+            style,
+            style,
+        ));
     }
 
     pub fn field(&mut self, label: &str, text: &str) {
         let theme = &self.app.theme;
         self.lines.push(Line::styled(label.to_owned(), theme.key));
         self.lines.extend(wrapped_lines(
+            self.app.memory,
             text,
             self.width,
             ("  ", "  "),
@@ -110,6 +117,7 @@ impl<'a> Writer<'a> {
     pub fn entry(&mut self, text: &str, (first, rest): (&str, &str)) {
         let theme = &self.app.theme;
         self.lines.extend(wrapped_lines(
+            self.app.memory,
             text,
             self.width,
             (first, rest),

@@ -17,8 +17,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Item};
+use crate::app::Item;
 use crate::i18n::strings;
+use crate::ui::Screen;
 use crate::ui::text::{truncate, wrap_at_most};
 use crate::ui::widgets::card;
 use crate::ui::widgets::lines::write_lines;
@@ -33,8 +34,9 @@ struct Layout {
     cards: Vec<(usize, Rect)>,
 }
 
-fn layout(app: &App, area: Rect) -> Layout {
+fn layout(app: &Screen, area: Rect) -> Layout {
     let summary = wrap_at_most(
+        app.memory,
         app.dataset.meta.summary.get(app.lang),
         area.width.saturating_sub(2) as usize,
         MAX_SUMMARY_LINES,
@@ -81,7 +83,7 @@ fn layout(app: &App, area: Rect) -> Layout {
     }
 }
 
-fn source_line(app: &App, max: usize) -> String {
+fn source_line(app: &Screen, max: usize) -> String {
     let dataset = &app.dataset;
     let s = strings(app.lang);
     let Some(source) = dataset.meta.source.map(|i| &dataset.sources[i]) else {
@@ -103,7 +105,7 @@ fn source_line(app: &App, max: usize) -> String {
 }
 
 /// Draws the overview; returns where each card is, by item index.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     let theme = &app.theme;
     let layout = layout(app, area);
     let mut lines: Vec<Line> = layout

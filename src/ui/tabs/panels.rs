@@ -22,10 +22,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Item};
+use crate::app::Item;
 use crate::dataset::Point;
 use crate::i18n::figure_with_unit;
 use crate::i18n::{compared, strings};
+use crate::ui::Screen;
 use crate::ui::text::{truncate, width, wrapped_lines};
 use crate::ui::widgets::bars::{UnitBars, shared_units};
 use crate::ui::widgets::card;
@@ -42,7 +43,7 @@ struct Layout {
     bars: Vec<(usize, UnitBars)>,
 }
 
-fn sidebar_width(app: &App, area: Rect) -> u16 {
+fn sidebar_width(app: &Screen, area: Rect) -> u16 {
     let tab = &app.dataset.tabs[app.tab];
     let widest = tab
         .panels
@@ -54,7 +55,7 @@ fn sidebar_width(app: &App, area: Rect) -> u16 {
     (widest + 6).max(14).min(area.width / 3)
 }
 
-fn layout(app: &App, area: Rect) -> Layout {
+fn layout(app: &Screen, area: Rect) -> Layout {
     let side = sidebar_width(app, area);
     let sidebar = Rect::new(area.x, area.y, side, area.height);
     let content = Rect::new(
@@ -86,7 +87,7 @@ fn layout(app: &App, area: Rect) -> Layout {
 }
 
 /// The index among the tab's items of a panel's header.
-fn header_index(app: &App, panel: usize) -> Option<usize> {
+fn header_index(app: &Screen, panel: usize) -> Option<usize> {
     let items = app.items();
     let is_header = |item: &Item| *item == Item::Panel(panel);
     // The current panel holds the selection: its header is the nearest one above it.
@@ -99,7 +100,11 @@ fn header_index(app: &App, panel: usize) -> Option<usize> {
 
 /// The current panel's entries in view: its header, bar charts, figures and points. Only
 /// the entries around the selection are built, however many the panel holds.
-fn panel_entries(app: &App, panel: usize, content: Rect) -> (Vec<Placed>, Vec<(usize, UnitBars)>) {
+fn panel_entries(
+    app: &Screen,
+    panel: usize,
+    content: Rect,
+) -> (Vec<Placed>, Vec<(usize, UnitBars)>) {
     let theme = &app.theme;
     let lang = app.lang;
     let dataset = &app.dataset;
@@ -126,6 +131,7 @@ fn panel_entries(app: &App, panel: usize, content: Rect) -> (Vec<Placed>, Vec<(u
     let placed = list::place(count, selected, content, |index| {
         if index == 0 {
             let mut lines = wrapped_lines(
+                app.memory,
                 p.title.get(lang),
                 text_width,
                 ("", ""),
@@ -133,6 +139,7 @@ fn panel_entries(app: &App, panel: usize, content: Rect) -> (Vec<Placed>, Vec<(u
                 theme.title,
             );
             lines.extend(wrapped_lines(
+                app.memory,
                 p.summary.get(lang),
                 text_width,
                 ("", ""),
@@ -153,7 +160,14 @@ fn panel_entries(app: &App, panel: usize, content: Rect) -> (Vec<Placed>, Vec<(u
             let unit = dataset.indicators[group[0]].unit.get(lang);
             let heading = compared(lang, unit);
             let chart = UnitBars::new(dataset, group, lang, theme, text_width);
-            let mut lines = wrapped_lines(&heading, text_width, ("", ""), theme.key, theme.key);
+            let mut lines = wrapped_lines(
+                app.memory,
+                &heading,
+                text_width,
+                ("", ""),
+                theme.key,
+                theme.key,
+            );
             lines.extend((0..chart.height()).map(|_| Line::raw("")));
             bars.push((index, chart));
             return Entry { item: None, lines };
@@ -175,12 +189,13 @@ fn panel_entries(app: &App, panel: usize, content: Rect) -> (Vec<Placed>, Vec<(u
     (placed, bars)
 }
 
-fn indicator_lines(app: &App, indicator: usize, text_width: usize) -> Vec<Line<'static>> {
+fn indicator_lines(app: &Screen, indicator: usize, text_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let lang = app.lang;
     let i = &app.dataset.indicators[indicator];
     let value = figure_with_unit(&i.figure, i.unit.get(lang), lang);
     let mut lines = wrapped_lines(
+        app.memory,
         &format!("{value} — {}", i.label.get(lang)),
         text_width,
         ("■ ", "  "),
@@ -194,10 +209,11 @@ fn indicator_lines(app: &App, indicator: usize, text_width: usize) -> Vec<Line<'
     lines
 }
 
-fn point_lines(app: &App, point: &Point, text_width: usize) -> Vec<Line<'static>> {
+fn point_lines(app: &Screen, point: &Point, text_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let lang = app.lang;
     let mut lines = wrapped_lines(
+        app.memory,
         point.text.get(lang),
         text_width,
         ("• ", "  "),
@@ -206,6 +222,7 @@ fn point_lines(app: &App, point: &Point, text_width: usize) -> Vec<Line<'static>
     );
     for sub in &point.sub {
         lines.extend(wrapped_lines(
+            app.memory,
             sub.get(lang),
             text_width,
             ("  ◦ ", "    "),
@@ -217,7 +234,7 @@ fn point_lines(app: &App, point: &Point, text_width: usize) -> Vec<Line<'static>
 }
 
 /// Draws the panels tab; returns where each item is (sidebar rows and entries), by index.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     let theme = &app.theme;
     let layout = layout(app, area);
     let current = app.current_panel();

@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::app::App;
 use crate::dataset::{Lang, Source};
 use crate::i18n::{cited, strings};
+use crate::ui::Screen;
 use crate::ui::text::wrapped_lines;
 use crate::ui::widgets::list::{self, Entry};
 
@@ -23,11 +23,12 @@ pub fn source_facts(source: &Source, lang: Lang) -> String {
 }
 
 /// One source: title, facts, authors, link, and how often it is cited.
-fn entry(app: &App, index: usize, width: usize) -> Entry {
+fn entry(app: &Screen, index: usize, width: usize) -> Entry {
     let theme = &app.theme;
     let lang = app.lang;
     let source = &app.dataset.sources[index];
     let mut lines = wrapped_lines(
+        app.memory,
         source.title.get(lang),
         width,
         ("", ""),
@@ -35,6 +36,7 @@ fn entry(app: &App, index: usize, width: usize) -> Entry {
         theme.title,
     );
     lines.extend(wrapped_lines(
+        app.memory,
         &source_facts(source, lang),
         width,
         ("", ""),
@@ -49,6 +51,7 @@ fn entry(app: &App, index: usize, width: usize) -> Entry {
             None => author.name.get(lang).to_owned(),
         };
         lines.extend(wrapped_lines(
+            app.memory,
             &text,
             width,
             ("· ", "  "),
@@ -58,6 +61,7 @@ fn entry(app: &App, index: usize, width: usize) -> Entry {
     }
     if let Some(url) = &source.url {
         lines.extend(wrapped_lines(
+            app.memory,
             url,
             width,
             ("", ""),
@@ -77,7 +81,7 @@ fn entry(app: &App, index: usize, width: usize) -> Entry {
 }
 
 /// Draws the sources; returns where each is, by item index.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     list::render_tab(
         frame,
         area,

@@ -13,14 +13,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
 use crate::i18n::date_with_age;
 use crate::i18n::strings;
+use crate::ui::Screen;
 use crate::ui::text::{truncate, wrapped_lines};
 use crate::ui::widgets::list::{self, Entry};
 
 /// One event: its date and age, its label, its source.
-fn entry(app: &App, index: usize, text_width: usize) -> Entry {
+fn entry(app: &Screen, index: usize, text_width: usize) -> Entry {
     let theme = &app.theme;
     let lang = app.lang;
     let event = &app.dataset.events[index];
@@ -35,6 +35,7 @@ fn entry(app: &App, index: usize, text_width: usize) -> Entry {
         ),
     ])];
     lines.extend(wrapped_lines(
+        app.memory,
         event.label.get(lang),
         text_width,
         ("│ ", "│ "),
@@ -43,6 +44,7 @@ fn entry(app: &App, index: usize, text_width: usize) -> Entry {
     ));
     let source = &app.dataset.sources[event.source];
     lines.extend(wrapped_lines(
+        app.memory,
         &format!("{}: {}", strings(lang).source, source.title.get(lang)),
         text_width,
         ("│ ", "│ "),
@@ -57,7 +59,7 @@ fn entry(app: &App, index: usize, text_width: usize) -> Entry {
 }
 
 /// Draws the events; returns where each is, by item index.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
     list::render_tab(
         frame,
         area,

@@ -3,6 +3,8 @@
 
 mod recent;
 
+pub use recent::WrapMemory;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -25,16 +27,19 @@ fn closes(c: char) -> bool {
 }
 
 /// Wraps `text` into lines of at most `max` columns: at spaces between words, anywhere
-/// between CJK characters, and inside a word only when the word alone is too long.
-pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    wrap_at_most(text, max, usize::MAX)
+/// between CJK characters, and inside a word only when the word alone is too long. The
+/// whole text, for the tests that prove [`wrap_at_most`] makes the same first lines.
+#[cfg(test)]
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    wrap_now(text, max.max(1), usize::MAX)
 }
 
-/// The first `limit` lines [`wrap`] would make, without wrapping the rest of the text: a
-/// summary may run to thousands of characters and show three lines.
-pub fn wrap_at_most(text: &str, max: usize, limit: usize) -> Vec<String> {
+/// The first `limit` lines of `text` wrapped to `max` columns, without wrapping the rest: a
+/// summary may run to thousands of characters and show three lines. From `memory` when
+/// a recent frame wrapped the same.
+pub fn wrap_at_most(memory: &WrapMemory, text: &str, max: usize, limit: usize) -> Vec<String> {
     let max = max.max(1);
-    recent::wrapped(text, max, limit, || wrap_now(text, max, limit))
+    memory.wrapped(text, max, limit, || wrap_now(text, max, limit))
 }
 
 fn wrap_now(text: &str, max: usize, limit: usize) -> Vec<String> {
@@ -181,6 +186,7 @@ fn cut_at(clusters: impl Iterator<Item = (usize, usize)>, max: usize) -> Option<
 /// Wraps `text` after a first-line prefix, indenting the following lines by `rest_prefix`
 /// (a hanging indent for bullets), in `style`.
 pub fn wrapped_lines(
+    memory: &WrapMemory,
     text: &str,
     max: usize,
     prefix: (&str, &str),
@@ -190,7 +196,7 @@ pub fn wrapped_lines(
     use ratatui::text::{Line, Span};
     let (first, rest) = prefix;
     let room = max.saturating_sub(width(first).max(width(rest))).max(1);
-    wrap(text, room)
+    wrap_at_most(memory, text, room, usize::MAX)
         .into_iter()
         .enumerate()
         .map(|(index, line)| {
@@ -232,7 +238,11 @@ mod tests {
             let all = wrap(&text, max);
             for limit in [0, 1, 3, all.len(), all.len() + 1] {
                 let first = &all[..limit.min(all.len())];
-                assert_eq!(wrap_at_most(&text, max, limit), first, "{max} {limit}");
+                assert_eq!(
+                    wrap_at_most(&WrapMemory::default(), &text, max, limit),
+                    first,
+                    "{max} {limit}"
+                );
             }
         }
     }

@@ -4,6 +4,9 @@
 //! (docs/performance.md). Wrapping is a pure function of its inputs, so a result is
 //! found by the text itself, never by where it lives: a reloaded dataset may put other
 //! text at the same address.
+//!
+//! The memory belongs to whoever draws frames one after another (a session) and is
+//! handed to the view with each frame; the view keeps nothing of its own.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -32,23 +35,26 @@ struct Recent {
     bytes: usize,
 }
 
-thread_local! {
-    // One per thread: the dashboard draws on one, and tests that draw in parallel do not
-    // share it.
-    static RECENT: RefCell<Recent> = RefCell::default();
+/// What the last frames wrapped, at most [`MAX_BYTES`] of text. Drawing takes it by
+/// shared reference, as the view takes the state; the cell lets a frame add to it.
+#[derive(Default)]
+pub struct WrapMemory {
+    recent: RefCell<Recent>,
 }
 
-/// The lines `wrap` makes of `text`, from memory when it wrapped them lately.
-pub fn wrapped(
-    text: &str,
-    max: usize,
-    limit: usize,
-    wrap: impl FnOnce() -> Vec<String>,
-) -> Vec<String> {
-    let mut hasher = DefaultHasher::new();
-    (text, max, limit).hash(&mut hasher);
-    let hash = hasher.finish();
-    RECENT.with_borrow_mut(|recent| {
+impl WrapMemory {
+    /// The lines `wrap` makes of `text`, from memory when it wrapped them lately.
+    pub fn wrapped(
+        &self,
+        text: &str,
+        max: usize,
+        limit: usize,
+        wrap: impl FnOnce() -> Vec<String>,
+    ) -> Vec<String> {
+        let mut hasher = DefaultHasher::new();
+        (text, max, limit).hash(&mut hasher);
+        let hash = hasher.finish();
+        let mut recent = self.recent.borrow_mut();
         if let Some(found) = recent.by_hash.get(&hash)
             && (&*found.text, found.max, found.limit) == (text, max, limit)
         {
@@ -70,7 +76,7 @@ pub fn wrapped(
             recent.bytes -= replaced.size();
         }
         lines
-    })
+    }
 }
 
 #[cfg(test)]
@@ -79,34 +85,36 @@ mod tests {
 
     #[test]
     fn wraps_once_and_answers_from_memory_after() {
+        let memory = WrapMemory::default();
         let calls = std::cell::Cell::new(0);
         let wrap = || {
             calls.set(calls.get() + 1);
             vec!["a".to_owned()]
         };
-        assert_eq!(wrapped("a text", 10, 3, wrap), ["a"]);
-        assert_eq!(wrapped("a text", 10, 3, wrap), ["a"]);
+        assert_eq!(memory.wrapped("a text", 10, 3, wrap), ["a"]);
+        assert_eq!(memory.wrapped("a text", 10, 3, wrap), ["a"]);
         assert_eq!(calls.get(), 1);
         // Another width, another limit or another text is wrapped anew.
-        wrapped("a text", 11, 3, wrap);
-        wrapped("a text", 10, 4, wrap);
-        wrapped("a texts", 10, 3, wrap);
+        memory.wrapped("a text", 11, 3, wrap);
+        memory.wrapped("a text", 10, 4, wrap);
+        memory.wrapped("a texts", 10, 3, wrap);
         assert_eq!(calls.get(), 4);
     }
 
     #[test]
     fn forgets_everything_past_its_size() {
+        let memory = WrapMemory::default();
         let big = "x".repeat(MAX_BYTES / 3);
         let calls = std::cell::Cell::new(0);
         let wrap = || {
             calls.set(calls.get() + 1);
             vec![big.clone()]
         };
-        wrapped(&big, 1, 1, wrap);
-        wrapped(&big, 2, 1, wrap);
-        let kept = RECENT.with_borrow(|recent| recent.bytes);
+        memory.wrapped(&big, 1, 1, wrap);
+        memory.wrapped(&big, 2, 1, wrap);
+        let kept = memory.recent.borrow().bytes;
         assert!(kept <= MAX_BYTES, "{kept}");
         assert_eq!(calls.get(), 2);
-        assert_eq!(RECENT.with_borrow(|recent| recent.by_hash.len()), 1);
+        assert_eq!(memory.recent.borrow().by_hash.len(), 1);
     }
 }

@@ -15,10 +15,10 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::app::App;
 use crate::dataset::{Indicator, Lang};
 use crate::i18n::strings;
 use crate::i18n::{date_with_age, figure_in, is_stale};
+use crate::ui::Screen;
 use crate::ui::text::{truncate, width};
 use crate::ui::widgets::lines::write_lines;
 use crate::ui::widgets::series::{spark_cells, sparkline};
@@ -26,7 +26,7 @@ use crate::ui::widgets::series::{spark_cells, sparkline};
 /// Rows a card needs: two borders and three lines.
 pub const HEIGHT: u16 = 5;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, indicator: &Indicator, selected: bool) {
+pub fn render(app: &Screen, frame: &mut Frame, area: Rect, indicator: &Indicator, selected: bool) {
     let theme = &app.theme;
     let lang = app.lang;
     let block = if selected {
@@ -83,7 +83,7 @@ fn spark(indicator: &Indicator, room: usize) -> Option<String> {
 
 /// `2023-10 (mid) · 3 years ago`, and a stale mark (a word, not only a colour) when the
 /// figure is older than the configured limit.
-pub fn date_line(app: &App, indicator: &Indicator, room: usize) -> Line<'static> {
+pub fn date_line(app: &Screen, indicator: &Indicator, room: usize) -> Line<'static> {
     let date = date_with_age(&indicator.as_of, app.today, app.lang);
     if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
         let mark = format!(" ⚠ {}", strings(app.lang).stale);
