@@ -17,64 +17,7 @@ use super::common::{Citations, date_with_precision};
 use crate::dataset::{
     Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Qualifier, Source, Tab, TabKind, Text,
 };
-use crate::i18n::figure_with_unit;
-
-/// The brief's own words in one language; dataset text comes from the dataset.
-struct Words {
-    as_of: &'static str,
-    dataset: &'static str,
-    source: &'static str,
-    all_figures: &'static str,
-    references: &'static str,
-    /// A reference to a source as a whole rather than to a sentence of it.
-    whole_source: &'static str,
-    /// The heading of quotes that name no source.
-    no_source: &'static str,
-    note: &'static str,
-    items: &'static str,
-    target: &'static str,
-    series: &'static str,
-    colon: &'static str,
-    dash: &'static str,
-    list_separator: &'static str,
-    name_separator: &'static str,
-}
-
-const EN: Words = Words {
-    as_of: "As of",
-    dataset: "Dataset",
-    source: "Source",
-    all_figures: "All figures",
-    references: "References",
-    whole_source: "The source as a whole.",
-    no_source: "Quoted without a source:",
-    note: "Note",
-    items: "Named",
-    target: "Target",
-    series: "Over time",
-    colon: ": ",
-    dash: " — ",
-    list_separator: "; ",
-    name_separator: ", ",
-};
-
-const ZH: Words = Words {
-    as_of: "截至",
-    dataset: "数据集",
-    source: "来源",
-    all_figures: "全部数据",
-    references: "参考文献",
-    whole_source: "全文。",
-    no_source: "未注明来源的引文：",
-    note: "说明",
-    items: "列举",
-    target: "目标",
-    series: "历年数据",
-    colon: "：",
-    dash: "——",
-    list_separator: "；",
-    name_separator: "、",
-};
+use crate::i18n::{BriefWords, brief_words, figure_with_unit};
 
 pub fn render(dataset: &Dataset, lang: Lang) -> String {
     // The numbers of references are known once every citation has been seen (see
@@ -91,7 +34,7 @@ pub fn render(dataset: &Dataset, lang: Lang) -> String {
 struct Brief<'a> {
     dataset: &'a Dataset,
     lang: Lang,
-    words: &'static Words,
+    words: &'static BriefWords,
     out: String,
     citations: Citations<'a>,
 }
@@ -101,10 +44,7 @@ impl<'a> Brief<'a> {
         Brief {
             dataset,
             lang,
-            words: match lang {
-                Lang::En => &EN,
-                Lang::Zh => &ZH,
-            },
+            words: brief_words(lang),
             out: String::new(),
             citations: Citations::default(),
         }

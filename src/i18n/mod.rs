@@ -7,10 +7,15 @@
 
 mod dates;
 mod numbers;
+mod report;
 mod words;
 
 pub use dates::{age, date, date_with_age, precision_name};
 pub use numbers::{figure, figure_in, figure_with_unit, is_stale, number, number_in};
+pub use report::{
+    BriefWords, Words as ReportWords, age_at_as_of, brief_words, qualifier as qualifier_words,
+    words as report_words,
+};
 pub use words::{
     HelpLine, Strings, cited, compared, gaps, help_line, hits, percent_of_target, source_kind,
     strings, year,

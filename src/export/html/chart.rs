@@ -29,9 +29,9 @@ use chrono::Datelike;
 
 use super::markup::Markup;
 use super::scale::{value_ticks, year_bounds, year_ticks};
-use super::words::{self, words};
 use crate::dataset::series::{conflicts, runs, year_fraction};
 use crate::dataset::{Indicator, Lang, Observation};
+use crate::i18n::report_words as words;
 use crate::i18n::{figure_with_unit, number_in};
 
 /// The chart's own box, in SVG user units.
@@ -236,7 +236,7 @@ fn axes(out: &mut Markup, plot: &Plot, unit: &str, lang: Lang) {
             x,
             BOTTOM + 19.0,
             "middle",
-            &words::year(year, lang),
+            &crate::i18n::year(year, lang),
         );
         out.close("g");
     }

@@ -3,9 +3,9 @@
 
 use super::Report;
 use super::chart::{self, Placement, Plot};
-use super::words;
 use crate::dataset::{Figure, Indicator, Qualifier};
 use crate::export::common::date_with_precision;
+use crate::i18n;
 use crate::i18n::figure_with_unit;
 
 impl<'a> Report<'a> {
@@ -49,7 +49,7 @@ impl<'a> Report<'a> {
     /// reader who does not know `≈` or `≥`.
     fn value(&mut self, figure: &Figure, indicator: &Indicator) {
         let text = figure_with_unit(figure, self.tr(&indicator.unit), self.lang);
-        match words::qualifier(figure.qualifier, self.lang) {
+        match i18n::qualifier_words(figure.qualifier, self.lang) {
             Some(meaning) => {
                 self.out
                     .element("span", &[("class", "value"), ("title", meaning)], &text)
@@ -99,7 +99,7 @@ impl<'a> Report<'a> {
             self.out.element(
                 "span",
                 &[("class", "age")],
-                &words::age_at_as_of(&age, self.lang),
+                &i18n::age_at_as_of(&age, self.lang),
             );
         }
         self.cite(Some(indicator.source), Some(&indicator.quote));

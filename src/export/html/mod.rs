@@ -25,12 +25,11 @@ mod markup;
 mod references;
 mod scale;
 mod standalone;
-mod words;
 
 pub use standalone::{ChartError, chart_svg};
 
+use crate::i18n::{ReportWords as Words, report_words as words};
 use markup::Markup;
-use words::{Words, words};
 
 use super::common::Citations;
 use crate::dataset::{Dataset, Lang, Panel, Tab, TabKind, Text};

@@ -1,8 +1,8 @@
 //! Sources as a reader cites them, and the numbered list of references every `[n]` links to.
 
 use super::Report;
-use super::words::words;
 use crate::dataset::{Lang, Source, Text};
+use crate::i18n::report_words as words;
 
 /// A source description in pieces, so that the report can mark the title up and link the
 /// URL, and the standalone SVG can write it as plain text.

@@ -17,10 +17,10 @@ use unicode_width::UnicodeWidthChar;
 use super::chart::{self, AXIS_COLOUR, CONFLICT_COLOUR, Placement, Plot};
 use super::markup::Markup;
 use super::references::{describe, is_translation, original_language, plain, translation_mark};
-use super::words::words;
 use crate::dataset::{Dataset, Indicator, Lang};
 use crate::export::common::Citations;
 use crate::i18n::figure_with_unit;
+use crate::i18n::report_words as words;
 use crate::text::sanitize::escape_for_message;
 
 const WIDTH: f64 = 720.0;

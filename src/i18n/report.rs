@@ -1,5 +1,5 @@
-//! The report's and the chart's own words, in both languages; the data's text comes from the
-//! dataset. One table per language, so that the words can move to a shared vocabulary.
+//! The words of the exported reports: the HTML report and its charts (`Words`), and the
+//! Markdown brief (`BriefWords`). One table per language.
 
 use crate::dataset::{Lang, Qualifier};
 
@@ -127,14 +127,6 @@ pub fn words(lang: Lang) -> &'static Words {
     }
 }
 
-/// A year on the chart's axis: `2016`, `2016年`.
-pub fn year(year: i32, lang: Lang) -> String {
-    match lang {
-        Lang::En => year.to_string(),
-        Lang::Zh => format!("{year}年"),
-    }
-}
-
 /// What the sign before a number means, for readers who do not know `≈` or `≥`; `None`
 /// for an exact figure, which has no sign.
 pub fn qualifier(qualifier: Qualifier, lang: Lang) -> Option<&'static str> {
@@ -158,5 +150,70 @@ pub fn age_at_as_of(age: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{age}, counted from the as-of date"),
         Lang::Zh => format!("{age}（自截至日期起算）"),
+    }
+}
+
+/// The brief's own words in one language; dataset text comes from the dataset.
+pub struct BriefWords {
+    pub as_of: &'static str,
+    pub dataset: &'static str,
+    pub source: &'static str,
+    pub all_figures: &'static str,
+    pub references: &'static str,
+    /// A reference to a source as a whole rather than to a sentence of it.
+    pub whole_source: &'static str,
+    /// The heading of quotes that name no source.
+    pub no_source: &'static str,
+    pub note: &'static str,
+    pub items: &'static str,
+    pub target: &'static str,
+    pub series: &'static str,
+    pub colon: &'static str,
+    pub dash: &'static str,
+    pub list_separator: &'static str,
+    pub name_separator: &'static str,
+}
+
+const BRIEF_EN: BriefWords = BriefWords {
+    as_of: "As of",
+    dataset: "Dataset",
+    source: "Source",
+    all_figures: "All figures",
+    references: "References",
+    whole_source: "The source as a whole.",
+    no_source: "Quoted without a source:",
+    note: "Note",
+    items: "Named",
+    target: "Target",
+    series: "Over time",
+    colon: ": ",
+    dash: " — ",
+    list_separator: "; ",
+    name_separator: ", ",
+};
+
+const BRIEF_ZH: BriefWords = BriefWords {
+    as_of: "截至",
+    dataset: "数据集",
+    source: "来源",
+    all_figures: "全部数据",
+    references: "参考文献",
+    whole_source: "全文。",
+    no_source: "未注明来源的引文：",
+    note: "说明",
+    items: "列举",
+    target: "目标",
+    series: "历年数据",
+    colon: "：",
+    dash: "——",
+    list_separator: "；",
+    name_separator: "、",
+};
+
+/// The brief's words in `lang`.
+pub fn brief_words(lang: Lang) -> &'static BriefWords {
+    match lang {
+        Lang::En => &BRIEF_EN,
+        Lang::Zh => &BRIEF_ZH,
     }
 }
