@@ -13,11 +13,15 @@
 //! Every figure and cited point ends in `[n]`, the number of its reference. Dates are
 //! written at their true precision and never as an age, so the brief does not go stale.
 
+mod escape;
+mod references;
+
 use super::common::{Citations, date_with_precision};
 use crate::dataset::{
-    Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Qualifier, Source, Tab, TabKind, Text,
+    Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Qualifier, Tab, TabKind, Text,
 };
 use crate::i18n::{BriefWords, brief_words, figure_with_unit};
+use escape::escape;
 
 pub fn render(dataset: &Dataset, lang: Lang) -> String {
     // The numbers of references are known once every citation has been seen (see
@@ -287,148 +291,11 @@ impl<'a> Brief<'a> {
             self.line(&line);
         }
     }
-
-    /// The sources, each followed by the numbered quotes cited from it.
-    fn references(&mut self) {
-        let listed = self.citations.listed();
-        if listed.is_empty() {
-            return;
-        }
-        let mut lines = vec![String::new(), format!("## {}", self.words.references)];
-        let mut previous = None;
-        for (number, reference) in listed {
-            if number == 1 || reference.source != previous {
-                lines.push(String::new());
-                lines.push(match reference.source {
-                    Some(source) => self.source_description(&self.dataset.sources[source]),
-                    None => self.words.no_source.to_owned(),
-                });
-                lines.push(String::new());
-                previous = reference.source;
-            }
-            let cited = match reference.quote {
-                Some(quote) => format!("“{}”", self.text(quote)),
-                None => self.words.whole_source.to_owned(),
-            };
-            lines.push(format!("{number}. {cited}"));
-        }
-        for line in lines {
-            self.line(&line);
-        }
-    }
-
-    /// `Zuo Pengfei, Chen Jing. *Title*, Publication, 2023-10-20. <url>` /
-    /// `左鹏飞、陈静：《标题》，刊物，2023-10-20。<url>`
-    fn source_description(&self, source: &Source) -> String {
-        let w = self.words;
-        let authors: Vec<String> = source
-            .authors
-            .iter()
-            .map(|author| self.text(&author.name))
-            .collect();
-        let mut text = authors.join(w.name_separator);
-        if !text.is_empty() {
-            text.push_str(match self.lang {
-                Lang::En => ". ",
-                Lang::Zh => "：",
-            });
-        }
-        let title = self.text(&source.title);
-        let comma = match self.lang {
-            Lang::En => ", ",
-            Lang::Zh => "，",
-        };
-        text.push_str(&match self.lang {
-            Lang::En => format!("*{title}*"),
-            Lang::Zh => format!("《{title}》"),
-        });
-        if let Some(publication) = &source.publication {
-            text.push_str(comma);
-            text.push_str(&self.text(publication));
-        }
-        if let Some(date) = &source.date {
-            text.push_str(comma);
-            text.push_str(&crate::i18n::date(date, self.lang));
-        }
-        text.push_str(match self.lang {
-            Lang::En => ".",
-            Lang::Zh => "。",
-        });
-        if let Some(url) = &source.url {
-            text.push(' ');
-            text.push_str(&link(url));
-        }
-        text
-    }
-}
-
-/// Dataset text made literal: no character of it can open emphasis, a link, code, HTML or
-/// an entity, and it cannot start a heading, list or quote when it begins a line.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (index, c) in text.char_indices() {
-        let markup = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => true,
-            '&' => starts_entity(&text[index + 1..]),
-            // Only at the start of a line do these open a heading, list or block quote.
-            '#' | '-' | '+' | '=' | '>' => index == 0,
-            '.' | ')' => {
-                let before = &text[..index];
-                !before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())
-            }
-            _ => false,
-        };
-        if markup {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Whether the text after an `&` would make it an entity reference (`&amp;`, `&#38;`).
-fn starts_entity(rest: &str) -> bool {
-    let name_len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
-        .count();
-    name_len > 0 && rest[name_len..].starts_with(';')
-}
-
-/// A URL as an autolink when it is a web page or an address (`http`, `https`, `mailto`)
-/// and CommonMark allows one (no spaces or angle brackets), else as escaped text: a hostile
-/// URL can neither break out into markup nor become a `javascript:` or `data:` link.
-fn link(url: &str) -> String {
-    let scheme = url
-        .split_once(':')
-        .map(|(scheme, _)| scheme.to_ascii_lowercase());
-    let safe_scheme = matches!(scheme.as_deref(), Some("http" | "https" | "mailto"));
-    let autolink = safe_scheme
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
-    if autolink {
-        format!("<{url}>")
-    } else {
-        escape(url)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup_but_leaves_plain_text_alone() {
-        assert_eq!(escape("20 countries (2023)"), "20 countries (2023)");
-        assert_eq!(escape("数字丝绸之路“一带一路”"), "数字丝绸之路“一带一路”");
-        assert_eq!(escape("*bold* [x](y) <b>"), r"\*bold\* \[x\](y) \<b>");
-        assert_eq!(escape("> 120,000 > 100"), r"\> 120,000 > 100");
-        assert_eq!(escape("# not a heading"), r"\# not a heading");
-        assert_eq!(escape("- not a list - x"), r"\- not a list - x");
-        assert_eq!(escape("1. not a list, 2. x"), r"1\. not a list, 2. x");
-        assert_eq!(escape("R&D &amp; more"), r"R&D \&amp; more");
-    }
 
     #[test]
     fn a_target_and_a_quote_without_a_source_are_written_too() {
@@ -484,25 +351,5 @@ quote = "40 links"
             ),
             "sources first, unattributed quotes last: {brief}"
         );
-    }
-
-    #[test]
-    fn links_only_what_cannot_break_out() {
-        assert_eq!(link("https://example.org/a_b"), "<https://example.org/a_b>");
-        assert_eq!(link("https://x.org/> *y*"), r"https://x.org/> \*y\*");
-        assert_eq!(link("HTTP://example.org/"), "<HTTP://example.org/>");
-        assert_eq!(link("mailto:a@example.org"), "<mailto:a@example.org>");
-        // Only the web and mail become links; every other scheme stays text.
-        for url in [
-            "javascript:alert(1)",
-            "JavaScript:alert(1)",
-            "data:text/html,<b>x</b>",
-            "vbscript:x",
-            "file:///etc/passwd",
-        ] {
-            let written = link(url);
-            assert!(!written.starts_with('<'), "{url} became a link: {written}");
-            assert_eq!(written, escape(url));
-        }
     }
 }
