@@ -11,8 +11,9 @@ pub use discovery::{ConfigSource, discover, user_config_folder};
 pub use model::*;
 
 use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN};
-use crate::files::diagnostic::{FileError, Problem, toml_problem};
+use crate::files::diagnostic::{FileError, Problem};
 use crate::files::textfile::{DEFAULT_MAX_BYTES, read_text_file};
+use crate::files::toml_error::toml_problem;
 
 /// Figures older than this are marked stale unless the config says otherwise.
 pub const DEFAULT_STALE_AFTER_MONTHS: u32 = 24;

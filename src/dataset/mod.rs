@@ -16,8 +16,9 @@ pub use lang::{Lang, Text};
 pub use model::*;
 pub use raw::RawDataset;
 
-use crate::files::diagnostic::{FileError, toml_problem};
+use crate::files::diagnostic::FileError;
 use crate::files::textfile::read_text_file;
+use crate::files::toml_error::toml_problem;
 
 /// A dataset shipped inside the binary, so bri-dash runs from any folder.
 #[derive(Debug)]

@@ -11,7 +11,7 @@ use super::date::{DATE_FORMS, FuzzyDate};
 use super::lang::{Lang, Text};
 use super::model::*;
 use super::raw::*;
-use crate::files::diagnostic::{LineIndex, Problem};
+use crate::files::{diagnostic::Problem, location::LineIndex};
 use crate::text::sanitize::{escape_for_message, sanitize_label, sanitize_text};
 
 pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {

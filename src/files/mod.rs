@@ -1,5 +1,7 @@
 //! Files from users: read without trusting them, their problems reported with a place.
 
 pub mod diagnostic;
+pub mod location;
 pub mod memory;
 pub mod textfile;
+pub mod toml_error;
