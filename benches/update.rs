@@ -15,10 +15,11 @@ mod support;
 use std::hint::black_box;
 use std::sync::Arc;
 
-use bri_dash::app::{Action, Key, KeyCode, Modifiers, update};
+use bri_dash::app::{Action, Item, Key, KeyCode, Modifiers, Overlay, update};
 use bri_dash::dataset::{Dataset, TabKind};
 use bri_dash::input::{self, Event};
 use bri_dash::ui::FrameLayout;
+use bri_dash::ui::headless;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn key(code: KeyCode) -> Event {
@@ -40,6 +41,7 @@ fn bench(c: &mut Criterion) {
         ("tab-backtab", KeyCode::Tab, KeyCode::BackTab),
         ("enter-esc", KeyCode::Enter, KeyCode::Esc),
     ];
+    detail_scroll(c, &support::generated(1000));
     for (label, dataset) in &datasets {
         let mut app = support::app(dataset, 120, 40);
         // The timeline: the longest list of both datasets; start in its middle.
@@ -79,6 +81,33 @@ fn bench(c: &mut Criterion) {
             });
         }
     }
+}
+
+/// ↓ ↑ in the detail of a figure with a chart, at 80×24 where it scrolls: the input layer
+/// clamps the scroll with the last frame's layout, so a key lays nothing out.
+fn detail_scroll(c: &mut Criterion, dataset: &Arc<Dataset>) {
+    let mut app = support::app(dataset, 80, 24);
+    let indicator = dataset
+        .indicators
+        .iter()
+        .position(|indicator| !indicator.series.is_empty())
+        .expect("one generated indicator in ten has a series");
+    app.overlay = Some(Overlay::Detail {
+        item: Item::Indicator(indicator),
+        scroll: 1,
+    });
+    let layout = headless::draw_with_layout(&app, 80, 24).1;
+    let max = layout.popup.as_ref().map_or(0, |popup| popup.max_scroll);
+    assert!(max >= 2, "the detail scrolls at 80×24 ({max})");
+    let keys = [key(KeyCode::Down), key(KeyCode::Up)];
+    c.bench_function("update/generated-1000/detail-scroll-down-up", |b| {
+        b.iter(|| {
+            for key in &keys {
+                let action = input::action(&app, &layout, black_box(*key)).expect("bound");
+                black_box(update(&mut app, action));
+            }
+        })
+    });
 }
 
 criterion_group!(benches, bench);

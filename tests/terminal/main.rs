@@ -4,6 +4,8 @@
 //! One test binary per feature: each links the library again, which costs minutes on
 //! two cores, so the tests of one feature share a binary.
 
+#[path = "../../benches/support/generate.rs"]
+mod generate;
 #[cfg(unix)]
 #[path = "../pty/harness.rs"]
 mod harness;
