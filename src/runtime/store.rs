@@ -39,14 +39,16 @@ impl Store {
     ) -> Store {
         let (requests, inbox) = mpsc::channel::<Request>();
         let changes = reply.clone();
+        let mut worker = Worker {
+            library,
+            file_watch: watch_files
+                .then(|| FileWatch::new(move |path| changes(Action::FileChanged(path))).ok())
+                .flatten(),
+        };
+        // The watch is in place before this returns, so before the first frame: a file
+        // saved the moment the dashboard shows is seen.
+        worker.rewatch();
         thread::spawn(move || {
-            let mut worker = Worker {
-                library,
-                file_watch: watch_files
-                    .then(|| FileWatch::new(move |path| changes(Action::FileChanged(path))).ok())
-                    .flatten(),
-            };
-            worker.rewatch();
             for request in inbox {
                 for action in worker.handle(request) {
                     reply(action);
