@@ -15,9 +15,17 @@ use super::live::{CatalogEntry, Loaded};
 #[derive(Debug, Clone, PartialEq, EnumString, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 pub enum Action {
+    /// Close the open popup, or quit when none is open (`q`).
     Quit,
+    /// Quit whatever is open (Ctrl-C). Not bindable: it works even when `quit` is rebound.
+    #[strum(disabled)]
+    Interrupt,
     NextTab,
     PrevTab,
+    /// ← and →: the card beside on a grid of cards, else the previous or next tab (the
+    /// input layer, which knows the grid, decides).
+    Left,
+    Right,
     /// Jump to a tab by its position, counted from 0.
     #[strum(disabled)]
     GoToTab(usize),

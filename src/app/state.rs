@@ -50,7 +50,9 @@ fn item_key(dataset: &Dataset, item: Item) -> String {
 /// A popup over the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    Help {
+        scroll: u16,
+    },
     Detail {
         item: Item,
         scroll: u16,
@@ -197,11 +199,19 @@ impl App {
             .iter()
             .position(|t| t.id == current_tab)
             .unwrap_or(0);
-        self.dataset = dataset;
-        // A popup may point at an item that no longer exists.
-        if matches!(self.overlay, Some(Overlay::Detail { .. })) {
-            self.overlay = None;
+        // An open detail stays open, at its scroll, when its item is still there; it closes
+        // when the item went away.
+        if let Some(Overlay::Detail { item, scroll }) = self.overlay {
+            let key = item_key(&self.dataset, item);
+            self.overlay = self
+                .navigation
+                .tabs
+                .iter()
+                .flatten()
+                .find(|&&candidate| item_key(&dataset, candidate) == key)
+                .map(|&item| Overlay::Detail { item, scroll });
         }
+        self.dataset = dataset;
     }
 
     pub fn items(&self) -> &[Item] {

@@ -9,6 +9,12 @@ use crate::dataset::diff::diff;
 /// Applies `action` to `app` and says what the runtime must do next.
 pub fn update(app: &mut App, action: Action) -> Command {
     match action {
+        Action::Interrupt => return Command::Quit,
+        // `q` closes what is open first, as in gitui and lazygit; it quits from the dashboard.
+        Action::Quit if app.overlay.is_some() => {
+            app.overlay = None;
+            return Command::Redraw;
+        }
         Action::Quit => return Command::Quit,
         Action::Suspend => return Command::Suspend,
         Action::Resize { width, height } => {
@@ -81,11 +87,7 @@ pub fn update(app: &mut App, action: Action) -> Command {
         };
     }
     let command = match app.overlay {
-        Some(Overlay::Help) => {
-            help_popup(app, action);
-            Command::None
-        }
-        Some(Overlay::Detail { .. } | Overlay::Compare { .. }) => {
+        Some(Overlay::Detail { .. } | Overlay::Compare { .. } | Overlay::Help { .. }) => {
             scrolling_popup(app, action);
             Command::None
         }
@@ -139,21 +141,18 @@ fn apply_loaded(app: &mut App, loaded: Loaded) {
     }
 }
 
-fn help_popup(app: &mut App, action: Action) {
-    match action {
-        Action::ToggleHelp | Action::Back | Action::Open => app.overlay = None,
-        _ => {}
-    }
-}
-
 fn scrolling_popup(app: &mut App, action: Action) {
     match action {
         Action::Back | Action::Open => app.overlay = None,
-        Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::ToggleHelp if matches!(app.overlay, Some(Overlay::Help { .. })) => {
+            app.overlay = None
+        }
+        Action::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::ScrollTo(scroll) => {
             app.overlay = match app.overlay {
                 Some(Overlay::Detail { item, .. }) => Some(Overlay::Detail { item, scroll }),
                 Some(Overlay::Compare { .. }) => Some(Overlay::Compare { scroll }),
+                Some(Overlay::Help { .. }) => Some(Overlay::Help { scroll }),
                 other => other,
             }
         }
@@ -191,8 +190,9 @@ fn dashboard(app: &mut App, action: Action) -> Command {
     let tabs = app.dataset.tabs.len();
     let selected = app.selected_index();
     match action {
-        Action::NextTab => app.tab = (app.tab + 1) % tabs,
-        Action::PrevTab => app.tab = (app.tab + tabs - 1) % tabs,
+        // ←/→ reach here only when the input layer had no grid to move in.
+        Action::NextTab | Action::Right => app.tab = (app.tab + 1) % tabs,
+        Action::PrevTab | Action::Left => app.tab = (app.tab + tabs - 1) % tabs,
         Action::GoToTab(index) if index < tabs => app.tab = index,
         Action::Down => select(app, selected + 1),
         Action::Up => select(app, selected.saturating_sub(1)),
@@ -226,7 +226,7 @@ fn dashboard(app: &mut App, action: Action) -> Command {
             }
         }
         Action::Open => open_selected(app),
-        Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Search => {
             app.search = Some(Search {
                 editing: true,

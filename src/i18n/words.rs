@@ -41,6 +41,8 @@ pub struct Strings {
     pub sources_disagree: &'static str,
     /// The help's last line: what the mouse does.
     pub mouse_help: &'static str,
+    /// The heading of the help's list of marks.
+    pub legend_title: &'static str,
     /// The key bar: what the keys shown do.
     pub hint_tabs: &'static str,
     pub hint_move: &'static str,
@@ -104,6 +106,7 @@ const EN: Strings = Strings {
     no_percentage: "no percentage of the target",
     sources_disagree: "sources disagree",
     mouse_help: "Mouse: click a tab or item to select it, click again for detail, wheel to scroll",
+    legend_title: "Marks",
     hint_tabs: "tabs",
     hint_move: "move",
     hint_detail: "detail",
@@ -162,6 +165,7 @@ const ZH: Strings = Strings {
     no_percentage: "无法计算占目标的百分比",
     sources_disagree: "来源不一致",
     mouse_help: "鼠标：点击标签页或条目选择，再次点击查看详情，滚轮滚动",
+    legend_title: "符号",
     hint_tabs: "切换",
     hint_move: "移动",
     hint_detail: "详情",
@@ -270,6 +274,7 @@ pub fn year(year: i32, lang: Lang) -> String {
 /// A line of the help popup: what a group of keys does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpLine {
+    Sideways,
     Tabs,
     JumpToTab,
     Items,
@@ -287,11 +292,16 @@ pub enum HelpLine {
     Help,
     Suspend,
     Quit,
+    Interrupt,
 }
 
 /// What the keys of a help line do.
 pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
     let (en, zh) = match line {
+        HelpLine::Sideways => (
+            "previous / next tab; on a grid of cards, the card beside",
+            "上一个 / 下一个标签页；在卡片网格中移到旁边的卡片",
+        ),
         HelpLine::Tabs => ("next / previous tab", "下一个 / 上一个标签页"),
         HelpLine::JumpToTab => ("jump to tab 1–9", "跳到第 1–9 个标签页"),
         HelpLine::Items => ("next / previous item", "下一项 / 上一项"),
@@ -311,7 +321,11 @@ pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
         HelpLine::Language => ("中文 / English", "中文 / English"),
         HelpLine::Help => ("this help", "本帮助"),
         HelpLine::Suspend => ("suspend (fg resumes)", "挂起（fg 恢复）"),
-        HelpLine::Quit => ("quit", "退出"),
+        HelpLine::Quit => (
+            "close the popup; quit when none is open",
+            "关闭弹窗；没有弹窗时退出",
+        ),
+        HelpLine::Interrupt => ("quit, always", "随时退出"),
     };
     match lang {
         Lang::En => en,

@@ -28,6 +28,9 @@ pub enum Event {
 pub fn action(app: &App, layout: &FrameLayout, event: Event) -> Option<Action> {
     let typing = app.search.as_ref().is_some_and(|search| search.editing);
     let action = match event {
+        Event::Key(key) if key.modifiers.ctrl && key.code == KeyCode::Char('c') => {
+            Some(Action::Interrupt)
+        }
         Event::Key(key) if typing => search_key(key),
         Event::Key(key) => app.keymap.action_for(&key),
         Event::Click { .. } if typing => None,
@@ -35,14 +38,48 @@ pub fn action(app: &App, layout: &FrameLayout, event: Event) -> Option<Action> {
         Event::ScrollUp => Some(Action::Up),
         Event::ScrollDown => Some(Action::Down),
     }?;
-    Some(within_popup(app, layout, action))
+    // On a screen too small to draw on, nothing happens unseen: only leaving works.
+    if crate::ui::too_small(ratatui::layout::Rect::from((Default::default(), app.size)))
+        && !matches!(action, Action::Quit | Action::Interrupt | Action::Suspend)
+    {
+        return None;
+    }
+    Some(within_grid(app, layout, within_popup(app, layout, action)))
+}
+
+/// On a grid of cards (the overview), the arrows move in two dimensions: ↑/↓ to the card
+/// above or below, ←/→ to the card beside, and past the row's edge to the tab beside.
+/// Elsewhere ←/→ are the tabs and ↑/↓ the next and previous item.
+fn within_grid(app: &App, layout: &FrameLayout, action: Action) -> Action {
+    let columns = if app.overlay.is_none() {
+        layout.grid_columns
+    } else {
+        1
+    };
+    let selected = app.selected_index();
+    let count = app.items().len();
+    let column = selected % columns.max(1);
+    match action {
+        Action::Left if columns > 1 && column > 0 => Action::Select(selected - 1),
+        Action::Right if columns > 1 && column + 1 < columns && selected + 1 < count => {
+            Action::Select(selected + 1)
+        }
+        Action::Left => Action::PrevTab,
+        Action::Right => Action::NextTab,
+        Action::Down if columns > 1 && selected + columns < count => {
+            Action::Select(selected + columns)
+        }
+        Action::Up if columns > 1 && selected >= columns => Action::Select(selected - columns),
+        // On the last row (or the first), a grid goes no further.
+        Action::Down | Action::Up if columns > 1 => Action::Select(selected),
+        other => other,
+    }
 }
 
 /// While a search is typed, keys are text, except the few that steer it.
 fn search_key(key: Key) -> Option<Action> {
     let control = key.modifiers.ctrl;
     match key.code {
-        KeyCode::Char('c') if control => Some(Action::Quit),
         KeyCode::Char(c) if !control => Some(Action::SearchInput(c)),
         KeyCode::Backspace => Some(Action::SearchBackspace),
         KeyCode::Enter => Some(Action::Open),
@@ -58,7 +95,7 @@ fn search_key(key: Key) -> Option<Action> {
 /// A click: on a tab goes there, on an item selects it (and opens it when it was selected
 /// already), inside a popup does nothing, outside it closes it. The help closes on any click.
 fn click(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Action> {
-    if app.overlay == Some(Overlay::Help) {
+    if matches!(app.overlay, Some(Overlay::Help { .. })) {
         return Some(Action::Back);
     }
     let selected = match app.overlay {
@@ -76,8 +113,12 @@ fn click(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Actio
 
 /// In a popup that scrolls, the moves scroll it, as far as its text goes on this screen.
 fn within_popup(app: &App, layout: &FrameLayout, action: Action) -> Action {
-    let (Some(Overlay::Detail { scroll, .. } | Overlay::Compare { scroll }), Some(popup)) =
-        (app.overlay, &layout.popup)
+    let (
+        Some(
+            Overlay::Detail { scroll, .. } | Overlay::Compare { scroll } | Overlay::Help { scroll },
+        ),
+        Some(popup),
+    ) = (app.overlay, &layout.popup)
     else {
         return action;
     };

@@ -9,26 +9,45 @@ use super::text::{truncate, width};
 use super::widgets::lines::write_line;
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{Action, Banner};
-use crate::i18n::date_with_age;
 use crate::i18n::strings;
+use crate::i18n::{date, date_with_age};
 use crate::ui::Screen;
+use crate::ui::symbols::PROBLEM;
 
+/// The top row: the app's name and the dataset's title on the left, its date and the
+/// language key on the right. On a narrow screen the right side gives up first the age,
+/// then the date, and the title is cut with an ellipsis: nothing is drawn over anything.
 pub fn header(app: &Screen, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
     let theme = &app.theme;
     let meta = &app.dataset.meta;
-    let right = format!(
-        "{} {}  [{}] {} ",
-        s.as_of,
-        date_with_age(&meta.as_of, app.today, app.lang),
+    let language = format!(
+        "[{}] {} ",
         first_key(app, Action::ToggleLanguage),
         s.language_name
     );
-    let left_room = (area.width as usize).saturating_sub(width(&right) + 1);
     let app_name = format!(" {} │ ", s.app_name);
+    // The least of the title worth showing beside the right side.
+    const TITLE_ROOM: usize = 12;
+    let total = area.width as usize;
+    let right = [
+        format!(
+            "{} {}  {language}",
+            s.as_of,
+            date_with_age(&meta.as_of, app.today, app.lang)
+        ),
+        format!("{} {}  {language}", s.as_of, date(&meta.as_of, app.lang)),
+        language,
+        String::new(),
+    ]
+    .into_iter()
+    .find(|right| width(&app_name) + TITLE_ROOM + width(right) <= total)
+    .unwrap_or_default();
+    let left_room = total.saturating_sub(width(&right));
+    let app_name = truncate(&app_name, left_room);
     let title = truncate(
         meta.title.get(app.lang),
-        left_room.saturating_sub(width(&app_name)),
+        left_room.saturating_sub(width(&app_name) + 1),
     );
     let left = Line::from(vec![
         Span::styled(app_name, theme.muted),
@@ -37,7 +56,7 @@ pub fn header(app: &Screen, frame: &mut Frame, area: Rect) {
     let buffer = frame.buffer_mut();
     write_line(buffer, area.x, area.y, &left, area.width);
     let right_width = width(&right) as u16;
-    if right_width < area.width {
+    if right_width > 0 {
         let right = Line::styled(right, theme.muted);
         write_line(
             buffer,
@@ -72,7 +91,15 @@ fn tab_areas(app: &Screen, area: Rect) -> Vec<(usize, Rect)> {
     let mut x = area.x + 1;
     let mut out = Vec::new();
     for (index, &w) in widths.iter().enumerate().skip(first) {
-        if x + w > area.right().saturating_sub(1) {
+        // The last column holds the `›` that says tabs are hidden; the last tab needs no
+        // arrow after it, so it may take that column.
+        let last = index + 1 == widths.len();
+        let end = if last {
+            area.right()
+        } else {
+            area.right().saturating_sub(1)
+        };
+        if x + w > end {
             break;
         }
         out.push((index, Rect::new(x, area.y, w, 1)));
@@ -116,9 +143,10 @@ pub fn banner_or_rule(app: &Screen, frame: &mut Frame, area: Rect) {
         None => ("─".repeat(area.width as usize), app.theme.border),
         Some(Banner::Reloaded) => (format!(" {}", s.reloaded), app.theme.key),
         Some(Banner::Switched(name)) => (format!(" {} {name}", s.switched_to), app.theme.key),
-        Some(Banner::Error(problem)) => {
-            (format!(" ⚠ {problem} — {}", s.last_good), app.theme.warning)
-        }
+        Some(Banner::Error(problem)) => (
+            format!(" {PROBLEM} {problem} — {}", s.last_good),
+            app.theme.warning,
+        ),
     };
     let text = truncate(&text, area.width as usize);
     let padded = format!(
@@ -148,7 +176,7 @@ fn key_hints(app: &Screen) -> Vec<(String, &'static str)> {
             .join("/")
     };
     vec![
-        (join(&[Action::PrevTab, Action::NextTab]), words.hint_tabs),
+        (join(&[Action::Left, Action::Right]), words.hint_tabs),
         (join(&[Action::Up, Action::Down]), words.hint_move),
         (first_key(app, Action::Open), words.hint_detail),
         (first_key(app, Action::ToggleLanguage), words.hint_language),
@@ -163,14 +191,17 @@ pub fn key_bar(app: &Screen, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, description) in key_hints(app) {
-        let piece = width(&key) + 1 + width(description) + 2;
+    for (index, (key, description)) in key_hints(app).into_iter().enumerate() {
+        // Two spaces before every entry but the first: the last one needs none after it.
+        let gap = if index == 0 { 0 } else { 2 };
+        let piece = gap + width(&key) + 1 + width(description);
         if used + piece > area.width as usize {
             break;
         }
         used += piece;
+        spans.push(Span::raw(" ".repeat(gap)));
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(format!(" {description}  "), theme.muted));
+        spans.push(Span::styled(format!(" {description}"), theme.muted));
     }
     write_line(
         frame.buffer_mut(),
@@ -181,14 +212,27 @@ pub fn key_bar(app: &Screen, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// The notice for a screen too small to draw on: what it is, what is needed, and how to
+/// quit, each line cut to the screen. Keys still work (q quits, Ctrl-C too).
 pub fn too_small(app: &Screen, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
-    let lines = vec![
-        Line::styled(s.too_small, app.theme.title),
-        Line::raw(format!("{}×{}", area.width, area.height)),
-        Line::raw(format!("{} {MIN_WIDTH}×{MIN_HEIGHT}", s.need)),
-    ];
-    let top = area.height.saturating_sub(3) / 2;
+    let room = area.width as usize;
+    let lines: Vec<Line> = [
+        (s.too_small.to_owned(), app.theme.title),
+        (format!("{}×{}", area.width, area.height), app.theme.text),
+        (
+            format!("{} {MIN_WIDTH}×{MIN_HEIGHT}", s.need),
+            app.theme.text,
+        ),
+        (
+            format!("{} {}", first_key(app, Action::Quit), s.hint_quit),
+            app.theme.key,
+        ),
+    ]
+    .into_iter()
+    .map(|(text, style)| Line::styled(truncate(&text, room), style))
+    .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let centered = Rect::new(area.x, area.y + top, area.width, area.height - top);
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), centered);
 }

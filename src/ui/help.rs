@@ -1,11 +1,13 @@
-//! The help popup (`?`): every action and the keys bound to it, from the keymap in force.
+//! The help popup (`?`): every action and the keys bound to it, from the keymap in force,
+//! then what each mark on screen means. It wraps to the screen's width and scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::layout::PopupLayout;
-use super::text::{truncate, width};
+use super::symbols;
+use super::text::{truncate, width, wrap_at_most};
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::Action;
@@ -13,8 +15,9 @@ use crate::i18n::{HelpLine, help_line, strings};
 use crate::ui::Screen;
 
 /// Each line of the help: the actions it covers (their keys joined by ` / `), and what
-/// they do (in `i18n`). Pairs share a line so that the whole help fits 80×24.
+/// they do (in `i18n`).
 const ENTRIES: &[(&[Action], HelpLine)] = &[
+    (&[Action::Left, Action::Right], HelpLine::Sideways),
     (&[Action::NextTab, Action::PrevTab], HelpLine::Tabs),
     (&[Action::GoToTab(0)], HelpLine::JumpToTab),
     (&[Action::Down, Action::Up], HelpLine::Items),
@@ -32,78 +35,123 @@ const ENTRIES: &[(&[Action], HelpLine)] = &[
     (&[Action::ToggleHelp], HelpLine::Help),
     (&[Action::Suspend], HelpLine::Suspend),
     (&[Action::Quit], HelpLine::Quit),
+    (&[Action::Interrupt], HelpLine::Interrupt),
 ];
 
-/// The help popup's width, borders included.
-const WIDTH: u16 = 64;
+/// The widest the help grows, borders included: wider lines are hard to read.
+const MAX_WIDTH: u16 = 96;
 
 fn keys_text(app: &Screen, actions: &[Action]) -> String {
     actions
         .iter()
-        .map(|action| {
-            if let Action::GoToTab(_) = action {
-                return "1 … 9".to_owned();
-            }
-            app.keymap
+        .map(|action| match action {
+            Action::GoToTab(_) => "1 … 9".to_owned(),
+            // Not in the keymap: the input layer answers Ctrl-C whatever the config binds.
+            Action::Interrupt => "Ctrl-C".to_owned(),
+            _ => app
+                .keymap
                 .keys_for(action)
                 .iter()
                 .map(|key| key.label())
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" "),
         })
         .collect::<Vec<_>>()
         .join(" / ")
 }
 
+/// A two-column row: `left` in a column of `left_width`, `right` wrapped beside it.
+fn row(
+    app: &Screen,
+    (left, right): (&str, &str),
+    left_width: usize,
+    inner_width: usize,
+) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let left = truncate(left, left_width);
+    let room = inner_width.saturating_sub(left_width + 2).max(1);
+    wrap_at_most(app.memory, right, room, usize::MAX)
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let lead = if index == 0 {
+                left.clone()
+            } else {
+                String::new()
+            };
+            let pad = " ".repeat(left_width + 2 - width(&lead));
+            Line::from(vec![
+                Span::styled(lead, theme.key),
+                Span::raw(pad),
+                Span::styled(text, theme.text),
+            ])
+        })
+        .collect()
+}
+
 fn lines(app: &Screen, inner_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let rows: Vec<(String, &str)> = ENTRIES
+    let s = strings(app.lang);
+    let keys: Vec<(String, &str)> = ENTRIES
         .iter()
         .map(|(actions, line)| (keys_text(app, actions), help_line(*line, app.lang)))
         .collect();
-    let key_column = rows
+    let legend = symbols::legend(app.lang);
+    let left_width = keys
         .iter()
-        .map(|(keys, _)| width(keys))
+        .chain(&legend)
+        .map(|(left, _)| width(left))
         .max()
         .unwrap_or(0)
         .min(inner_width / 2);
-    let mut out: Vec<Line> = rows
-        .into_iter()
-        .map(|(keys, what)| {
-            let keys = truncate(&keys, key_column);
-            let pad = " ".repeat(key_column - width(&keys) + 2);
-            let room = inner_width.saturating_sub(key_column + 2);
-            Line::from(vec![
-                Span::styled(keys, theme.key),
-                Span::raw(pad),
-                Span::styled(truncate(what, room), theme.text),
-            ])
-        })
-        .collect();
-    let mouse = strings(app.lang).mouse_help;
+    let mut out = Vec::new();
+    for (left, right) in &keys {
+        out.extend(row(app, (left, right), left_width, inner_width));
+    }
     out.push(Line::raw(""));
-    out.push(Line::styled(truncate(mouse, inner_width), theme.muted));
+    out.push(Line::styled(s.legend_title.to_owned(), theme.title));
+    for (left, right) in &legend {
+        out.extend(row(app, (left, right), left_width, inner_width));
+    }
+    out.push(Line::raw(""));
+    for text in wrap_at_most(app.memory, s.mouse_help, inner_width.max(1), usize::MAX) {
+        out.push(Line::styled(text, theme.muted));
+    }
     out
 }
 
-/// Draws the help; reports its area.
-pub fn render(app: &Screen, frame: &mut Frame, screen: Rect) -> PopupLayout {
+/// Draws the help at `scroll`; reports its area and how far it scrolls.
+pub fn render(app: &Screen, frame: &mut Frame, screen: Rect, scroll: u16) -> PopupLayout {
     let s = strings(app.lang);
-    let width = popup::centered(screen, WIDTH, screen.height)
+    let inner_width = popup::centered(screen, MAX_WIDTH, screen.height)
         .width
         .saturating_sub(4);
-    let lines = lines(app, width as usize);
-    let rect = popup::centered(screen, WIDTH, lines.len() as u16 + 2);
-    let inner = popup::frame(frame, rect, s.help_title, s.close_hint, &app.theme);
+    let lines = lines(app, inner_width as usize);
+    let rect = popup::centered(screen, MAX_WIDTH, lines.len() as u16 + 2);
+    let page = rect.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(page);
+    let footer = if max_scroll > 0 {
+        format!("{} · {}", s.scroll_hint, s.close_hint)
+    } else {
+        s.close_hint.to_owned()
+    };
+    let inner = popup::frame(frame, rect, s.help_title, &footer, &app.theme);
     let inner = Rect::new(
         inner.x + 1,
         inner.y,
         inner.width.saturating_sub(2),
         inner.height,
     );
-    write_lines(frame.buffer_mut(), inner, &lines, 0);
+    write_lines(
+        frame.buffer_mut(),
+        inner,
+        &lines,
+        scroll.min(max_scroll) as usize,
+    );
     PopupLayout {
         area: rect,
-        ..PopupLayout::default()
+        max_scroll,
+        page,
+        entries: Vec::new(),
     }
 }

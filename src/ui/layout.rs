@@ -12,6 +12,9 @@ pub struct FrameLayout {
     pub tabs: Vec<(usize, Rect)>,
     /// The items of the current tab drawn, by item index.
     pub items: Vec<(usize, Rect)>,
+    /// How many items share a row of the current tab: more than one on a grid of cards
+    /// (items in reading order), one on a list, none when nothing is drawn.
+    pub grid_columns: usize,
     /// The open popup, if any.
     pub popup: Option<PopupLayout>,
 }

@@ -18,6 +18,7 @@ mod help;
 mod layout;
 mod picker;
 mod search;
+mod symbols;
 mod tabs;
 mod text;
 mod widgets;
@@ -59,7 +60,8 @@ fn regions(area: Rect) -> Regions {
     }
 }
 
-fn too_small(area: Rect) -> bool {
+/// Is a screen of this size too small to draw the dashboard on (it shows a notice)?
+pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
@@ -92,10 +94,10 @@ pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
     chrome::header(app, frame, regions.header);
     let tabs = chrome::tab_bar(app, frame, regions.tabs);
     chrome::banner_or_rule(app, frame, Rect::new(area.x, area.y + 2, area.width, 1));
-    let items = render_tab(app, frame, regions.content);
+    let (items, grid_columns) = render_tab(app, frame, regions.content);
     chrome::key_bar(app, frame, regions.keys);
     let popup = match app.overlay {
-        Some(Overlay::Help) => Some(help::render(app, frame, area)),
+        Some(Overlay::Help { scroll }) => Some(help::render(app, frame, area, scroll)),
         Some(Overlay::Detail { item, scroll }) => {
             Some(detail::render(app, frame, area, item, scroll))
         }
@@ -106,15 +108,21 @@ pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
     if let Some(search) = &app.search {
         search::render(app, frame, area, search);
     }
-    FrameLayout { tabs, items, popup }
+    FrameLayout {
+        tabs,
+        items,
+        grid_columns,
+        popup,
+    }
 }
 
-/// Draws the current tab; returns where its items are, by index.
-fn render_tab(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+/// Draws the current tab; returns where its items are, by index, and the columns of its
+/// grid (1 for a list).
+fn render_tab(app: &Screen, frame: &mut Frame, area: Rect) -> (Vec<(usize, Rect)>, usize) {
     match app.dataset.tabs[app.tab].kind {
         TabKind::Overview => tabs::overview::render(app, frame, area),
-        TabKind::Panels => tabs::panels::render(app, frame, area),
-        TabKind::Timeline => tabs::timeline::render(app, frame, area),
-        TabKind::Sources => tabs::sources::render(app, frame, area),
+        TabKind::Panels => (tabs::panels::render(app, frame, area), 1),
+        TabKind::Timeline => (tabs::timeline::render(app, frame, area), 1),
+        TabKind::Sources => (tabs::sources::render(app, frame, area), 1),
     }
 }

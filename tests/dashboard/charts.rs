@@ -71,16 +71,16 @@ fn the_list_under_the_chart_keeps_qualifiers_and_marks_conflicts() {
     let text = screen(&app);
     insta::assert_snapshot!("line-list-en-80x24", text);
     assert!(text.contains("2022 > 17,000"), "{text}");
-    assert!(text.contains("2020 ≈ 12,400 ⚠"), "{text}");
-    assert!(text.contains("2020 12,406 ⚠"), "{text}");
+    assert!(text.contains("2020 ≈ 12,400 ◆"), "{text}");
+    assert!(text.contains("2020 12,406 ◆"), "{text}");
 
     let mut app = chart_fixture("series", Lang::Zh, 80, 24);
     open_indicator(&mut app, "trains");
     press(&mut app, "End");
     let text = screen(&app);
     assert!(text.contains("2022 > 1.7万"), "{text}");
-    assert!(text.contains("2020 ≈ 1.24万 ⚠"), "{text}");
-    assert!(text.contains("2020 12406 ⚠"), "{text}");
+    assert!(text.contains("2020 ≈ 1.24万 ◆"), "{text}");
+    assert!(text.contains("2020 12406 ◆"), "{text}");
 }
 
 #[test]

@@ -19,12 +19,16 @@ fn config(text: &str) -> Result<Config, String> {
 
 #[test]
 fn a_rebound_key_does_the_action_and_the_old_one_nothing() {
-    let config = config("[keys]\nquit = [\"x\", \"ctrl-c\"]\nsearch = \"f\"\n").unwrap();
+    let config = config("[keys]\nquit = \"x\"\nsearch = \"f\"\n").unwrap();
     let mut app = main_app(Lang::En, 100, 30);
     app.keymap = config.keymap.clone();
     assert_eq!(send(&mut app, Event::Key(key("q"))), None);
     assert_eq!(send(&mut app, Event::Key(key("x"))), Some(Command::Quit));
-    assert_eq!(send(&mut app, Event::Key(key("C-c"))), Some(Command::Quit));
+    assert_eq!(
+        send(&mut app, Event::Key(key("C-c"))),
+        Some(Command::Quit),
+        "Ctrl-C quits though `quit` is rebound without it"
+    );
     assert_eq!(send(&mut app, Event::Key(key("f"))), Some(Command::Redraw));
     assert!(app.search.is_some());
 }
@@ -32,20 +36,22 @@ fn a_rebound_key_does_the_action_and_the_old_one_nothing() {
 #[test]
 fn the_key_bar_and_help_show_the_bindings_in_force() {
     let config =
-        config("[keys]\nquit = \"x\"\ntoggle-help = \"h\"\nprev-tab = [\"left\", \"shift-tab\"]\n")
+        config("[keys]\nquit = \"x\"\ntoggle-help = \"f1\"\nprev-tab = [\"p\", \"shift-tab\"]\n")
             .unwrap();
     let mut app = main_app(Lang::En, 100, 30);
     app.keymap = config.keymap.clone();
     let screen = to_text(&draw(&app, 100, 30));
     assert!(screen.contains("x quit"), "{screen}");
-    assert!(screen.contains("h help"), "{screen}");
+    assert!(
+        screen.contains("F1 help"),
+        "a function key is written as on the keyboard: {screen}"
+    );
     update(&mut app, Action::ToggleHelp);
     let help = to_text(&draw(&app, 100, 30));
-    assert!(
-        help.contains("→ Tab l / ← Shift-Tab  "),
-        "h no longer goes back a tab: {help}"
-    );
+    assert!(help.contains("Tab / p Shift-Tab  "), "{help}");
     assert!(help.contains("x  "), "{help}");
+    assert!(help.contains("Ctrl-C  "), "Ctrl-C is listed: {help}");
+    assert!(!help.contains("F(1)"), "{help}");
 }
 
 #[test]

@@ -63,7 +63,7 @@ fn a_small_terminal_gets_a_notice() {
 #[test]
 fn the_selection_is_styled() {
     let mut app = main_app(Lang::En, 80, 24);
-    press(&mut app, "j");
+    press(&mut app, "l");
     let buffer = draw(&app, 80, 24);
     let styled: String = (0..80)
         .filter_map(|x| {

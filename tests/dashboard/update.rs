@@ -37,12 +37,16 @@ fn tabs_cycle_forwards_and_backwards_and_jump_by_number() {
 #[test]
 fn each_tab_keeps_its_own_selection() {
     let mut app = main_app(Lang::En, 100, 30);
-    press(&mut app, "j j");
-    assert_eq!(app.selected_index(), 2);
+    press(&mut app, "j l");
+    assert_eq!(
+        app.selected_index(),
+        3,
+        "the overview's grid has two columns"
+    );
     press(&mut app, "Tab j Tab BackTab");
     assert_eq!(app.selected_index(), 1);
     press(&mut app, "BackTab");
-    assert_eq!(app.selected_index(), 2);
+    assert_eq!(app.selected_index(), 3);
 }
 
 #[test]
@@ -91,7 +95,7 @@ fn panel_keys_jump_between_panel_headers() {
 #[test]
 fn enter_opens_the_detail_and_esc_closes_it() {
     let mut app = main_app(Lang::En, 100, 30);
-    press(&mut app, "j Enter");
+    press(&mut app, "l Enter");
     let second = app.navigation.tabs[0][1];
     assert_eq!(
         app.overlay,
@@ -111,7 +115,7 @@ fn enter_opens_the_detail_and_esc_closes_it() {
     press(&mut app, "? Esc");
     assert_eq!(app.overlay, None);
     press(&mut app, "?");
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
 }
 
 #[test]
@@ -181,7 +185,64 @@ fn clicks_select_tabs_and_items_and_open_the_selected_one() {
     click(&mut app, (0, 0));
     assert_eq!(app.overlay, None, "a click outside the popup closes it");
     send(&mut app, Event::ScrollDown);
-    assert_eq!(app.selected_index(), 3);
+    assert_eq!(
+        app.selected_index(),
+        4,
+        "the wheel moves a row down the overview's grid"
+    );
+}
+
+#[test]
+fn the_overview_grid_moves_in_two_dimensions() {
+    let mut app = main_app(Lang::En, 100, 30);
+    let tabs = app.dataset.tabs.len();
+    press(&mut app, "l");
+    assert_eq!(app.selected_index(), 1, "→ goes to the card beside");
+    press(&mut app, "j");
+    assert_eq!(app.selected_index(), 3, "↓ goes to the card below");
+    press(&mut app, "h");
+    assert_eq!(app.selected_index(), 2);
+    press(&mut app, "k");
+    assert_eq!(app.selected_index(), 0, "↑ goes to the card above");
+    press(&mut app, "k");
+    assert_eq!(app.selected_index(), 0, "the first row goes no higher");
+    press(&mut app, "G");
+    let last = app.selected_index();
+    press(&mut app, "j");
+    assert_eq!(app.selected_index(), last, "the last row goes no lower");
+    press(&mut app, "g h");
+    assert_eq!(
+        app.tab,
+        tabs - 1,
+        "← past the first column is the tab before"
+    );
+    press(&mut app, "l");
+    assert_eq!(app.tab, 0, "→ on a list is the next tab");
+    press(&mut app, "l l");
+    assert_eq!(app.tab, 1, "→ past the last column is the next tab");
+}
+
+#[test]
+fn q_closes_a_popup_and_quits_from_the_dashboard_and_ctrl_c_always_quits() {
+    let mut app = main_app(Lang::En, 100, 30);
+    for popup in ["Enter", "?", "d"] {
+        press(&mut app, popup);
+        assert!(app.overlay.is_some(), "{popup} opens a popup");
+        assert_eq!(
+            press(&mut app, "q"),
+            Command::Redraw,
+            "q closes {popup}'s popup"
+        );
+        assert_eq!(app.overlay, None);
+    }
+    press(&mut app, "Enter");
+    assert_eq!(
+        press(&mut app, "C-c"),
+        Command::Quit,
+        "Ctrl-C quits from a popup"
+    );
+    app.overlay = None;
+    assert_eq!(press(&mut app, "q"), Command::Quit);
 }
 
 #[test]

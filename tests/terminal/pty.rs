@@ -336,12 +336,17 @@ fn wheel_and_click_open_details() {
         !screen.contents().contains("Quote")
     });
 
-    // The wheel moves the selection to the second card, which Enter then opens.
+    // The wheel moves the selection a row down the grid, to the third card, which Enter
+    // then opens; q closes the detail, and then quits.
     dash.send(&wheel_down(column, row_number));
     dash.send("\r");
-    dash.wait_for("the second card's detail", |screen| {
+    dash.wait_for("the third card's detail", |screen| {
         let text = screen.contents();
-        text.contains("Quote") && text.contains("China has built 130")
+        text.contains("Quote") && text.contains("┏ Cooperation initiatives named in the article")
+    });
+    dash.send("q");
+    dash.wait_for("q to close the detail", |screen| {
+        !screen.contents().contains("Quote")
     });
     dash.send("q");
     dash.expect_exit(0);

@@ -12,6 +12,7 @@ use crate::i18n::{
     strings,
 };
 use crate::ui::Screen;
+use crate::ui::symbols::STALE;
 use crate::ui::tabs::sources::source_facts;
 use crate::ui::text::wrapped_lines;
 use crate::ui::widgets::line_chart::{CONFLICT, conflict_style};
@@ -62,7 +63,7 @@ fn indicator(out: &mut Writer, index: usize, chart_height: u16) {
         date_with_age(&indicator.as_of, app.today, lang)
     );
     if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
-        as_of.push_str(&format!(" ⚠ {}", words.stale));
+        as_of.push_str(&format!(" {STALE} {}", words.stale));
     }
     out.field(words.as_of, &as_of);
     out.source(&app.dataset.sources[indicator.source]);
@@ -91,7 +92,7 @@ fn series_list(out: &mut Writer, indicator: &Indicator) {
     out.heading(strings(lang).series);
     let conflicts = series::conflicts(&indicator.series);
     for (observation, conflict) in indicator.series.iter().zip(conflicts) {
-        let mark = if conflict { " ⚠" } else { "" };
+        let mark = if conflict { " ◆" } else { "" };
         let source = observation
             .source
             .map(|source| app.dataset.sources[source].title.get(lang).to_owned())

@@ -32,6 +32,7 @@ struct Layout {
     summary: Vec<String>,
     /// Card areas by item index.
     cards: Vec<(usize, Rect)>,
+    columns: usize,
 }
 
 fn layout(app: &Screen, area: Rect) -> Layout {
@@ -80,6 +81,7 @@ fn layout(app: &Screen, area: Rect) -> Layout {
         intro,
         summary,
         cards,
+        columns: per_row,
     }
 }
 
@@ -104,8 +106,9 @@ fn source_line(app: &Screen, max: usize) -> String {
     truncate(&text, max)
 }
 
-/// Draws the overview; returns where each card is, by item index.
-pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)> {
+/// Draws the overview; returns where each card is, by item index, and how many columns
+/// the grid has.
+pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> (Vec<(usize, Rect)>, usize) {
     let theme = &app.theme;
     let layout = layout(app, area);
     let mut lines: Vec<Line> = layout
@@ -146,5 +149,5 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)>
             );
         }
     }
-    layout.cards
+    (layout.cards, layout.columns)
 }

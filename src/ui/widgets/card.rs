@@ -19,6 +19,7 @@ use crate::dataset::{Indicator, Lang};
 use crate::i18n::strings;
 use crate::i18n::{date_with_age, figure_in, is_stale};
 use crate::ui::Screen;
+use crate::ui::symbols::STALE;
 use crate::ui::text::{truncate, width};
 use crate::ui::widgets::lines::write_lines;
 use crate::ui::widgets::series::{spark_cells, sparkline};
@@ -86,7 +87,7 @@ fn spark(indicator: &Indicator, room: usize) -> Option<String> {
 pub fn date_line(app: &Screen, indicator: &Indicator, room: usize) -> Line<'static> {
     let date = date_with_age(&indicator.as_of, app.today, app.lang);
     if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
-        let mark = format!(" ⚠ {}", strings(app.lang).stale);
+        let mark = format!(" {STALE} {}", strings(app.lang).stale);
         let date = truncate(&date, room.saturating_sub(width(&mark)));
         Line::from(vec![
             Span::styled(date, app.theme.muted),

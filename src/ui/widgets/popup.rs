@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use crate::app::Theme;
+use crate::ui::text::truncate;
 
 /// A centred rectangle of at most `max_width`×`max_height`, leaving a margin when it can.
 pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {
@@ -40,12 +41,21 @@ fn split_wide_characters_at(frame: &mut Frame, x: u16, area: Rect) {
 }
 
 /// Clears the popup's area, draws its frame and title, and returns the inner area.
+/// Title and footer are cut to fit between the corners, never drawn over them.
 pub fn frame(frame: &mut Frame, area: Rect, title: &str, footer: &str, theme: &Theme) -> Rect {
+    let room = (area.width as usize).saturating_sub(4);
+    let label = |text: &str| {
+        if text.is_empty() || room == 0 {
+            String::new()
+        } else {
+            format!(" {} ", truncate(text, room))
+        }
+    };
     let block = Block::bordered()
         .border_set(border::THICK)
         .border_style(theme.border_selected)
-        .title(Line::from(Span::styled(format!(" {title} "), theme.title)))
-        .title_bottom(Line::from(Span::styled(format!(" {footer} "), theme.muted)).right_aligned());
+        .title(Line::from(Span::styled(label(title), theme.title)))
+        .title_bottom(Line::from(Span::styled(label(footer), theme.muted)).right_aligned());
     let inner = block.inner(area);
     split_wide_characters_at(frame, area.x, area);
     frame.render_widget(Clear, area);
