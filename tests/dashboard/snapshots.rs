@@ -126,3 +126,73 @@ fn live_dataset_states() {
     app.overlay = Some(bri_dash::app::Overlay::Compare { scroll: 0 });
     insta::assert_snapshot!("compare-en-100x30", screen(&app));
 }
+
+/// From 40 columns up, the header gives up the age, then the date, and cuts the title with
+/// an ellipsis: the app's name and what is shown on the right are never drawn over.
+#[test]
+fn the_header_never_writes_over_itself() {
+    for width in 40..=130 {
+        let app = main_app(Lang::En, width, 24);
+        let header: String = to_text(&draw(&app, width, 24))
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned();
+        assert!(header.starts_with(" bri-dash │ "), "{width}: {header}");
+        let right = header.trim_end();
+        assert!(
+            right.ends_with("[L] English"),
+            "{width}: the language key is whole: {header}"
+        );
+        if let Some(at) = header.find("as of ") {
+            let date = &header[at + "as of ".len()..];
+            assert!(date.starts_with("2023-10 "), "{width}: {header}");
+            let title = &header[" bri-dash │ ".len()..at];
+            assert!(
+                title.trim_end().ends_with('…') || title.contains("Belt and Road digital economy"),
+                "{width}: the title is whole or ends in an ellipsis: {header}"
+            );
+        }
+    }
+}
+
+/// At 40 columns a popup's title and key hints are cut inside its frame: both corners stay.
+#[test]
+fn popup_hints_stay_inside_the_frame_at_40_columns() {
+    for keys in ["Enter", "?", "d"] {
+        let mut app = main_app(Lang::Zh, 40, 20);
+        press(&mut app, keys);
+        let area = common::layout(&app).popup.expect("a popup").area;
+        let buffer = draw(&app, 40, 20);
+        let bottom = area.bottom() - 1;
+        assert_eq!(buffer[(area.x, bottom)].symbol(), "┗", "{keys}");
+        assert_eq!(
+            buffer[(area.right() - 1, bottom)].symbol(),
+            "┛",
+            "{keys}: the hint runs over the corner: {}",
+            to_text(&buffer)
+        );
+    }
+    let mut app = main_app(Lang::Zh, 40, 20);
+    press(&mut app, "Enter");
+    insta::assert_snapshot!("detail-zh-40x20", screen(&app));
+}
+
+/// The help shows what each mark means, and scrolls to it at 80×24.
+#[test]
+fn the_help_scrolls_to_its_legend_of_marks() {
+    let mut app = main_app(Lang::En, 80, 24);
+    press(&mut app, "? End");
+    let text = screen(&app);
+    insta::assert_snapshot!("help-legend-en-80x24", text);
+    for mark in ["◷", "◆", "⚠", "≈"] {
+        assert!(text.contains(mark), "{mark} is explained: {text}");
+    }
+    let mut wide = main_app(Lang::En, 200, 60);
+    press(&mut wide, "?");
+    let text = screen(&wide);
+    assert!(
+        text.contains("previous / next tab; on a grid of cards, the card beside"),
+        "at 200 columns no line of the help is cut: {text}"
+    );
+}

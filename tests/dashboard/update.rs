@@ -310,3 +310,39 @@ fn resizing_to_nothing_and_back_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_reload_keeps_the_open_detail_and_its_scroll_when_the_item_is_still_there() {
+    let mut app = main_app(Lang::En, 80, 24);
+    press(&mut app, "l Enter");
+    update(&mut app, Action::ScrollTo(3));
+    let open = app.overlay;
+    assert!(
+        matches!(open, Some(Overlay::Detail { scroll, .. }) if scroll > 0),
+        "{open:?}"
+    );
+    let same = app.dataset.clone();
+    app.replace_dataset(same);
+    assert_eq!(app.overlay, open, "the same item, at the same scroll");
+    let mut without_indicators = (*app.dataset).clone();
+    let gone = match app.overlay {
+        Some(Overlay::Detail {
+            item: Item::Indicator(index),
+            ..
+        }) => index,
+        other => panic!("{other:?}"),
+    };
+    without_indicators.indicators[gone].id = "renamed".to_owned();
+    app.replace_dataset(std::sync::Arc::new(without_indicators));
+    assert_eq!(app.overlay, None, "the item went away: its detail closes");
+}
+
+#[test]
+fn a_screen_too_small_to_draw_on_takes_no_key_but_quitting() {
+    let mut app = main_app(Lang::En, 30, 8);
+    assert_eq!(send(&mut app, Event::Key(common::key("Enter"))), None);
+    assert_eq!(send(&mut app, Event::Key(common::key("Tab"))), None);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.tab, 0);
+    assert_eq!(press(&mut app, "q"), Command::Quit);
+}
