@@ -111,21 +111,61 @@ impl FuzzyDate {
         }
     }
 
-    /// How long ago (or ahead) the date is, counted from its first day, in whole units of
-    /// the largest unit that fits: the data of an age, which `i18n::age` words.
+    /// The last day the date can mean: the 31st of December for a year, the last day of
+    /// the month for a month or its late part, the 10th and the 20th for its early and mid
+    /// parts. A coarse date is stale only when even this day is old.
+    pub fn latest(&self) -> NaiveDate {
+        match self.precision {
+            Precision::Day | Precision::PartOfMonth(MonthPart::End) => self.start,
+            Precision::PartOfMonth(MonthPart::Early) => {
+                self.start.with_day(10).unwrap_or(self.start)
+            }
+            Precision::PartOfMonth(MonthPart::Mid) => self.start.with_day(20).unwrap_or(self.start),
+            Precision::PartOfMonth(MonthPart::Late) | Precision::Month => {
+                last_day_of_month(self.start.with_day(1).unwrap_or(self.start))
+            }
+            Precision::Year => {
+                NaiveDate::from_ymd_opt(self.start.year(), 12, 31).unwrap_or(self.start)
+            }
+        }
+    }
+
+    /// How long ago (or ahead) the date is, in whole units of the largest unit that fits
+    /// and never finer than the date is known: a year is `2 years ago` or `this year`, never
+    /// `5 months ago`; a month (or part of one) counts calendar months, `this month` for
+    /// today's. The data of an age, which `i18n::age` words.
     pub fn elapsed(&self, today: NaiveDate) -> Elapsed {
-        let (earlier, later, future) = if self.start <= today {
-            (self.start, today, false)
-        } else {
-            (today, self.start, true)
+        let future = self.start > today;
+        let calendar_months = |from: NaiveDate, to: NaiveDate| {
+            ((to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32)
+                .unsigned_abs()
         };
-        let months = months_between(earlier, later);
-        let (count, unit) = if months >= 12 {
-            (months / 12, TimeUnit::Year)
-        } else if months >= 1 {
-            (months, TimeUnit::Month)
-        } else {
-            ((later - earlier).num_days() as u32, TimeUnit::Day)
+        let in_units = |months: u32| {
+            if months >= 12 {
+                (months / 12, TimeUnit::Year)
+            } else {
+                (months, TimeUnit::Month)
+            }
+        };
+        let (count, unit) = match self.precision {
+            Precision::Year => (
+                (today.year() - self.start.year()).unsigned_abs(),
+                TimeUnit::Year,
+            ),
+            Precision::Month | Precision::PartOfMonth(_) => {
+                in_units(calendar_months(self.start, today))
+            }
+            Precision::Day => {
+                let (earlier, later) = if future {
+                    (today, self.start)
+                } else {
+                    (self.start, today)
+                };
+                match months_between(earlier, later) {
+                    0 => ((later - earlier).num_days() as u32, TimeUnit::Day),
+                    months => in_units(months),
+                }
+            }
         };
         Elapsed {
             count,
@@ -150,7 +190,8 @@ impl FuzzyDate {
     }
 }
 
-/// Whole units between a date and today; a count of 0 is today.
+/// Whole units between a date and today; a count of 0 is today, this month or this year,
+/// by the unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Elapsed {
     pub count: u32,

@@ -4,14 +4,19 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::dataset::{FuzzyDate, Lang, MonthPart, Precision, TimeUnit};
 
-/// The date as the user reads it, at its true precision: `2023-10 (mid)`, `2023年10月中旬`.
+/// The date as the user reads it, at its true precision, in one style per language:
+/// `2023-10 (mid)`, `2023-10`, `2023` in English; `2023年10月中旬`, `2023年10月18日`,
+/// `2023年10月`, `2023年` in Chinese, as Chinese text writes dates.
 pub fn date(date: &FuzzyDate, lang: Lang) -> String {
     let start = date.start();
-    let (y, m) = (start.year(), start.month());
+    let (y, m, d) = (start.year(), start.month(), start.day());
     match (date.precision(), lang) {
         (Precision::PartOfMonth(part), Lang::En) => format!("{y:04}-{m:02} ({})", part.keyword()),
         (Precision::PartOfMonth(part), Lang::Zh) => format!("{y}年{m}月{}", month_part_zh(part)),
-        _ => date.canonical(),
+        (Precision::Day, Lang::Zh) => format!("{y}年{m}月{d}日"),
+        (Precision::Month, Lang::Zh) => format!("{y}年{m}月"),
+        (Precision::Year, Lang::Zh) => format!("{y}年"),
+        (_, Lang::En) => date.canonical(),
     }
 }
 
@@ -24,15 +29,22 @@ fn month_part_zh(part: MonthPart) -> &'static str {
     }
 }
 
-/// How long ago the date was, counted from its first day: `3 years ago`, `3年前`, `today`.
+/// How long ago the date was, no finer than it is known: `3 years ago`, `3年前`, `today`,
+/// `this year` (a year-precision date of the current year).
 pub fn age(date: &FuzzyDate, today: NaiveDate, lang: Lang) -> String {
     let elapsed = date.elapsed(today);
     let count = elapsed.count;
     if count == 0 {
-        return match lang {
-            Lang::En => "today".to_owned(),
-            Lang::Zh => "今天".to_owned(),
+        let (en, zh) = match elapsed.unit {
+            TimeUnit::Day => ("today", "今天"),
+            TimeUnit::Month => ("this month", "本月"),
+            TimeUnit::Year => ("this year", "今年"),
         };
+        return match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+        .to_owned();
     }
     match lang {
         Lang::En => {
@@ -67,13 +79,13 @@ pub fn date_with_age(when: &FuzzyDate, today: NaiveDate, lang: Lang) -> String {
 /// How precisely a date is known, in words.
 pub fn precision_name(precision: Precision, lang: Lang) -> &'static str {
     match (precision, lang) {
-        (Precision::Day, Lang::En) => "to the day",
+        (Precision::Day, Lang::En) => "exact date",
         (Precision::Day, Lang::Zh) => "精确到日",
-        (Precision::PartOfMonth(_), Lang::En) => "part of a month",
+        (Precision::PartOfMonth(_), Lang::En) => "date known to part of a month",
         (Precision::PartOfMonth(_), Lang::Zh) => "精确到旬",
-        (Precision::Month, Lang::En) => "to the month",
+        (Precision::Month, Lang::En) => "date known to the month",
         (Precision::Month, Lang::Zh) => "精确到月",
-        (Precision::Year, Lang::En) => "to the year",
+        (Precision::Year, Lang::En) => "date known to the year",
         (Precision::Year, Lang::Zh) => "精确到年",
     }
 }
@@ -91,15 +103,23 @@ mod tests {
         let mid = FuzzyDate::parse("2023-10-mid").unwrap();
         assert_eq!(date(&mid, Lang::En), "2023-10 (mid)");
         assert_eq!(date(&mid, Lang::Zh), "2023年10月中旬");
-        assert_eq!(date(&FuzzyDate::parse("2013").unwrap(), Lang::Zh), "2013");
+        assert_eq!(date(&FuzzyDate::parse("2013").unwrap(), Lang::Zh), "2013年");
         assert_eq!(
             date(&FuzzyDate::parse("2023-10-18").unwrap(), Lang::Zh),
-            "2023-10-18"
+            "2023年10月18日"
+        );
+        assert_eq!(
+            date(&FuzzyDate::parse("2019-12").unwrap(), Lang::Zh),
+            "2019年12月"
+        );
+        assert_eq!(
+            date(&FuzzyDate::parse("2019-12").unwrap(), Lang::En),
+            "2019-12"
         );
     }
 
     #[test]
-    fn ages_count_whole_units_from_the_first_possible_day() {
+    fn ages_count_whole_units_no_finer_than_the_date() {
         let today = ymd(2026, 11, 28);
         let mid = FuzzyDate::parse("2023-10-mid").unwrap();
         assert_eq!(age(&mid, today, Lang::En), "3 years ago");
@@ -110,5 +130,13 @@ mod tests {
         assert_eq!(age(&day(2026, 11, 28), today, Lang::En), "today");
         assert_eq!(age(&day(2028, 12, 1), today, Lang::En), "in 2 years");
         assert_eq!(age(&day(2028, 12, 1), today, Lang::Zh), "2年后");
+        // No finer than the date is known.
+        let parse = |text| FuzzyDate::parse(text).unwrap();
+        assert_eq!(age(&parse("2026"), today, Lang::En), "this year");
+        assert_eq!(age(&parse("2026"), today, Lang::Zh), "今年");
+        assert_eq!(age(&parse("2025"), today, Lang::En), "1 year ago");
+        assert_eq!(age(&parse("2026-11"), today, Lang::En), "this month");
+        assert_eq!(age(&parse("2026-06"), today, Lang::En), "5 months ago");
+        assert_eq!(age(&parse("2026-11-early"), today, Lang::Zh), "本月");
     }
 }

@@ -17,6 +17,6 @@ pub use report::{
     words as report_words,
 };
 pub use words::{
-    HelpLine, Strings, cited, compared, gaps, help_line, hits, percent_of_target, source_kind,
-    strings, year,
+    HelpLine, Strings, aside, cited, compared, gaps, help_line, hits, labelled, percent_of_target,
+    quoted, source_kind, strings, year,
 };

@@ -103,10 +103,11 @@ pub fn figure_with_unit(value: &Figure, unit: &str, lang: Lang) -> String {
     }
 }
 
-/// Whether a figure dated `date` is older than the configured limit.
+/// Whether a figure dated `date` is older than the configured limit, counted from the
+/// latest day the date can mean: "2023" is stale a limit after the end of 2023.
 pub fn is_stale(date: &FuzzyDate, today: NaiveDate, stale_after_months: Option<u32>) -> bool {
     stale_after_months.is_some_and(|months| {
-        date.start()
+        date.latest()
             .checked_add_months(chrono::Months::new(months))
             .is_some_and(|limit| limit < today)
     })
@@ -189,6 +190,14 @@ mod tests {
         assert!(is_stale(&date, today, Some(24)));
         assert!(!is_stale(&date, today, Some(48)));
         assert!(!is_stale(&date, today, None));
+        // A year is stale only when its last day is: 2024 is not 24 months old until 2027.
+        let year = FuzzyDate::parse("2024").unwrap();
+        assert!(!is_stale(&year, today, Some(24)));
+        assert!(is_stale(
+            &year,
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            Some(24)
+        ));
     }
 
     #[test]

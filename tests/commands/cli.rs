@@ -117,7 +117,7 @@ fn render_prints_one_frame_of_the_chosen_tab() {
     );
     assert!(!text.contains('\u{1b}'));
     let timeline = stdout_of(bri_dash().args(["render", "--tab", "timeline", "--lang", "zh"]));
-    assert!(timeline.contains("2023-10-18 · "), "{timeline}");
+    assert!(timeline.contains("2023年10月18日 · "), "{timeline}");
     assert!(timeline.contains("5 时间线"), "{timeline}");
     let colored = stdout_of(bri_dash().args(["render", "--color"]));
     assert!(colored.contains("\u{1b}["), "--color adds ANSI colours");

@@ -78,9 +78,9 @@ fn the_list_under_the_chart_keeps_qualifiers_and_marks_conflicts() {
     open_indicator(&mut app, "trains");
     press(&mut app, "End");
     let text = screen(&app);
-    assert!(text.contains("2022 > 1.7万"), "{text}");
-    assert!(text.contains("2020 ≈ 1.24万 ◆"), "{text}");
-    assert!(text.contains("2020 12406 ◆"), "{text}");
+    assert!(text.contains("2022年 > 1.7万"), "{text}");
+    assert!(text.contains("2020年 ≈ 1.24万 ◆"), "{text}");
+    assert!(text.contains("2020年 12406 ◆"), "{text}");
 }
 
 #[test]

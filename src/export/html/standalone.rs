@@ -19,8 +19,8 @@ use super::markup::Markup;
 use super::references::{describe, is_translation, original_language, plain, translation_mark};
 use crate::dataset::{Dataset, Indicator, Lang};
 use crate::export::common::Citations;
-use crate::i18n::figure_with_unit;
 use crate::i18n::report_words as words;
+use crate::i18n::{figure_with_unit, quoted};
 use crate::text::sanitize::escape_for_message;
 
 const WIDTH: f64 = 720.0;
@@ -222,7 +222,8 @@ fn references(
             None => line.push_str(w.no_source),
         }
         if let Some(quote) = reference.quote {
-            line.push_str(&format!(" “{}”", quote.get(lang)));
+            line.push(' ');
+            line.push_str(&quoted(quote.get(lang)));
             if is_translation(original_language(quote), lang) {
                 line.push_str(&translation_mark(lang));
             }

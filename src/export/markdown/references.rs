@@ -4,6 +4,7 @@
 use super::Brief;
 use super::escape::link;
 use crate::dataset::{Lang, Source};
+use crate::i18n::quoted;
 
 impl Brief<'_> {
     /// The sources, each followed by the numbered quotes cited from it.
@@ -25,7 +26,7 @@ impl Brief<'_> {
                 previous = reference.source;
             }
             let cited = match reference.quote {
-                Some(quote) => format!("“{}”", self.text(quote)),
+                Some(quote) => quoted(&self.text(quote)),
                 None => self.words.whole_source.to_owned(),
             };
             lines.push(format!("{number}. {cited}"));

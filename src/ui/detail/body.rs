@@ -8,8 +8,8 @@ use super::{Body, Graphic};
 use crate::app::Item;
 use crate::dataset::{Figure, Indicator, Qualifier, series};
 use crate::i18n::{
-    cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, precision_name,
-    strings,
+    aside, cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, labelled,
+    precision_name, strings,
 };
 use crate::ui::Screen;
 use crate::ui::symbols::STALE;
@@ -59,8 +59,9 @@ fn indicator(out: &mut Writer, index: usize, chart_height: u16) {
     }
     let precision = precision_name(indicator.as_of.precision(), lang);
     let mut as_of = format!(
-        "{} ({precision})",
-        date_with_age(&indicator.as_of, app.today, lang)
+        "{}{}",
+        date_with_age(&indicator.as_of, app.today, lang),
+        aside(precision, lang)
     );
     if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
         as_of.push_str(&format!(" {STALE} {}", words.stale));
@@ -119,11 +120,9 @@ fn panel(out: &mut Writer, index: usize) {
     out.blank();
     out.lines.push(Line::styled(
         format!(
-            "{}: {}   {}: {}",
-            words.figures,
-            panel.indicators.len(),
-            words.points,
-            panel.points.len()
+            "{}   {}",
+            labelled(words.figures, &panel.indicators.len().to_string(), lang),
+            labelled(words.points, &panel.points.len().to_string(), lang),
         ),
         theme.muted,
     ));

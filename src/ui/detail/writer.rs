@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 use super::{Body, Graphic, Placed};
 use crate::dataset::{Source, Text};
-use crate::i18n::strings;
+use crate::i18n::{aside, labelled, quoted, strings};
 use crate::ui::Screen;
 use crate::ui::tabs::sources::source_facts;
 use crate::ui::text::wrapped_lines;
@@ -85,13 +85,12 @@ impl<'a> Writer<'a> {
         let s = strings(self.app.lang);
         let lang = self.app.lang;
         // The quote in the reader's language, and the original beside it when they differ.
-        let mut text = format!("“{}”", quote.get(lang));
+        let mut text = quoted(quote.get(lang));
         let original = quote.get(self.app.dataset.primary_language());
         if original != quote.get(lang) {
-            text.push_str(&format!(
-                "  ({}: “{original}”)",
-                self.app.dataset.primary_language().code()
-            ));
+            let code = self.app.dataset.primary_language().code();
+            text.push_str("  ");
+            text.push_str(aside(&labelled(code, &quoted(original), lang), lang).trim_start());
         }
         self.field(s.quote, &text);
     }
@@ -103,7 +102,7 @@ impl<'a> Writer<'a> {
         if !authors.is_empty() {
             text = format!("{} — {text}", authors.join(strings(lang).list_separator));
         }
-        text.push_str(&format!(" ({})", source_facts(source, lang)));
+        text.push_str(&aside(&source_facts(source, lang), lang));
         self.field(strings(lang).source, &text);
     }
 

@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::Item;
-use crate::i18n::strings;
+use crate::i18n::{labelled, strings};
 use crate::ui::Screen;
 use crate::ui::text::{truncate, wrap_at_most};
 use crate::ui::widgets::card;
@@ -99,9 +99,13 @@ fn source_line(app: &Screen, max: usize) -> String {
         .collect();
     let title = source.title.get(app.lang);
     let text = if authors.is_empty() {
-        format!("{}: {title}", s.source)
+        labelled(s.source, title, app.lang)
     } else {
-        format!("{}: {} — {title}", s.source, authors.join(separator))
+        labelled(
+            s.source,
+            &format!("{} — {title}", authors.join(separator)),
+            app.lang,
+        )
     };
     truncate(&text, max)
 }

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::i18n::date_with_age;
-use crate::i18n::strings;
+use crate::i18n::{labelled, strings};
 use crate::ui::Screen;
 use crate::ui::text::{truncate, wrapped_lines};
 use crate::ui::widgets::list::{self, Entry};
@@ -45,7 +45,7 @@ fn entry(app: &Screen, index: usize, text_width: usize) -> Entry {
     let source = &app.dataset.sources[event.source];
     lines.extend(wrapped_lines(
         app.memory,
-        &format!("{}: {}", strings(lang).source, source.title.get(lang)),
+        &labelled(strings(lang).source, source.title.get(lang), lang),
         text_width,
         ("│ ", "│ "),
         theme.border,
