@@ -17,9 +17,11 @@ use std::io::IsTerminal;
 
 use crate::commands::cli::Cli;
 use crate::commands::startup::{dataset_entry, load_config};
-use crate::config::{Config, DatasetEntry};
+use crate::config::{Config, DatasetEntry, DatasetLocation};
 use crate::dataset::Dataset;
 use crate::files::diagnostic::FileError;
+use crate::text::sanitize::escape_for_message;
+use crate::text::suggest::did_you_mean;
 
 /// Prints a file error to stderr, rustc style, coloured only on a terminal without NO_COLOR.
 pub fn report(error: &FileError) {
@@ -49,6 +51,38 @@ pub fn exit_code_of(outcome: Outcome) -> std::process::ExitCode {
     std::process::ExitCode::from(code)
 }
 
+/// `--dataset nope`, where `nope` is no dataset's name and no file: the names there are,
+/// and the nearest. A path (with a `/` or ending in `.toml`) is left to the load to report.
+fn unknown_name(entry: &DatasetEntry, config: &Config) -> Option<FileError> {
+    let DatasetLocation::File(path) = &entry.location else {
+        return None;
+    };
+    let looks_like_a_path = entry.name.contains(std::path::MAIN_SEPARATOR)
+        || entry.name.contains('/')
+        || entry.name.ends_with(".toml");
+    if looks_like_a_path || path.exists() {
+        return None;
+    }
+    let mut known: Vec<&str> = config.datasets.iter().map(|d| d.name.as_str()).collect();
+    for builtin in crate::dataset::BUILTINS {
+        if !known.contains(&builtin.name) {
+            known.push(builtin.name);
+        }
+    }
+    let mut reason = format!(
+        "no dataset is named `{}` and no such file exists; the datasets are: {}",
+        escape_for_message(&entry.name),
+        known.join(", ")
+    );
+    if let Some(best) = did_you_mean(&entry.name, known.iter().copied()) {
+        reason.push_str(&format!("; {best}"));
+    }
+    Some(FileError::Unreadable {
+        origin: entry.name.clone(),
+        reason,
+    })
+}
+
 /// The config in use, or [`Stop`] with code 2 after reporting why it cannot be used.
 pub fn config(cli: &Cli) -> Result<Config, Stop> {
     load_config(cli).map_err(|error| {
@@ -61,6 +95,10 @@ pub fn config(cli: &Cli) -> Result<Config, Stop> {
 /// entry, or [`Stop`] with code 2 after reporting why it cannot be used.
 pub fn dataset(cli: &Cli, config: &Config) -> Result<(DatasetEntry, Dataset), Stop> {
     let entry = dataset_entry(cli, config);
+    if let Some(error) = unknown_name(&entry, config) {
+        report(&error);
+        return Err(Stop(2));
+    }
     match entry.load(config.max_file_bytes) {
         Ok(dataset) => Ok((entry, dataset)),
         Err(error) => {

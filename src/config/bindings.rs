@@ -14,17 +14,9 @@ use crate::app::Role;
 use crate::app::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
 use crate::files::diagnostic::Problem;
 use crate::text::sanitize::sanitize_line;
+use crate::text::suggest::did_you_mean;
 
 type RawTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
-
-/// The closest of `known` to `unknown`, as a hint.
-fn closest<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
-    known
-        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, best)| format!("did you mean `{best}`?"))
-}
 
 /// The strings of a value that is one string or an array of strings.
 fn strings(value: &toml::Value) -> Option<Vec<&str>> {
@@ -49,7 +41,7 @@ pub fn keymap(raw: &RawTable, problems: &mut Vec<Problem>) -> Keymap {
                     sanitize_line(name.get_ref())
                 ),
             );
-            problem = match closest(name.get_ref(), names.iter().map(String::as_str)) {
+            problem = match did_you_mean(name.get_ref(), names.iter().map(String::as_str)) {
                 Some(hint) => problem.with_hint(hint),
                 None => problem.with_hint(format!("actions: {}", names.join(", "))),
             };
@@ -132,7 +124,7 @@ pub fn colors(raw: &RawTable, problems: &mut Vec<Problem>) -> Vec<ColorOverride>
                     names.join(", ")
                 ),
             );
-            problems.push(match closest(role.get_ref(), names.iter().copied()) {
+            problems.push(match did_you_mean(role.get_ref(), names.iter().copied()) {
                 Some(hint) => problem.with_hint(hint),
                 None => problem,
             });

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::diagnostic::Problem;
 use crate::text::sanitize::escape_for_message;
+use crate::text::suggest::did_you_mean;
 
 /// Turns a toml parse or type error into a located problem, with a "did you mean" hint
 /// for misspelt keys.
@@ -98,14 +99,7 @@ fn most_dotted_key(text: &str) -> Option<Range<usize>> {
 fn misspelt_key_hint(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, expected) = rest.split_once('`')?;
-    let best = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))?;
-    Some(format!("did you mean `{}`?", best.1))
+    did_you_mean(unknown, expected.split('`').skip(1).step_by(2))
 }
 
 #[cfg(test)]

@@ -134,6 +134,36 @@ fn render_prints_one_frame_of_the_chosen_tab() {
 }
 
 #[test]
+fn an_unknown_dataset_name_lists_the_known_ones_and_the_nearest() {
+    let output = bri_dash()
+        .args(["--dataset", "bri-conectivity", "render"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("no dataset is named `bri-conectivity`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("digital-silk-road-2023, bri-connectivity"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean `bri-connectivity`?"),
+        "{stderr}"
+    );
+    // A path is the load's to report: it names the file.
+    let output = bri_dash()
+        .args(["--dataset", "missing/nope.toml", "render"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("nope.toml"), "{stderr}");
+    assert!(!stderr.contains("no dataset is named"), "{stderr}");
+}
+
+#[test]
 fn the_other_dataset_is_reachable_by_name_and_config_paths_resolve_from_anywhere() {
     let text = stdout_of(
         bri_dash()

@@ -22,6 +22,7 @@ use crate::export::common::Citations;
 use crate::i18n::report_words as words;
 use crate::i18n::{figure_with_unit, quoted};
 use crate::text::sanitize::escape_for_message;
+use crate::text::suggest::closest;
 
 const WIDTH: f64 = 720.0;
 const MARGIN: f64 = 40.0;
@@ -103,7 +104,8 @@ pub fn chart_svg(dataset: &Dataset, id: Option<&str>, lang: Lang) -> Result<Stri
     };
     let Some(indicator) = dataset.indicators.iter().find(|i| i.id == id) else {
         // The closest id, drawable or not: one without a series then says so itself.
-        let suggestion = closest(id, dataset.indicators.iter().map(|i| i.id.as_str()));
+        let suggestion =
+            closest(id, dataset.indicators.iter().map(|i| i.id.as_str())).map(str::to_owned);
         return Err(ChartError::Unknown {
             id: id.to_owned(),
             suggestion,
@@ -117,15 +119,6 @@ pub fn chart_svg(dataset: &Dataset, id: Option<&str>, lang: Lang) -> Result<Stri
         });
     };
     Ok(document(dataset, indicator, &plot, lang))
-}
-
-/// The candidate most like `id`, when one is alike enough to be what was meant.
-fn closest<'c>(id: &str, candidates: impl Iterator<Item = &'c str>) -> Option<String> {
-    candidates
-        .map(|candidate| (strsim::jaro_winkler(id, candidate), candidate))
-        .filter(|(score, _)| *score > 0.75)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate.to_owned())
 }
 
 fn document(dataset: &Dataset, indicator: &Indicator, plot: &Plot, lang: Lang) -> String {
