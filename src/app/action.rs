@@ -51,6 +51,8 @@ pub enum Action {
     Reload,
     /// In the picker: compare the chosen dataset with the one shown.
     Compare,
+    /// Every problem of the error banner, in a popup.
+    ShowProblems,
     /// Start a search (`/`).
     Search,
     /// The next and previous hit of the last search.

@@ -150,6 +150,7 @@ impl Default for Keymap {
             (plain(Char('n')), Action::NextHit),
             (plain(Char('N')), Action::PrevHit),
             (plain(Char('?')), Action::ToggleHelp),
+            (plain(Char('e')), Action::ShowProblems),
         ];
         for digit in 1..=9u8 {
             bindings.push((

@@ -79,6 +79,12 @@ impl PartialEq for Loaded {
     }
 }
 
+/// Every problem of a file, as `check` reports them (each located, with its snippet): what
+/// the banner's detail (`e`) shows.
+pub fn problem_report(error: &FileError) -> String {
+    error.to_string()
+}
+
 /// A line above the content: a passing notice, or an error that stays until it is fixed.
 /// It holds facts, not sentences, so that it follows the language switch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,8 +93,9 @@ pub enum Banner {
     Reloaded,
     /// Another dataset, by catalog name, is shown. Goes away by itself.
     Switched(String),
-    /// A dataset or config that cannot be used, as `file:line:column: message`. Stays
-    /// while the problem lasts; the last good data stays on screen beneath it.
+    /// A dataset or config that cannot be used: every problem, as `check` reports them;
+    /// the banner shows the first line, `e` the whole. Stays while the problem lasts; the
+    /// last good data stays on screen beneath it.
     Error(String),
 }
 

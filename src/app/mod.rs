@@ -12,7 +12,9 @@ mod update;
 pub use action::{Action, Command};
 pub use key::{Key, KeyCode, Modifiers};
 pub use keymap::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
-pub use live::{Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
+pub use live::{
+    Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line, problem_report,
+};
 pub use search::{MAX_HITS, Search, SearchIndex, Target};
 pub use state::{App, Item, Navigation, Overlay};
 pub use theme::{Role, Theme, ThemeName};

@@ -65,6 +65,10 @@ pub enum Overlay {
     Compare {
         scroll: u16,
     },
+    /// Every problem of the error banner.
+    Problems {
+        scroll: u16,
+    },
 }
 
 /// The selectable items of each tab, in the order ↑/↓ walks them. Derived from the

@@ -1,7 +1,7 @@
 //! The one function that changes the dashboard's state.
 
 use super::action::{Action, Command};
-use super::live::{Banner, LoadReason, Loaded, problem_line};
+use super::live::{Banner, LoadReason, Loaded, problem_report};
 use super::search::Search;
 use super::state::{App, Item, Overlay};
 use crate::dataset::diff::diff;
@@ -87,7 +87,12 @@ pub fn update(app: &mut App, action: Action) -> Command {
         };
     }
     let command = match app.overlay {
-        Some(Overlay::Detail { .. } | Overlay::Compare { .. } | Overlay::Help { .. }) => {
+        Some(
+            Overlay::Detail { .. }
+            | Overlay::Compare { .. }
+            | Overlay::Help { .. }
+            | Overlay::Problems { .. },
+        ) => {
             scrolling_popup(app, action);
             Command::None
         }
@@ -137,7 +142,7 @@ fn apply_loaded(app: &mut App, loaded: Loaded) {
             app.banner = Some(notice_or_problem(Banner::Reloaded));
         }
         // A failure never costs the data on screen: it stays, under the error.
-        (_, Err(error)) => app.banner = Some(Banner::Error(problem_line(&error))),
+        (_, Err(error)) => app.banner = Some(Banner::Error(problem_report(&error))),
     }
 }
 
@@ -153,6 +158,7 @@ fn scrolling_popup(app: &mut App, action: Action) {
                 Some(Overlay::Detail { item, .. }) => Some(Overlay::Detail { item, scroll }),
                 Some(Overlay::Compare { .. }) => Some(Overlay::Compare { scroll }),
                 Some(Overlay::Help { .. }) => Some(Overlay::Help { scroll }),
+                Some(Overlay::Problems { .. }) => Some(Overlay::Problems { scroll }),
                 other => other,
             }
         }
@@ -236,6 +242,9 @@ fn dashboard(app: &mut App, action: Action) -> Command {
         Action::NextHit => step_hit(app, 1),
         Action::PrevHit => step_hit(app, -1),
         Action::Back => app.search = None,
+        Action::ShowProblems if matches!(app.banner, Some(Banner::Error(_))) => {
+            app.overlay = Some(Overlay::Problems { scroll: 0 })
+        }
         Action::OpenPicker => {
             app.overlay = Some(Overlay::Picker {
                 selected: app.current.unwrap_or(0),

@@ -104,6 +104,7 @@ fn click(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Actio
     };
     match layout.hit(column, row)? {
         Hit::Tab(tab) => Some(Action::GoToTab(tab)),
+        Hit::Banner => Some(Action::ShowProblems),
         Hit::Item(index) if index == selected => Some(Action::Open),
         Hit::Item(index) => Some(Action::Select(index)),
         Hit::Popup => None,
@@ -115,7 +116,10 @@ fn click(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Actio
 fn within_popup(app: &App, layout: &FrameLayout, action: Action) -> Action {
     let (
         Some(
-            Overlay::Detail { scroll, .. } | Overlay::Compare { scroll } | Overlay::Help { scroll },
+            Overlay::Detail { scroll, .. }
+            | Overlay::Compare { scroll }
+            | Overlay::Help { scroll }
+            | Overlay::Problems { scroll },
         ),
         Some(popup),
     ) = (app.overlay, &layout.popup)

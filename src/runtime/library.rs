@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::app::{Action, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line};
+use crate::app::{
+    Action, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line, problem_report,
+};
 use crate::config::{Config, DatasetEntry, DatasetLocation};
 use crate::text::sanitize::sanitize_line;
 
@@ -98,7 +100,7 @@ impl Library {
 
     pub fn reload_shown(&mut self) -> Action {
         let result = self.shown.load(self.config.max_file_bytes).map(Arc::new);
-        self.shown_problem = result.as_ref().err().map(problem_line);
+        self.shown_problem = result.as_ref().err().map(problem_report);
         Action::DatasetLoaded(Box::new(Loaded {
             entry: self.shown_entry,
             reason: LoadReason::Reload,
@@ -131,7 +133,7 @@ impl Library {
                 (Some(self.catalog_action()), moved)
             }
             Err(error) => {
-                let problem = problem_line(&error);
+                let problem = problem_report(&error);
                 self.config_problem = Some(problem.clone());
                 (Some(Action::ConfigFailed(problem)), None)
             }

@@ -136,17 +136,28 @@ pub fn tab_bar(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)
     placed
 }
 
-/// The row under the tabs: a rule, or the banner when there is news.
+/// The row under the tabs: a rule, or the banner when there is news. An error shows the
+/// first line of its problems, the dataset still shown, and (kept whole at the right) the
+/// key that opens every problem.
 pub fn banner_or_rule(app: &Screen, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
     let (text, style) = match &app.banner {
         None => ("─".repeat(area.width as usize), app.theme.border),
         Some(Banner::Reloaded) => (format!(" {}", s.reloaded), app.theme.key),
         Some(Banner::Switched(name)) => (format!(" {} {name}", s.switched_to), app.theme.key),
-        Some(Banner::Error(problem)) => (
-            format!(" {PROBLEM} {problem} — {}", s.last_good),
-            app.theme.warning,
-        ),
+        Some(Banner::Error(report)) => {
+            let first = file_name_only(report.lines().next().unwrap_or_default());
+            let hint = format!(
+                "  {} {} ",
+                first_key(app, Action::ShowProblems),
+                s.problems_hint
+            );
+            let left = format!(" {PROBLEM} {first} — {} {}", s.last_good, shown_name(app));
+            let room = (area.width as usize).saturating_sub(width(&hint));
+            let left = truncate(&left, room);
+            let pad = " ".repeat(room.saturating_sub(width(&left)));
+            (format!("{left}{pad}{hint}"), app.theme.warning)
+        }
     };
     let text = truncate(&text, area.width as usize);
     let padded = format!(
@@ -155,6 +166,24 @@ pub fn banner_or_rule(app: &Screen, frame: &mut Frame, area: Rect) {
     );
     let line = Line::styled(padded, style);
     write_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
+}
+
+/// `/a/long/path/data.toml:38:9: message` as `data.toml:38:9: message`: the banner has one
+/// row, and the whole path is in the list of problems (`e`).
+fn file_name_only(line: &str) -> &str {
+    let origin_end = line.find(": ").unwrap_or(line.len());
+    match line[..origin_end].rfind('/') {
+        Some(slash) => &line[slash + 1..],
+        None => line,
+    }
+}
+
+/// The shown dataset's name in the catalog, else its id.
+fn shown_name(app: &Screen) -> String {
+    app.current
+        .and_then(|entry| app.catalog.get(entry))
+        .map(|entry| entry.name.clone())
+        .unwrap_or_else(|| app.dataset.meta.id.clone())
 }
 
 fn first_key(app: &Screen, action: Action) -> String {

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use super::layout::PopupLayout;
 use super::symbols;
 use super::text::{truncate, width, wrap_at_most};
-use super::widgets::lines::write_lines;
 use super::widgets::popup;
 use crate::app::Action;
 use crate::i18n::{HelpLine, help_line, strings};
@@ -31,6 +30,7 @@ const ENTRIES: &[(&[Action], HelpLine)] = &[
     (&[Action::OpenPicker], HelpLine::Datasets),
     (&[Action::Compare], HelpLine::Compare),
     (&[Action::Reload], HelpLine::Reload),
+    (&[Action::ShowProblems], HelpLine::Problems),
     (&[Action::ToggleLanguage], HelpLine::Language),
     (&[Action::ToggleHelp], HelpLine::Help),
     (&[Action::Suspend], HelpLine::Suspend),
@@ -122,36 +122,14 @@ fn lines(app: &Screen, inner_width: usize) -> Vec<Line<'static>> {
 
 /// Draws the help at `scroll`; reports its area and how far it scrolls.
 pub fn render(app: &Screen, frame: &mut Frame, screen: Rect, scroll: u16) -> PopupLayout {
-    let s = strings(app.lang);
-    let inner_width = popup::centered(screen, MAX_WIDTH, screen.height)
-        .width
-        .saturating_sub(4);
-    let lines = lines(app, inner_width as usize);
-    let rect = popup::centered(screen, MAX_WIDTH, lines.len() as u16 + 2);
-    let page = rect.height.saturating_sub(2);
-    let max_scroll = (lines.len() as u16).saturating_sub(page);
-    let footer = if max_scroll > 0 {
-        format!("{} · {}", s.scroll_hint, s.close_hint)
-    } else {
-        s.close_hint.to_owned()
-    };
-    let inner = popup::frame(frame, rect, s.help_title, &footer, &app.theme);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
-    write_lines(
-        frame.buffer_mut(),
-        inner,
+    let lines = lines(app, popup::inner_width(screen, MAX_WIDTH));
+    popup::scrolling_text(
+        frame,
+        screen,
+        MAX_WIDTH,
+        strings(app.lang).help_title,
         &lines,
-        scroll.min(max_scroll) as usize,
-    );
-    PopupLayout {
-        area: rect,
-        max_scroll,
-        page,
-        entries: Vec::new(),
-    }
+        scroll,
+        (&app.theme, app.lang),
+    )
 }

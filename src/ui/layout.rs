@@ -15,6 +15,8 @@ pub struct FrameLayout {
     /// How many items share a row of the current tab: more than one on a grid of cards
     /// (items in reading order), one on a list, none when nothing is drawn.
     pub grid_columns: usize,
+    /// The error banner, which a click opens.
+    pub banner: Option<Rect>,
     /// The open popup, if any.
     pub popup: Option<PopupLayout>,
 }
@@ -34,6 +36,8 @@ pub struct PopupLayout {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
     Tab(usize),
+    /// The error banner.
+    Banner,
     /// An item of the current tab, or an entry of the open popup, by index.
     Item(usize),
     /// Inside the open popup, on nothing selectable.
@@ -58,6 +62,9 @@ impl FrameLayout {
                 None if popup.area.contains(position) => Hit::Popup,
                 None => Hit::OutsidePopup,
             });
+        }
+        if self.banner.is_some_and(|banner| banner.contains(position)) {
+            return Some(Hit::Banner);
         }
         find(&self.tabs)
             .map(Hit::Tab)

@@ -17,6 +17,7 @@ pub mod headless;
 mod help;
 mod layout;
 mod picker;
+mod problems;
 mod search;
 mod symbols;
 mod tabs;
@@ -93,7 +94,9 @@ pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
     let regions = regions(area);
     chrome::header(app, frame, regions.header);
     let tabs = chrome::tab_bar(app, frame, regions.tabs);
-    chrome::banner_or_rule(app, frame, Rect::new(area.x, area.y + 2, area.width, 1));
+    let banner_row = Rect::new(area.x, area.y + 2, area.width, 1);
+    chrome::banner_or_rule(app, frame, banner_row);
+    let banner = matches!(app.banner, Some(crate::app::Banner::Error(_))).then_some(banner_row);
     let (items, grid_columns) = render_tab(app, frame, regions.content);
     chrome::key_bar(app, frame, regions.keys);
     let popup = match app.overlay {
@@ -103,6 +106,7 @@ pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
         }
         Some(Overlay::Picker { selected }) => Some(picker::render(app, frame, area, selected)),
         Some(Overlay::Compare { scroll }) => Some(compare::render(app, frame, area, scroll)),
+        Some(Overlay::Problems { scroll }) => Some(problems::render(app, frame, area, scroll)),
         None => None,
     };
     if let Some(search) = &app.search {
@@ -112,6 +116,7 @@ pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
         tabs,
         items,
         grid_columns,
+        banner,
         popup,
     }
 }

@@ -196,3 +196,69 @@ fn the_help_scrolls_to_its_legend_of_marks() {
         "at 200 columns no line of the help is cut: {text}"
     );
 }
+
+/// A broken reload: the banner names the first problem, the dataset still shown and the
+/// key for the rest; `e` (or a click on the banner) lists every problem as `check` does.
+#[test]
+fn the_error_banner_opens_to_every_problem() {
+    use bri_dash::app::{Banner, LoadReason, Loaded, Overlay};
+    // Two references to a source that does not exist: two located problems.
+    let broken = include_str!("../../assets/datasets/digital-silk-road-2023.toml").replacen(
+        "source = \"seed\"",
+        "source = \"sead\"",
+        2,
+    );
+    let error = bri_dash::dataset::parse("/data/mine.toml", &broken).unwrap_err();
+    let mut app = main_app(Lang::En, 140, 30);
+    update(
+        &mut app,
+        Action::DatasetLoaded(Box::new(Loaded {
+            entry: None,
+            reason: LoadReason::Reload,
+            result: Err(error.clone()),
+            problem: None,
+        })),
+    );
+    assert!(matches!(app.banner, Some(Banner::Error(_))));
+    let text = screen(&app);
+    let banner = text.lines().nth(2).unwrap();
+    assert!(
+        banner.starts_with(" ⚠ mine.toml:16:10: unknown source"),
+        "the file's name, not its whole path: {banner}"
+    );
+    assert!(
+        banner.contains("— still showing digital-silk-road-2023"),
+        "{banner}"
+    );
+    assert!(banner.trim_end().ends_with("e all problems"), "{banner}");
+
+    press(&mut app, "e");
+    assert_eq!(app.overlay, Some(Overlay::Problems { scroll: 0 }));
+    let text = screen(&app);
+    insta::assert_snapshot!("problems-en-140x30", text);
+    let report = error.to_string();
+    let problems = report
+        .lines()
+        .filter(|line| line.contains("/data/mine.toml:"))
+        .count();
+    assert!(
+        problems >= 2,
+        "the fixture has more than one problem: {report}"
+    );
+    assert_eq!(
+        text.matches("/data/mine.toml:").count(),
+        problems,
+        "every problem is listed, with its whole path: {text}"
+    );
+    press(&mut app, "Esc");
+    let (column, row) = (10, 2);
+    assert_eq!(
+        common::send(&mut app, bri_dash::input::Event::Click { column, row }),
+        Some(bri_dash::app::Command::Redraw)
+    );
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Problems { scroll: 0 }),
+        "a click on the banner opens it"
+    );
+}

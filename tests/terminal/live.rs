@@ -91,10 +91,7 @@ fn a_deleted_file_keeps_the_last_data_until_it_comes_back() {
     let folder = Folder::new();
     let mut dash = folder.dashboard();
     fs::remove_file(folder.path("data.toml")).unwrap();
-    shows(
-        &mut dash,
-        "data.toml: no such file — showing the last good data",
-    );
+    shows(&mut dash, "data.toml: no such file — still showing mine");
     assert!(
         dash.contents().contains("20 countries"),
         "the last good data stays"

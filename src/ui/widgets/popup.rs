@@ -6,7 +6,11 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
+use super::lines::write_lines;
 use crate::app::Theme;
+use crate::dataset::Lang;
+use crate::i18n::strings;
+use crate::ui::layout::PopupLayout;
 use crate::ui::text::truncate;
 
 /// A centred rectangle of at most `max_width`×`max_height`, leaving a margin when it can.
@@ -61,4 +65,53 @@ pub fn frame(frame: &mut Frame, area: Rect, title: &str, footer: &str, theme: &T
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     inner
+}
+
+/// A centred popup of text lines that scrolls: as tall as its lines (up to the screen),
+/// scrolled by `scroll` (at most as far as they go), the scroll hint in its footer when
+/// there is more than fits. Reports its area and how far it scrolls.
+pub fn scrolling_text(
+    frame: &mut Frame,
+    screen: Rect,
+    max_width: u16,
+    title: &str,
+    lines: &[Line<'_>],
+    scroll: u16,
+    (theme, lang): (&Theme, Lang),
+) -> PopupLayout {
+    let s = strings(lang);
+    let rect = centered(screen, max_width, lines.len() as u16 + 2);
+    let page = rect.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(page);
+    let footer = if max_scroll > 0 {
+        format!("{} · {}", s.scroll_hint, s.close_hint)
+    } else {
+        s.close_hint.to_owned()
+    };
+    let inner = self::frame(frame, rect, title, &footer, theme);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    write_lines(
+        frame.buffer_mut(),
+        inner,
+        lines,
+        scroll.min(max_scroll) as usize,
+    );
+    PopupLayout {
+        area: rect,
+        max_scroll,
+        page,
+        entries: Vec::new(),
+    }
+}
+
+/// The width of the text inside a popup of at most `max_width` on `screen`.
+pub fn inner_width(screen: Rect, max_width: u16) -> usize {
+    centered(screen, max_width, screen.height)
+        .width
+        .saturating_sub(4) as usize
 }
