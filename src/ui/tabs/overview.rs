@@ -20,11 +20,12 @@ use ratatui::widgets::Paragraph;
 use crate::app::Item;
 use crate::i18n::{labelled, strings};
 use crate::ui::Screen;
-use crate::ui::text::{truncate, wrap_at_most};
+use crate::ui::text::{cut_with_ellipsis, truncate, wrap_at_most};
 use crate::ui::widgets::card;
 use crate::ui::widgets::lines::write_lines;
 
-const MIN_CARD_WIDTH: u16 = 34;
+/// Narrower cards cut their labels; wider screens get more columns of at least this.
+const MIN_CARD_WIDTH: u16 = 38;
 const MAX_SUMMARY_LINES: usize = 3;
 
 struct Layout {
@@ -36,11 +37,16 @@ struct Layout {
 }
 
 fn layout(app: &Screen, area: Rect) -> Layout {
-    let summary = wrap_at_most(
-        app.memory,
-        app.dataset.meta.summary.get(app.lang),
-        area.width.saturating_sub(2) as usize,
+    let room = area.width.saturating_sub(2) as usize;
+    let summary = cut_with_ellipsis(
+        wrap_at_most(
+            app.memory,
+            app.dataset.meta.summary.get(app.lang),
+            room,
+            MAX_SUMMARY_LINES + 1,
+        ),
         MAX_SUMMARY_LINES,
+        room,
     );
     // Summary, source line, a blank line.
     let intro_height = (summary.len() as u16 + 2).min(area.height);
@@ -57,7 +63,10 @@ fn layout(app: &Screen, area: Rect) -> Layout {
         .clamp(1, 4)
         .min(count.max(1) as u16);
     let card_width = grid.width / columns;
-    let visible_rows = (grid.height / card::HEIGHT).max(1) as usize;
+    // Cards grow taller when every row of them fits with room to spare, up to a limit.
+    let rows = count.div_ceil(columns as usize).max(1) as u16;
+    let card_height = (grid.height / rows).clamp(card::HEIGHT, card::MAX_HEIGHT);
+    let visible_rows = (grid.height / card_height).max(1) as usize;
     let selected_row = app.selected_index() / columns as usize;
     let first_row = (selected_row + 1).saturating_sub(visible_rows);
     // Only the cards of the rows in view: there may be thousands of headline figures.
@@ -67,8 +76,8 @@ fn layout(app: &Screen, area: Rect) -> Layout {
         .filter_map(|index| {
             let row = index / columns as usize;
             let column = (index % columns as usize) as u16;
-            let y = grid.y + (row - first_row) as u16 * card::HEIGHT;
-            let height = card::HEIGHT.min(grid.bottom().saturating_sub(y));
+            let y = grid.y + (row - first_row) as u16 * card_height;
+            let height = card_height.min(grid.bottom().saturating_sub(y));
             (height > 0).then(|| {
                 (
                     index,

@@ -183,6 +183,18 @@ fn cut_at(clusters: impl Iterator<Item = (usize, usize)>, max: usize) -> Option<
     None
 }
 
+/// The first `rows` of `wrapped` (wrapped to `room` columns, with at least one line more
+/// than `rows` when there is more); when lines are left out, the last one shown ends in an
+/// ellipsis, so a cut text says so.
+pub fn cut_with_ellipsis(mut wrapped: Vec<String>, rows: usize, room: usize) -> Vec<String> {
+    let cut = wrapped.len() > rows;
+    wrapped.truncate(rows);
+    if cut && let Some(last) = wrapped.last_mut() {
+        *last = truncate(&format!("{last}…"), room);
+    }
+    wrapped
+}
+
 /// Wraps `text` after a first-line prefix, indenting the following lines by `rest_prefix`
 /// (a hanging indent for bullets), in `style`.
 pub fn wrapped_lines(

@@ -1,5 +1,7 @@
 //! A headline figure in a bordered card: the number large and first, then what it counts
-//! and when. A figure with a series has its sparkline at the right of the first line.
+//! and when. A figure with a series has its sparkline at the right of the first line. A
+//! taller card (a big screen) wraps its label instead of cutting it, then shows its source
+//! and as much of its quote as fits.
 //!
 //! ```text
 //! ╭──────────────────────────────────────╮
@@ -16,16 +18,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
 use crate::dataset::{Indicator, Lang};
-use crate::i18n::strings;
-use crate::i18n::{date_with_age, figure_in, is_stale};
+use crate::i18n::{date_with_age, figure_in, is_stale, labelled, quoted, strings};
 use crate::ui::Screen;
 use crate::ui::symbols::STALE;
-use crate::ui::text::{truncate, width};
+use crate::ui::text::{cut_with_ellipsis, truncate, width, wrap_at_most};
 use crate::ui::widgets::lines::write_lines;
 use crate::ui::widgets::series::{spark_cells, sparkline};
 
 /// Rows a card needs: two borders and three lines.
 pub const HEIGHT: u16 = 5;
+/// The tallest a card grows: its label, date, source and a few lines of its quote.
+pub const MAX_HEIGHT: u16 = 12;
 
 pub fn render(app: &Screen, frame: &mut Frame, area: Rect, indicator: &Indicator, selected: bool) {
     let theme = &app.theme;
@@ -61,11 +64,48 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect, indicator: &Indicator
         first.push(Span::raw(" ".repeat(pad)));
         first.push(Span::styled(spark, theme.figure));
     }
-    let lines = vec![
-        Line::from(first),
-        Line::styled(truncate(indicator.label.get(lang), room), theme.title),
-        date_line(app, indicator, room),
-    ];
+    // The rows beyond the three a card always has go first to the label's other lines,
+    // then to the source and the quote.
+    let spare = (inner.height as usize).saturating_sub(3);
+    let label = indicator.label.get(lang);
+    let wrapped = wrap_at_most(app.memory, label, room, 2 + spare);
+    let label_rows = wrapped.len().min(1 + spare);
+    let mut lines = vec![Line::from(first)];
+    if label_rows == 1 {
+        lines.push(Line::styled(truncate(label, room), theme.title));
+    } else {
+        lines.extend(
+            cut_with_ellipsis(wrapped, label_rows, room)
+                .into_iter()
+                .map(|text| Line::styled(text, theme.title)),
+        );
+    }
+    lines.push(date_line(app, indicator, room));
+    let mut spare = spare.saturating_sub(label_rows - 1);
+    if spare > 0 {
+        let source = &app.dataset.sources[indicator.source];
+        lines.push(Line::styled(
+            truncate(
+                &labelled(strings(lang).source, source.title.get(lang), lang),
+                room,
+            ),
+            theme.muted,
+        ));
+        spare -= 1;
+    }
+    if spare > 0 {
+        let quote = wrap_at_most(
+            app.memory,
+            &quoted(indicator.quote.get(lang)),
+            room,
+            spare + 1,
+        );
+        lines.extend(
+            cut_with_ellipsis(quote, spare, room)
+                .into_iter()
+                .map(|text| Line::styled(text, theme.text)),
+        );
+    }
     frame.render_widget(block, area);
     write_lines(frame.buffer_mut(), inner, &lines, 0);
 }
