@@ -123,8 +123,9 @@ function shapesTxt() {
     const rings = byCode.get(code) ?? [];
     for (const polygon of polygons) {
       for (const ring of polygon) {
-        const q = quantise(ring);
-        if (q.length >= 3) rings.push(q);
+        // A ring of an atoll may shrink to one or two points at 0.1°: it is kept, so that
+        // the Maldives still have a place (the raster marks the dot of their centroid).
+        rings.push(quantise(ring));
       }
     }
     byCode.set(code, rings);
