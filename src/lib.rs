@@ -12,6 +12,7 @@
 pub mod app;
 pub mod commands;
 pub mod config;
+pub mod countries;
 pub mod dataset;
 pub mod export;
 pub mod files;

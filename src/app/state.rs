@@ -99,6 +99,8 @@ impl Navigation {
                     .collect(),
                 TabKind::Timeline => (0..dataset.events.len()).map(Item::Event).collect(),
                 TabKind::Sources => (0..dataset.sources.len()).map(Item::Source).collect(),
+                // The map and the table bring their items with their views (issue #14).
+                TabKind::Map | TabKind::Countries => Vec::new(),
             })
             .collect();
         Navigation { tabs }

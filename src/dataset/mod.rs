@@ -1,5 +1,6 @@
 //! Datasets: reading a TOML file, validating it, and the model the dashboard renders.
 
+mod countries;
 mod date;
 pub mod diff;
 mod lang;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::countries::{CountryEntry, CountryFact, CountryValue, FactClass, FactKind};
 use super::date::FuzzyDate;
 use super::lang::{Lang, Text};
 
@@ -15,6 +16,12 @@ pub struct Dataset {
     pub indicators: Vec<Indicator>,
     /// Oldest first.
     pub events: Vec<Event>,
+    /// The countries the dataset declares, in file order (none in a dataset of figures only).
+    pub countries: Vec<CountryEntry>,
+    /// The kinds of fact recorded about countries, in file order.
+    pub fact_kinds: Vec<FactKind>,
+    /// Every fact about a country, oldest first (of one date, in file order).
+    pub country_facts: Vec<CountryFact>,
     /// How many indicators, points and events cite each source, by source index. Derived
     /// once at load: the sources tab shows it on every frame.
     #[serde(skip)]
@@ -68,6 +75,10 @@ pub enum TabKind {
     Panels,
     Timeline,
     Sources,
+    /// The world map, coloured by one fact kind or one indicator's breakdown.
+    Map,
+    /// The country table: a row per country, a column per fact kind or indicator.
+    Countries,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +88,19 @@ pub struct Tab {
     pub kind: TabKind,
     /// Indices into [`Dataset::panels`], in file order (empty unless `kind` is `Panels`).
     pub panels: Vec<usize>,
+    /// What a `Map` or `Countries` tab shows, in the order given: the map colours by the
+    /// first and offers the others, the table has a column for each. Empty for other kinds.
+    pub shows: Vec<Shown>,
+}
+
+/// One thing a map or country table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shown {
+    /// Index into [`Dataset::fact_kinds`].
+    FactKind(usize),
+    /// Index into [`Dataset::indicators`] (one with a `by_country` breakdown).
+    Indicator(usize),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,6 +175,8 @@ pub struct Indicator {
     pub headline: bool,
     /// Oldest first; two observations may share a date when sources disagree.
     pub series: Vec<Observation>,
+    /// The figure broken down by country, in code order; see [`Dataset::breakdown`].
+    pub by_country: Vec<CountryValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]

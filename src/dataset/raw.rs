@@ -129,6 +129,15 @@ pub struct RawDataset {
     #[serde(default)]
     #[schemars(description = "The timeline.")]
     pub events: Vec<RawEvent>,
+    #[serde(default)]
+    #[schemars(description = "The countries the dataset has facts or breakdowns about.")]
+    pub countries: Vec<RawCountry>,
+    #[serde(default)]
+    #[schemars(description = "The kinds of fact recorded about countries.")]
+    pub fact_kinds: Vec<RawFactKind>,
+    #[serde(default)]
+    #[schemars(description = "Dated, cited facts about countries.")]
+    pub country_facts: Vec<RawCountryFact>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -214,6 +223,12 @@ pub struct RawTab {
     pub title: SpannedText,
     #[schemars(with = "crate::dataset::TabKind", description = "What the tab shows.")]
     pub kind: Spanned<String>,
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "For a `map` or `countries` tab: the ids of the fact kinds or indicators (with `by_country`) it shows; the map colours by the first. Empty: every fact kind."
+    )]
+    pub shows: Vec<SpannedId>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -337,6 +352,12 @@ pub struct RawIndicator {
         description = "Observations over time (at most 10 000)."
     )]
     pub series: Vec<RawObservation>,
+    #[serde(default, deserialize_with = "by_country")]
+    #[schemars(
+        with = "std::collections::BTreeMap<String, f64>",
+        description = "The figure broken down by country: alpha-3 code of a declared country → value."
+    )]
+    pub by_country: Vec<(SpannedId, SpannedValue)>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -393,6 +414,111 @@ pub struct RawEvent {
     #[schemars(
         with = "Option<RawText>",
         description = "How the date or event was read."
+    )]
+    pub note: Option<SpannedText>,
+}
+
+/// Reads `by_country = { CHN = 3, PAK = 1 }` keeping each key's and value's place, in
+/// file order.
+fn by_country<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<(SpannedId, SpannedValue)>, D::Error> {
+    struct Entries;
+    impl<'de> Visitor<'de> for Entries {
+        type Value = Vec<(SpannedId, SpannedValue)>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a table of country codes and values, like { CHN = 3 }")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::new();
+            while let Some(key) = map.next_key()? {
+                entries.push((key, map.next_value()?));
+            }
+            Ok(entries)
+        }
+    }
+    deserializer.deserialize_map(Entries)
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Country")]
+pub struct RawCountry {
+    #[schemars(
+        with = "String",
+        pattern(r"^[A-Z]{3}$"),
+        description = "ISO 3166-1 alpha-3 code, e.g. \"PAK\"; the names come from the built-in reference."
+    )]
+    pub code: SpannedId,
+    #[schemars(
+        with = "Option<RawText>",
+        description = "A name to show instead of the reference's official one."
+    )]
+    pub name: Option<SpannedText>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "FactKind")]
+pub struct RawFactKind {
+    #[schemars(
+        with = "String",
+        pattern(r"^[a-z0-9-]+$"),
+        description = "Unique among fact kinds."
+    )]
+    pub id: SpannedId,
+    #[schemars(
+        with = "RawText",
+        description = "What the facts say, e.g. \"Signed an e-commerce MoU\"."
+    )]
+    pub label: SpannedText,
+    #[schemars(
+        with = "crate::dataset::FactClass",
+        description = "`event` (dated, no value) or `value` (a dated figure)."
+    )]
+    pub kind: Spanned<String>,
+    #[schemars(
+        with = "Option<RawText>",
+        description = "The unit of a `value` kind (required there, not allowed for events)."
+    )]
+    pub unit: Option<SpannedText>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "CountryFact")]
+pub struct RawCountryFact {
+    #[schemars(with = "String", description = "The code of a declared country.")]
+    pub country: SpannedId,
+    #[schemars(with = "String", description = "The id of a fact kind.")]
+    pub fact: SpannedId,
+    #[schemars(with = "DateSchema", description = "When, at its true precision.")]
+    pub date: SpannedValue,
+    #[schemars(
+        with = "Option<f64>",
+        description = "The figure, for a `value` kind only."
+    )]
+    pub value: Option<SpannedValue>,
+    #[schemars(
+        with = "Option<crate::dataset::Qualifier>",
+        description = "How the figure relates to the number (default `exact`)."
+    )]
+    pub qualifier: Option<Spanned<String>>,
+    #[schemars(with = "String", description = "The id of the source that states it.")]
+    pub source: SpannedId,
+    #[schemars(
+        with = "Option<RawText>",
+        description = "The sentence of the source that states it."
+    )]
+    pub quote: Option<SpannedText>,
+    #[schemars(
+        with = "Option<crate::dataset::Lang>",
+        description = "The language in which the quote is a translation by the dataset's authors, not the source's words."
+    )]
+    pub quote_translated: Option<Spanned<String>>,
+    #[schemars(
+        with = "Option<RawText>",
+        description = "How the fact was read or derived."
     )]
     pub note: Option<SpannedText>,
 }

@@ -129,5 +129,6 @@ fn render_tab(app: &Screen, frame: &mut Frame, area: Rect) -> (Vec<(usize, Rect)
         TabKind::Panels => (tabs::panels::render(app, frame, area), 1),
         TabKind::Timeline => (tabs::timeline::render(app, frame, area), 1),
         TabKind::Sources => (tabs::sources::render(app, frame, area), 1),
+        TabKind::Map | TabKind::Countries => (tabs::placeholder::render(app, frame, area), 1),
     }
 }

@@ -7,7 +7,7 @@ use bri_dash::dataset::{self, BUILTINS, Lang, Precision, load_file};
 use bri_dash::files::diagnostic::FileError;
 use bri_dash::files::textfile::DEFAULT_MAX_BYTES;
 
-fn fixture(name: &str) -> std::path::PathBuf {
+pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)

@@ -5,5 +5,6 @@
 //! two cores, so the tests of one feature share a binary.
 
 mod connectivity_data;
+mod countries;
 mod hostile;
 mod loading;

@@ -193,6 +193,8 @@ impl<'a> Report<'a> {
             }
             TabKind::Timeline => self.timeline(),
             TabKind::Sources => self.sources(),
+            // The facts these tabs show are the report's countries section.
+            TabKind::Map | TabKind::Countries => {}
         }
         self.out.raw("</section>\n");
     }
@@ -299,5 +301,6 @@ fn tab_is_empty(dataset: &Dataset, tab: &Tab) -> bool {
         TabKind::Panels => tab.panels.is_empty(),
         TabKind::Timeline => dataset.events.is_empty(),
         TabKind::Sources => false,
+        TabKind::Map | TabKind::Countries => true,
     }
 }

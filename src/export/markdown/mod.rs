@@ -142,6 +142,8 @@ impl<'a> Brief<'a> {
                     self.note(event.note.as_ref(), "  ");
                 }
             }
+            // The facts these tabs show are the brief's countries section.
+            TabKind::Map | TabKind::Countries => {}
             TabKind::Sources => {
                 self.blank();
                 for source in &dataset.sources {

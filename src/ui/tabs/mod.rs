@@ -3,5 +3,6 @@
 
 pub mod overview;
 pub mod panels;
+pub mod placeholder;
 pub mod sources;
 pub mod timeline;

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod countries;
+
 use chrono::NaiveDate;
 use toml::Spanned;
 
@@ -78,14 +80,34 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
         panels.push(panel);
     }
 
-    v.ids(raw.indicators.iter().map(|i| &i.id), "indicator");
+    let (mut countries, country_ids) = v.countries(&raw.countries);
+    let (mut fact_kinds, kind_ids) = v.fact_kinds(&raw.fact_kinds);
+    let country_facts = v.country_facts(
+        &raw.country_facts,
+        &mut countries,
+        &country_ids,
+        &mut fact_kinds,
+        &kind_ids,
+        &source_ids,
+    );
+
+    let indicator_ids = v.ids(raw.indicators.iter().map(|i| &i.id), "indicator");
     let mut indicators = Vec::with_capacity(raw.indicators.len());
     for raw_indicator in &raw.indicators {
-        let indicator = v.indicator(raw_indicator, &source_ids, &panel_ids);
+        let mut indicator = v.indicator(raw_indicator, &source_ids, &panel_ids);
+        indicator.by_country = v.by_country(&raw_indicator.by_country, &country_ids);
         for &panel in &indicator.panels {
             panels[panel].indicators.push(indicators.len());
         }
         indicators.push(indicator);
+    }
+
+    let broken_down: Vec<bool> = indicators
+        .iter()
+        .map(|i| !i.by_country.is_empty())
+        .collect();
+    for (tab, raw_tab) in tabs.iter_mut().zip(&raw.tabs) {
+        tab.shows = v.shows(raw_tab, tab.kind, &kind_ids, &indicator_ids, &broken_down);
     }
 
     let mut events: Vec<Event> = raw
@@ -122,6 +144,9 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
             panels,
             indicators,
             events,
+            countries,
+            fact_kinds,
+            country_facts,
             citations: Vec::new(),
         };
         dataset.citations = dataset.count_citations();
@@ -147,6 +172,8 @@ fn kind_name(kind: TabKind) -> &'static str {
         TabKind::Panels => "panels",
         TabKind::Timeline => "timeline",
         TabKind::Sources => "sources",
+        TabKind::Map => "map",
+        TabKind::Countries => "countries",
     }
 }
 
@@ -554,10 +581,18 @@ impl Validator<'_> {
                 .keyword(
                     &raw.kind,
                     "tab kind",
-                    &["overview", "panels", "timeline", "sources"],
+                    &[
+                        "overview",
+                        "panels",
+                        "timeline",
+                        "sources",
+                        "map",
+                        "countries",
+                    ],
                 )
                 .unwrap_or(TabKind::Panels),
             panels: Vec::new(),
+            shows: Vec::new(),
         }
     }
 
@@ -627,6 +662,7 @@ impl Validator<'_> {
             panels: panel_indices,
             headline: raw.headline,
             series,
+            by_country: Vec::new(),
         }
     }
 }
