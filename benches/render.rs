@@ -47,7 +47,7 @@ fn select_middle(app: &mut App, tab: usize) {
 
 fn frame(c: &mut Criterion, terminal: &mut Terminal<TestBackend>, name: &str, app: &App) {
     // Kept across frames, as a session keeps it: a frame like the one before it.
-    let memory = ui::WrapMemory::default();
+    let memory = ui::Memory::default();
     c.bench_function(name, |b| {
         b.iter(|| {
             terminal

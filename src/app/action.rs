@@ -53,6 +53,45 @@ pub enum Action {
     Compare,
     /// Every problem of the error banner, in a popup.
     ShowProblems,
+    /// The map: zoom in and out, move the view, jump to the next or previous region.
+    ZoomIn,
+    ZoomOut,
+    PanWest,
+    PanEast,
+    PanNorth,
+    PanSouth,
+    NextRegion,
+    PrevRegion,
+    /// The map's time slider: the year before or after.
+    PrevYear,
+    NextYear,
+    /// The country table: sort by the next column, reverse the order, filter, group by
+    /// region.
+    SortNext,
+    SortReverse,
+    Filter,
+    ToggleGroups,
+    /// A drag on the map: move the view by this many degrees; the drag is now at `to`.
+    #[strum(disabled)]
+    PanBy {
+        east: f64,
+        north: f64,
+        to: (u16, u16),
+    },
+    /// A press on the map at a cell, on the country item there if any: selects it (opens
+    /// it when selected already), and is where a drag starts.
+    #[strum(disabled)]
+    MapPress {
+        at: (u16, u16),
+        item: Option<usize>,
+    },
+    /// Sort the country table by this column (a click on its header).
+    #[strum(disabled)]
+    SortBy(usize),
+    #[strum(disabled)]
+    FilterInput(char),
+    #[strum(disabled)]
+    FilterBackspace,
     /// Start a search (`/`).
     Search,
     /// The next and previous hit of the last search.

@@ -104,6 +104,9 @@ impl Key {
             format!("Ctrl-{}", key.to_uppercase())
         } else if self.modifiers.alt {
             format!("Alt-{key}")
+        } else if self.modifiers.shift && !matches!(self.code, KeyCode::Char(_) | KeyCode::BackTab)
+        {
+            format!("Shift-{key}")
         } else {
             key
         }
@@ -151,6 +154,23 @@ impl Default for Keymap {
             (plain(Char('N')), Action::PrevHit),
             (plain(Char('?')), Action::ToggleHelp),
             (plain(Char('e')), Action::ShowProblems),
+            (plain(Char('+')), Action::ZoomIn),
+            (plain(Char('=')), Action::ZoomIn),
+            (plain(Char('-')), Action::ZoomOut),
+            (Key::new(Left, Modifiers::SHIFT), Action::PanWest),
+            (Key::new(Right, Modifiers::SHIFT), Action::PanEast),
+            (Key::new(Up, Modifiers::SHIFT), Action::PanNorth),
+            (Key::new(Down, Modifiers::SHIFT), Action::PanSouth),
+            (plain(Char('m')), Action::NextRegion),
+            (plain(Char('M')), Action::PrevRegion),
+            (plain(Char(',')), Action::PrevYear),
+            (plain(Char('<')), Action::PrevYear),
+            (plain(Char('.')), Action::NextYear),
+            (plain(Char('>')), Action::NextYear),
+            (plain(Char('s')), Action::SortNext),
+            (plain(Char('S')), Action::SortReverse),
+            (plain(Char('f')), Action::Filter),
+            (plain(Char('b')), Action::ToggleGroups),
         ];
         for digit in 1..=9u8 {
             bindings.push((

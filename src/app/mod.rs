@@ -1,6 +1,7 @@
 //! Dashboard state and the single update function that changes it.
 
 mod action;
+pub mod countries;
 mod key;
 mod keymap;
 mod live;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 
+use super::countries::{MapView, TableView, map_items, rows};
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
 use super::search::{Search, SearchIndex};
@@ -17,9 +18,14 @@ use crate::dataset::{Dataset, Lang, TabKind};
 pub enum Item {
     Indicator(usize),
     Panel(usize),
-    Point { panel: usize, point: usize },
+    Point {
+        panel: usize,
+        point: usize,
+    },
     Event(usize),
     Source(usize),
+    /// A declared country (index into `Dataset::countries`), on a map or table tab.
+    Country(usize),
 }
 
 impl Item {
@@ -27,7 +33,7 @@ impl Item {
     pub fn panel(self) -> Option<usize> {
         match self {
             Item::Panel(panel) | Item::Point { panel, .. } => Some(panel),
-            Item::Indicator(_) | Item::Event(_) | Item::Source(_) => None,
+            Item::Indicator(_) | Item::Event(_) | Item::Source(_) | Item::Country(_) => None,
         }
     }
 }
@@ -44,6 +50,7 @@ fn item_key(dataset: &Dataset, item: Item) -> String {
             dataset.events[e].label.en
         ),
         Item::Source(s) => format!("source:{}", dataset.sources[s].id),
+        Item::Country(c) => format!("country:{}", dataset.countries[c].code),
     }
 }
 
@@ -99,8 +106,9 @@ impl Navigation {
                     .collect(),
                 TabKind::Timeline => (0..dataset.events.len()).map(Item::Event).collect(),
                 TabKind::Sources => (0..dataset.sources.len()).map(Item::Source).collect(),
-                // The map and the table bring their items with their views (issue #14).
-                TabKind::Map | TabKind::Countries => Vec::new(),
+                TabKind::Map => map_items(dataset).into_iter().map(Item::Country).collect(),
+                // In the order of the table's rows: `App::refresh_rows` sorts them.
+                TabKind::Countries => (0..dataset.countries.len()).map(Item::Country).collect(),
             })
             .collect();
         Navigation { tabs }
@@ -139,6 +147,10 @@ pub struct App {
     pub stale_after_months: Option<u32>,
     /// The last comparison made from the picker.
     pub comparison: Option<DatasetDiff>,
+    /// Each tab's map view (used by map tabs), by tab index.
+    pub maps: Vec<MapView>,
+    /// Each tab's table view (used by country tabs), by tab index.
+    pub tables: Vec<TableView>,
 }
 
 impl App {
@@ -163,6 +175,39 @@ impl App {
             banner: None,
             stale_after_months: None,
             comparison: None,
+            maps: Vec::new(),
+            tables: Vec::new(),
+        }
+        .with_country_views()
+    }
+
+    /// Fresh map and table views for the tabs, and the tables' rows in their order.
+    fn with_country_views(mut self) -> App {
+        let tabs = self.dataset.tabs.len();
+        self.maps = vec![MapView::default(); tabs];
+        self.tables = vec![TableView::default(); tabs];
+        self.refresh_rows();
+        // A table opens on its first row.
+        self.selected.fill(0);
+        self
+    }
+
+    /// Orders each country table's rows by its sort, filter and grouping (in the reader's
+    /// language, for names), keeping the selected country selected where it still shows.
+    pub fn refresh_rows(&mut self) {
+        for tab in 0..self.dataset.tabs.len() {
+            if self.dataset.tabs[tab].kind != TabKind::Countries {
+                continue;
+            }
+            let selected = self.navigation.tabs[tab].get(self.selected[tab]).copied();
+            let items: Vec<Item> = rows(&self.dataset, tab, &self.tables[tab], self.lang)
+                .into_iter()
+                .map(Item::Country)
+                .collect();
+            self.selected[tab] = selected
+                .and_then(|item| items.iter().position(|&row| row == item))
+                .unwrap_or(0);
+            self.navigation.tabs[tab] = items;
         }
     }
 
@@ -205,6 +250,34 @@ impl App {
             .iter()
             .position(|t| t.id == current_tab)
             .unwrap_or(0);
+        // Views of tabs that are still there are kept, by id.
+        let keep = |old: &[MapView], tab: &str| {
+            self.dataset
+                .tabs
+                .iter()
+                .position(|t| t.id == tab)
+                .and_then(|index| old.get(index).copied())
+                .unwrap_or_default()
+        };
+        let maps: Vec<MapView> = dataset
+            .tabs
+            .iter()
+            .map(|t| keep(&self.maps, &t.id))
+            .collect();
+        let tables: Vec<TableView> = dataset
+            .tabs
+            .iter()
+            .map(|t| {
+                self.dataset
+                    .tabs
+                    .iter()
+                    .position(|old| old.id == t.id)
+                    .and_then(|index| self.tables.get(index).cloned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        self.maps = maps;
+        self.tables = tables;
         // An open detail stays open, at its scroll, when its item is still there; it closes
         // when the item went away.
         if let Some(Overlay::Detail { item, scroll }) = self.overlay {
@@ -218,6 +291,7 @@ impl App {
                 .map(|&item| Overlay::Detail { item, scroll });
         }
         self.dataset = dataset;
+        self.refresh_rows();
     }
 
     pub fn items(&self) -> &[Item] {

@@ -35,6 +35,9 @@ pub struct Theme {
     pub tab_selected: Style,
     pub key: Style,
     pub warning: Style,
+    /// The map's classes, lowest first. Without colour (mono) they are all plain: the map
+    /// tells classes apart by the density of their dots as well, never by colour alone.
+    pub scale: [Style; 5],
 }
 
 /// The parts of the theme a config can recolour; `[colors]` names them in kebab case
@@ -112,6 +115,8 @@ impl Theme {
                     .fg(Color::Black)
                     .bg(Color::LightRed)
                     .add_modifier(bold),
+                // Blue to yellow, light enough on black from the first class up.
+                scale: [67, 73, 79, 149, 220].map(|c| Style::new().fg(Color::Indexed(c))),
             },
             ThemeName::Light => Theme {
                 text: Style::new().fg(Color::Black),
@@ -131,6 +136,8 @@ impl Theme {
                     .fg(Color::White)
                     .bg(Color::Red)
                     .add_modifier(bold),
+                // Light to dark blue-green, dark enough on white from the first class up.
+                scale: [74, 31, 30, 28, 22].map(|c| Style::new().fg(Color::Indexed(c))),
             },
             ThemeName::HighContrast => Theme {
                 text: Style::new().fg(Color::White),
@@ -155,6 +162,14 @@ impl Theme {
                     .fg(Color::Black)
                     .bg(Color::Yellow)
                     .add_modifier(bold),
+                scale: [
+                    Color::Cyan,
+                    Color::LightCyan,
+                    Color::LightGreen,
+                    Color::Yellow,
+                    Color::White,
+                ]
+                .map(|c| Style::new().fg(c).add_modifier(bold)),
             },
             ThemeName::Mono => Theme {
                 text: Style::new(),
@@ -168,6 +183,7 @@ impl Theme {
                 tab_selected: Style::new().add_modifier(Modifier::REVERSED | bold),
                 key: Style::new().add_modifier(bold),
                 warning: Style::new().add_modifier(Modifier::REVERSED | bold),
+                scale: [Style::new(); 5],
             },
         }
     }

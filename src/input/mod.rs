@@ -9,6 +9,7 @@ mod terminal;
 pub use terminal::from_crossterm;
 
 use crate::app::{Action, App, Key, KeyCode, Overlay};
+use crate::dataset::TabKind;
 use crate::ui::{FrameLayout, Hit};
 
 /// Input, independent of the terminal it came from.
@@ -22,16 +23,30 @@ pub enum Event {
     },
     ScrollUp,
     ScrollDown,
+    /// The mouse moved with the primary button held, to this cell.
+    Drag {
+        column: u16,
+        row: u16,
+    },
 }
 
 /// What `event` means now; `None` for input that means nothing here.
 pub fn action(app: &App, layout: &FrameLayout, event: Event) -> Option<Action> {
     let typing = app.search.as_ref().is_some_and(|search| search.editing);
+    let filtering = app.tables.get(app.tab).is_some_and(|table| table.filtering);
+    let on_map = app.overlay.is_none() && app.dataset.tabs[app.tab].kind == TabKind::Map;
     let action = match event {
         Event::Key(key) if key.modifiers.ctrl && key.code == KeyCode::Char('c') => {
             Some(Action::Interrupt)
         }
         Event::Key(key) if typing => search_key(key),
+        Event::Key(key) if filtering => filter_key(key),
+        Event::Click { .. } | Event::Drag { .. } if typing || filtering => None,
+        // On the map the wheel zooms, and a drag moves the view.
+        Event::ScrollUp if on_map => Some(Action::ZoomIn),
+        Event::ScrollDown if on_map => Some(Action::ZoomOut),
+        Event::Drag { column, row } if on_map => drag(app, layout, column, row),
+        Event::Drag { .. } => None,
         Event::Key(key) => app.keymap.action_for(&key),
         Event::Click { .. } if typing => None,
         Event::Click { column, row } => click(app, layout, column, row),
@@ -76,6 +91,39 @@ fn within_grid(app: &App, layout: &FrameLayout, action: Action) -> Action {
     }
 }
 
+/// While the table's filter is typed, keys are text, except Enter, Esc and ↑/↓.
+fn filter_key(key: Key) -> Option<Action> {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.ctrl => Some(Action::FilterInput(c)),
+        KeyCode::Backspace => Some(Action::FilterBackspace),
+        KeyCode::Enter => Some(Action::Open),
+        KeyCode::Esc => Some(Action::Back),
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::Down => Some(Action::Down),
+        _ => None,
+    }
+}
+
+/// A drag over the map: the view follows the mouse, by the cells it moved since the last
+/// drag event (the first one of a drag only takes hold).
+fn drag(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Action> {
+    let map = layout.map.as_ref()?;
+    let view = &app.maps[app.tab];
+    let (from_column, from_row) = view.drag.unwrap_or((column, row));
+    let degrees = view
+        .viewport
+        .degrees_per_dot(map.area.width, map.area.height);
+    let (dx, dy) = (
+        f64::from(from_column) - f64::from(column),
+        f64::from(row) - f64::from(from_row),
+    );
+    Some(Action::PanBy {
+        east: dx * 2.0 * degrees,
+        north: dy * 4.0 * degrees,
+        to: (column, row),
+    })
+}
+
 /// While a search is typed, keys are text, except the few that steer it.
 fn search_key(key: Key) -> Option<Action> {
     let control = key.modifiers.ctrl;
@@ -102,9 +150,24 @@ fn click(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Actio
         Some(Overlay::Picker { selected }) => selected,
         _ => app.selected_index(),
     };
+    let on_map = layout.map.as_ref().is_some_and(|map| {
+        map.area
+            .contains(ratatui::layout::Position::new(column, row))
+    });
+    if on_map {
+        let item = match layout.hit(column, row) {
+            Some(Hit::Item(index)) => Some(index),
+            _ => None,
+        };
+        return Some(Action::MapPress {
+            at: (column, row),
+            item,
+        });
+    }
     match layout.hit(column, row)? {
         Hit::Tab(tab) => Some(Action::GoToTab(tab)),
         Hit::Banner => Some(Action::ShowProblems),
+        Hit::Column(column) => Some(Action::SortBy(column)),
         Hit::Item(index) if index == selected => Some(Action::Open),
         Hit::Item(index) => Some(Action::Select(index)),
         Hit::Popup => None,

@@ -12,7 +12,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, App, Command, update};
 use crate::input;
-use crate::ui::{self, FrameLayout, WrapMemory};
+use crate::ui::{self, FrameLayout};
 
 /// The largest frame drawn, each way. A terminal (or a pty set by a stranger) may report
 /// 65535×65535: a frame of that size is 4 billion cells, an allocation that aborts the
@@ -27,7 +27,7 @@ pub struct Session<W: Write> {
     layout: FrameLayout,
     /// What recent frames wrapped, bounded in size: most frames show the texts the last
     /// one did.
-    memory: WrapMemory,
+    memory: ui::Memory,
 }
 
 impl<W: Write> Session<W> {
@@ -45,7 +45,7 @@ impl<W: Write> Session<W> {
             app,
             terminal,
             layout: FrameLayout::default(),
-            memory: WrapMemory::default(),
+            memory: ui::Memory::default(),
         })
     }
 

@@ -9,6 +9,7 @@ use super::text::{truncate, width};
 use super::widgets::lines::write_line;
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{Action, Banner};
+use crate::dataset::TabKind;
 use crate::i18n::strings;
 use crate::i18n::{date, date_with_age};
 use crate::ui::Screen;
@@ -204,16 +205,32 @@ fn key_hints(app: &Screen) -> Vec<(String, &'static str)> {
             .collect::<Vec<_>>()
             .join("/")
     };
-    vec![
-        (join(&[Action::Left, Action::Right]), words.hint_tabs),
-        (join(&[Action::Up, Action::Down]), words.hint_move),
-        (first_key(app, Action::Open), words.hint_detail),
-        (first_key(app, Action::ToggleLanguage), words.hint_language),
-        (first_key(app, Action::ToggleHelp), words.hint_help),
-        (first_key(app, Action::Quit), words.hint_quit),
-        (first_key(app, Action::Search), words.hint_search),
-        (first_key(app, Action::OpenPicker), words.hint_datasets),
-    ]
+    // The map's and the table's own keys come first on their tabs.
+    let own: Vec<(String, &'static str)> = match app.dataset.tabs[app.tab].kind {
+        TabKind::Map => vec![
+            (join(&[Action::ZoomIn, Action::ZoomOut]), words.hint_zoom),
+            (first_key(app, Action::NextRegion), words.hint_region),
+            (join(&[Action::PrevYear, Action::NextYear]), words.hint_year),
+        ],
+        TabKind::Countries => vec![
+            (first_key(app, Action::SortNext), words.hint_sort),
+            (first_key(app, Action::Filter), words.hint_filter),
+            (first_key(app, Action::ToggleGroups), words.hint_group),
+        ],
+        _ => Vec::new(),
+    };
+    own.into_iter()
+        .chain([
+            (join(&[Action::Left, Action::Right]), words.hint_tabs),
+            (join(&[Action::Up, Action::Down]), words.hint_move),
+            (first_key(app, Action::Open), words.hint_detail),
+            (first_key(app, Action::ToggleLanguage), words.hint_language),
+            (first_key(app, Action::ToggleHelp), words.hint_help),
+            (first_key(app, Action::Quit), words.hint_quit),
+            (first_key(app, Action::Search), words.hint_search),
+            (first_key(app, Action::OpenPicker), words.hint_datasets),
+        ])
+        .collect()
 }
 
 pub fn key_bar(app: &Screen, frame: &mut Frame, area: Rect) {

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 
-use crate::ui::{self, FrameLayout, WrapMemory};
+use crate::ui::{self, FrameLayout};
 
 /// Draws `app` into a buffer of `width`×`height`.
 pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
@@ -22,7 +22,7 @@ pub fn draw_with_layout(app: &App, width: u16, height: u16) -> (Buffer, FrameLay
         Terminal::new(TestBackend::new(width, height)).expect("a test backend cannot fail");
     let mut layout = FrameLayout::default();
     terminal
-        .draw(|frame| layout = ui::view(app, &WrapMemory::default(), frame))
+        .draw(|frame| layout = ui::view(app, &ui::Memory::default(), frame))
         .expect("a test backend cannot fail");
     (terminal.backend().buffer().clone(), layout)
 }

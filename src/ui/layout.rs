@@ -17,6 +17,11 @@ pub struct FrameLayout {
     pub grid_columns: usize,
     /// The error banner, which a click opens.
     pub banner: Option<Rect>,
+    /// A map tab's map: its area and, per cell (row-major), the item index of the
+    /// country drawn there, for clicks.
+    pub map: Option<MapLayout>,
+    /// A country table's column headers, by column index, for clicks that sort.
+    pub columns: Vec<(usize, Rect)>,
     /// The open popup, if any.
     pub popup: Option<PopupLayout>,
 }
@@ -32,12 +37,36 @@ pub struct PopupLayout {
     pub entries: Vec<(usize, Rect)>,
 }
 
+/// Where a map is, and which item (country) each of its cells shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MapLayout {
+    pub area: Rect,
+    pub cells: Vec<Option<u32>>,
+}
+
+impl MapLayout {
+    fn item_at(&self, position: Position) -> Option<usize> {
+        if !self.area.contains(position) {
+            return None;
+        }
+        let (col, row) = (position.x - self.area.x, position.y - self.area.y);
+        let index = usize::from(row) * usize::from(self.area.width) + usize::from(col);
+        self.cells
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|item| item as usize)
+    }
+}
+
 /// What is at a screen cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
     Tab(usize),
     /// The error banner.
     Banner,
+    /// A country table's column header.
+    Column(usize),
     /// An item of the current tab, or an entry of the open popup, by index.
     Item(usize),
     /// Inside the open popup, on nothing selectable.
@@ -68,6 +97,13 @@ impl FrameLayout {
         }
         find(&self.tabs)
             .map(Hit::Tab)
+            .or_else(|| find(&self.columns).map(Hit::Column))
             .or_else(|| find(&self.items).map(Hit::Item))
+            .or_else(|| {
+                self.map
+                    .as_ref()
+                    .and_then(|map| map.item_at(position))
+                    .map(Hit::Item)
+            })
     }
 }

@@ -29,7 +29,8 @@ use std::ops::Deref;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-pub use layout::{FrameLayout, Hit, PopupLayout};
+pub use layout::{FrameLayout, Hit, MapLayout, PopupLayout};
+pub use tabs::map::RasterMemory;
 pub use text::WrapMemory;
 
 use crate::app::{App, Overlay};
@@ -66,12 +67,22 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// What a frame is drawn from: the state, and the memory of what recent frames wrapped,
-/// which the session that draws them owns. Every part of the view reads the state
-/// through it as if it were the state itself.
+/// What a frame is drawn from: the state, and the memory of what recent frames computed
+/// (wrapped text, the map's raster), which the session that draws them owns. Every part of
+/// the view reads the state through it as if it were the state itself.
 pub struct Screen<'a> {
     pub app: &'a App,
     pub memory: &'a WrapMemory,
+    pub rasters: &'a RasterMemory,
+}
+
+/// What a session keeps from frame to frame so that a frame costs only what changed: the
+/// lines recent frames wrapped, and the map raster of the last viewport and size. Pure
+/// memoisation: a fresh one draws the same frame, only slower.
+#[derive(Default)]
+pub struct Memory {
+    pub wrap: WrapMemory,
+    pub rasters: RasterMemory,
 }
 
 impl Deref for Screen<'_> {
@@ -84,8 +95,12 @@ impl Deref for Screen<'_> {
 
 /// Draws one frame of `app` and reports where its parts are. `memory` is the caller's,
 /// kept from frame to frame (a fresh one draws the same frame, only slower).
-pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
-    let app = &Screen { app, memory };
+pub fn view(app: &App, memory: &Memory, frame: &mut Frame) -> FrameLayout {
+    let app = &Screen {
+        app,
+        memory: &memory.wrap,
+        rasters: &memory.rasters,
+    };
     let area = frame.area();
     if too_small(area) {
         chrome::too_small(app, frame, area);
@@ -97,7 +112,7 @@ pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
     let banner_row = Rect::new(area.x, area.y + 2, area.width, 1);
     chrome::banner_or_rule(app, frame, banner_row);
     let banner = matches!(app.banner, Some(crate::app::Banner::Error(_))).then_some(banner_row);
-    let (items, grid_columns) = render_tab(app, frame, regions.content);
+    let drawn = render_tab(app, frame, regions.content);
     chrome::key_bar(app, frame, regions.keys);
     let popup = match app.overlay {
         Some(Overlay::Help { scroll }) => Some(help::render(app, frame, area, scroll)),
@@ -114,21 +129,29 @@ pub fn view(app: &App, memory: &WrapMemory, frame: &mut Frame) -> FrameLayout {
     }
     FrameLayout {
         tabs,
-        items,
-        grid_columns,
+        items: drawn.items,
+        grid_columns: drawn.grid_columns,
         banner,
+        map: drawn.map,
+        columns: drawn.columns,
         popup,
     }
 }
 
-/// Draws the current tab; returns where its items are, by index, and the columns of its
-/// grid (1 for a list).
-fn render_tab(app: &Screen, frame: &mut Frame, area: Rect) -> (Vec<(usize, Rect)>, usize) {
+/// Draws the current tab; returns where its parts are.
+fn render_tab(app: &Screen, frame: &mut Frame, area: Rect) -> tabs::Drawn {
     match app.dataset.tabs[app.tab].kind {
-        TabKind::Overview => tabs::overview::render(app, frame, area),
-        TabKind::Panels => (tabs::panels::render(app, frame, area), 1),
-        TabKind::Timeline => (tabs::timeline::render(app, frame, area), 1),
-        TabKind::Sources => (tabs::sources::render(app, frame, area), 1),
-        TabKind::Map | TabKind::Countries => (tabs::placeholder::render(app, frame, area), 1),
+        TabKind::Overview => {
+            let (items, grid_columns) = tabs::overview::render(app, frame, area);
+            tabs::Drawn {
+                grid_columns,
+                ..tabs::Drawn::list(items)
+            }
+        }
+        TabKind::Panels => tabs::Drawn::list(tabs::panels::render(app, frame, area)),
+        TabKind::Timeline => tabs::Drawn::list(tabs::timeline::render(app, frame, area)),
+        TabKind::Sources => tabs::Drawn::list(tabs::sources::render(app, frame, area)),
+        TabKind::Map => tabs::map::render(app, frame, area),
+        TabKind::Countries => tabs::countries::render(app, frame, area),
     }
 }

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use super::writer::Writer;
 use super::{Body, Graphic};
 use crate::app::Item;
-use crate::dataset::{Figure, Indicator, Qualifier, series};
+use crate::dataset::{Figure, Indicator, Lang, Qualifier, series};
 use crate::i18n::{
     aside, cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, labelled,
-    precision_name, strings,
+    precision_name, quoted, strings,
 };
 use crate::ui::Screen;
 use crate::ui::symbols::STALE;
@@ -29,8 +29,110 @@ pub fn body(app: &Screen, item: Item, width: usize, chart_height: u16) -> Body {
         } => point(&mut out, panel, index),
         Item::Event(index) => event(&mut out, index),
         Item::Source(index) => source(&mut out, index),
+        Item::Country(index) => country(&mut out, index),
     }
     out.finish()
+}
+
+/// A country: its names and region, where it is on the map, then every fact about it in
+/// the dataset, oldest first, each with its date at its precision, source and quote (a
+/// translated quote marked so), and its shares of indicators.
+fn country(out: &mut Writer, index: usize) {
+    let app = out.app;
+    let (lang, words) = (app.lang, strings(app.lang));
+    let dataset = &app.dataset;
+    let entry = &dataset.countries[index];
+    let other = lang.other();
+    out.field(
+        words.name_column,
+        &format!("{} · {}", entry.name.get(lang), entry.name.get(other)),
+    );
+    if let Some(region) = crate::app::countries::region_of(dataset, index) {
+        out.field(words.region_column, region.name(lang));
+    }
+    if let Some(shape) = crate::countries::shape_of(entry.reference) {
+        let (lon, lat) = shape.centroid;
+        out.field(words.on_the_map, &coordinates(lon, lat, lang));
+    }
+    out.blank();
+    out.heading(words.facts_heading);
+    for fact in dataset.facts_of(index) {
+        let kind = &dataset.fact_kinds[fact.kind];
+        let what = match fact.figure {
+            Some(figure) => {
+                let unit = kind.unit.as_ref().map(|u| u.get(lang)).unwrap_or_default();
+                format!(
+                    "{} — {}",
+                    kind.label.get(lang),
+                    figure_with_unit(&figure, unit, lang)
+                )
+            }
+            None => kind.label.get(lang).to_owned(),
+        };
+        out.entry(
+            &format!("{} · {what}", date(&fact.date, lang)),
+            ("• ", "  "),
+        );
+        let source = &dataset.sources[fact.source];
+        out.entry(
+            &labelled(words.source, source.title.get(lang), lang),
+            ("    ", "    "),
+        );
+        if let Some(quote) = &fact.quote {
+            let mut text = quoted(quote.get(lang));
+            if fact.quote_translated == Some(lang) {
+                text.push_str(&aside(words.our_translation, lang));
+            }
+            out.entry(&text, ("    ", "    "));
+        }
+        if let Some(note) = &fact.note {
+            out.entry(
+                &labelled(words.note, note.get(lang), lang),
+                ("    ", "    "),
+            );
+        }
+    }
+    for (indicator, value) in dataset.indicators.iter().filter_map(|indicator| {
+        indicator
+            .by_country
+            .iter()
+            .find(|value| value.country == index)
+            .map(|value| (indicator, value.value))
+    }) {
+        out.entry(
+            &format!(
+                "{} · {}",
+                indicator.label.get(lang),
+                figure_with_unit(
+                    &Figure {
+                        value,
+                        qualifier: Qualifier::Exact
+                    },
+                    indicator.unit.get(lang),
+                    lang
+                )
+            ),
+            ("• ", "  "),
+        );
+    }
+}
+
+/// `30.4°N 69.3°E`, `北纬30.4° 东经69.3°`.
+fn coordinates(lon: f64, lat: f64, lang: Lang) -> String {
+    let (ns, ew) = match lang {
+        Lang::En => (
+            if lat >= 0.0 { "N" } else { "S" },
+            if lon >= 0.0 { "E" } else { "W" },
+        ),
+        Lang::Zh => (
+            if lat >= 0.0 { "北纬" } else { "南纬" },
+            if lon >= 0.0 { "东经" } else { "西经" },
+        ),
+    };
+    match lang {
+        Lang::En => format!("{:.1}°{ns} {:.1}°{ew}", lat.abs(), lon.abs()),
+        Lang::Zh => format!("{ns}{:.1}° {ew}{:.1}°", lat.abs(), lon.abs()),
+    }
 }
 
 fn indicator(out: &mut Writer, index: usize, chart_height: u16) {

@@ -153,5 +153,10 @@ fn title(app: &Screen, item: Item) -> String {
         Item::Panel(p) | Item::Point { panel: p, .. } => d.panels[p].title.get(lang).to_owned(),
         Item::Event(e) => crate::i18n::date(&d.events[e].date, lang),
         Item::Source(_) => strings(lang).source.to_owned(),
+        Item::Country(c) => format!(
+            "{} ({})",
+            d.countries[c].name.get(lang),
+            d.countries[c].code
+        ),
     }
 }
