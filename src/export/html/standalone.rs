@@ -223,7 +223,7 @@ fn references(
         }
         if let Some(quote) = reference.quote {
             line.push_str(&format!(" “{}”", quote.get(lang)));
-            if is_translation(original_language(quote), lang) {
+            if is_translation(original_language(dataset, quote), lang) {
                 line.push_str(&translation_mark(lang));
             }
         }
