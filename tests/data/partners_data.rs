@@ -1,12 +1,16 @@
 //! The built-in `silk-road-partners` dataset checked against the tables it was built from:
-//! tables 1A (per-country e-commerce signings) and 1B (the number of partners over time) of
-//! `shared/data/partner-countries.md`, copied into tests/fixtures/shared/data.
+//! the per-country tables (1A e-commerce, 2A Digital Silk Road, 2B the 2017 initiative,
+//! 3B Belt and Road documents, 4A other digital cooperation, 4B the railway) and 1B (the
+//! number of e-commerce partners over time) of `shared/data/partner-countries.md`, copied
+//! into tests/fixtures/shared/data.
 //!
-//! Both ways: every row with a date is one fact (1A) or one observation (1B) of the same
-//! country, date at the same precision, value, source page and verbatim quote, and every
-//! fact or observation is a row; a row without a date (Brazil's "not stated") is absent;
-//! a "planned" row is a fact of the planned kind, never a signing; where the page's date is
-//! looser than the dataset's form ("end of 2016"), the note says what the page wrote.
+//! Both ways: every country row with a date is one fact (or, in 1B, one observation) of the
+//! same country, fact kind, date at the same precision, source page and verbatim quote, and
+//! every fact or observation is a row; a row without a date the dataset can state ("not
+//! stated", "Dec 2021 – Jan 2022", "2011 / 2019") is absent; a "planned" row is a fact of
+//! the planned kind, never a signing; where the page's date is looser than the dataset's
+//! form ("end of 2016", "by 2019-04-25", "c. 2023"), the note says what the page wrote.
+//! "same as the X row" and "(same quote)" are read as the row they name (or the row above).
 //!
 //! The dates the tables write in words are read by [`expected_date`], the one place that
 //! says how the dataset reads them. Failures name the line of the markdown file.
@@ -88,13 +92,59 @@ fn url(cell: &str) -> &str {
 }
 
 /// The quote between the cell's outer quotation marks; two sentences `"a" / "b"` read as
-/// `a / b`, as the dataset keeps them.
-fn quote(cell: &str) -> String {
-    let inner = cell
-        .strip_prefix('"')
-        .and_then(|c| c.strip_suffix('"'))
-        .expect("a quoted cell");
-    inner.replace("\" / \"", " / ")
+/// `a / b`, as the dataset keeps them. `None` for a cell that is not one quote.
+fn quote(cell: &str) -> Option<String> {
+    let inner = cell.strip_prefix('"').and_then(|c| c.strip_suffix('"'))?;
+    Some(inner.replace("\" / \"", " / "))
+}
+
+/// Whether "the X row" names this row's country ("the UK row": United Kingdom).
+fn names(country: &str, x: &str) -> bool {
+    let initials: String = country
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    country.starts_with(x) || initials == x
+}
+
+/// A row with its page and quote, "same as …" resolved.
+struct Resolved<'r> {
+    row: &'r Row,
+    page: String,
+    quote: Option<String>,
+}
+
+fn resolve(rows: &[Row]) -> Vec<Resolved<'_>> {
+    let mut done: Vec<Resolved> = Vec::new();
+    for row in rows {
+        let named_row = |x: &str| done.iter().find(|d| names(d.row.get("country"), x));
+        let source = row.get("source");
+        // "same as the Germany row" names a row; "same as the row above", "same as above"
+        // and "same" the row above.
+        let named = source
+            .strip_prefix("same as the ")
+            .filter(|c| !c.starts_with("row"))
+            .and_then(|c| c.split(" row").next());
+        let page = match named {
+            Some(x) => named_row(x).expect("the row named").page.clone(),
+            None if source.starts_with("same") => done.last().expect("a row above").page.clone(),
+            None => url(source).to_owned(),
+        };
+        let cell = row.get("quote");
+        let quote = if let Some(x) = cell
+            .strip_prefix("(same quote as the ")
+            .and_then(|c| c.strip_suffix(" row)"))
+        {
+            named_row(x).and_then(|d| d.quote.clone())
+        } else if cell == "(same quote)" || cell == "(same quotes)" {
+            done.last().and_then(|d| d.quote.clone())
+        } else {
+            quote(cell)
+        };
+        done.push(Resolved { row, page, quote });
+    }
+    done
 }
 
 const MONTHS: [&str; 12] = [
@@ -102,10 +152,21 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The date the dataset gives a row, in its canonical form; `None` when the table gives
-/// none (the row must be absent).
+/// none the dataset can state (the row must be absent).
 fn expected_date(cell: &str) -> Option<String> {
+    // Two dates ("2011 / 2019") are two facts the row does not tell apart.
+    if cell.contains(" / ") {
+        return None;
+    }
+    let is_date = |word: &str| {
+        let parts: Vec<&str> = word.split('-').collect();
+        (1..=3).contains(&parts.len())
+            && parts[0].len() == 4
+            && parts[1..].iter().all(|p| p.len() == 2)
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    };
     let first = cell.split_whitespace().next()?;
-    if first.len() >= 4 && first[..4].bytes().all(|b| b.is_ascii_digit()) {
+    if is_date(first) {
         return Some(first.to_owned());
     }
     if let Some((_, rest)) = cell.split_once("(published ") {
@@ -114,6 +175,8 @@ fn expected_date(cell: &str) -> Option<String> {
     let month = |name: &str| MONTHS.iter().position(|m| *m == name).map(|i| i + 1);
     let words: Vec<&str> = cell.split_whitespace().collect();
     match words[..] {
+        ["by" | "c.", date] if is_date(date) => Some(date.to_owned()),
+        ["by", name, year] => Some(format!("{year}-{:02}", month(name)?)),
         ["end", "of", year] => Some(format!("{year}-12-end")),
         ["late", name, year] => Some(format!("{year}-{:02}-late", month(name)?)),
         [name, year] if month(name).is_some() => Some(format!("{year}-{:02}", month(name)?)),
@@ -141,100 +204,103 @@ fn report(failures: Vec<String>) {
     );
 }
 
+/// The per-country tables and the fact kind of their rows (1A's depends on the row).
+const COUNTRY_TABLES: [(&str, Option<&str>); 6] = [
+    ("1A.", None),
+    ("2A.", Some("dsr")),
+    ("2B.", Some("wic-initiative")),
+    ("3B.", Some("bri-document")),
+    ("4A.", Some("digital-cooperation")),
+    ("4B.", Some("cr-express")),
+];
+
 #[test]
-fn every_signing_row_is_one_fact_and_every_fact_a_row() {
+fn every_country_row_is_one_fact_and_every_fact_a_row() {
     let dataset = partners();
-    let rows = table("1A.");
     let mut failures = Vec::new();
     let mut matched = BTreeSet::new();
-    for row in &rows {
-        let (code, date_cell) = (row.get("ISO3"), row.get("date"));
-        let page = url(row.get("source"));
-        let of_row: Vec<usize> = (0..dataset.country_facts.len())
-            .filter(|&i| {
-                let fact = &dataset.country_facts[i];
-                dataset.countries[fact.country].code == code
-                    && dataset.sources[fact.source].url.as_deref() == Some(page)
-            })
-            .collect();
-        let Some(date) = expected_date(date_cell) else {
-            if !of_row.is_empty() {
+    let mut dated_countries = BTreeSet::new();
+    for (heading, table_kind) in COUNTRY_TABLES {
+        let rows = table(heading);
+        for Resolved { row, page, quote } in resolve(&rows) {
+            let (code, date_cell) = (row.get("ISO3"), row.get("date"));
+            let expected_kind = table_kind.unwrap_or(if date_cell.contains("planned") {
+                "ecommerce-planned"
+            } else {
+                "ecommerce-mou"
+            });
+            let of_row: Vec<usize> = (0..dataset.country_facts.len())
+                .filter(|&i| {
+                    let fact = &dataset.country_facts[i];
+                    dataset.countries[fact.country].code == code
+                        && dataset.fact_kinds[fact.kind].id == expected_kind
+                        && dataset.sources[fact.source].url.as_deref() == Some(page.as_str())
+                })
+                .collect();
+            let date = expected_date(date_cell).filter(|_| code != "—");
+            let (Some(date), Some(quote)) = (date, quote) else {
+                if !of_row.is_empty() {
+                    failures.push(format!(
+                        "line {}: {code} ({date_cell}) must be absent",
+                        row.line
+                    ));
+                }
+                continue;
+            };
+            dated_countries.insert(code.to_owned());
+            let found: Vec<usize> = of_row
+                .into_iter()
+                .filter(|&i| dataset.country_facts[i].date.canonical() == date)
+                .collect();
+            let [index] = found[..] else {
                 failures.push(format!(
-                    "line {}: {code} has no date ({date_cell}) and must be absent",
+                    "line {}: {code} {expected_kind} {date} from {page}: {} facts, not one",
+                    row.line,
+                    found.len()
+                ));
+                continue;
+            };
+            matched.insert(index);
+            let fact = &dataset.country_facts[index];
+            let quote_ok = fact
+                .quote
+                .as_ref()
+                .is_some_and(|q| both(q).iter().all(|t| *t == quote));
+            if !quote_ok || fact.quote_translated.is_some() {
+                failures.push(format!(
+                    "line {}: {code}: the quote is not the page's words, untranslated",
                     row.line
                 ));
             }
-            continue;
-        };
-        let found: Vec<usize> = of_row
-            .into_iter()
-            .filter(|&i| dataset.country_facts[i].date.canonical() == date)
-            .collect();
-        let [index] = found[..] else {
-            failures.push(format!(
-                "line {}: {code} {date} from {page}: {} facts, not one",
-                row.line,
-                found.len()
-            ));
-            continue;
-        };
-        matched.insert(index);
-        let fact = &dataset.country_facts[index];
-        let kind = &dataset.fact_kinds[fact.kind].id;
-        let expected_kind = if date_cell.contains("planned") {
-            "ecommerce-planned"
-        } else {
-            "ecommerce-mou"
-        };
-        if kind != expected_kind {
-            failures.push(format!(
-                "line {}: {code} is a fact of {kind}, not {expected_kind}",
-                row.line
-            ));
-        }
-        let quote_text = quote(row.get("quote"));
-        let quote_ok = fact
-            .quote
-            .as_ref()
-            .is_some_and(|q| both(q).iter().all(|t| *t == quote_text));
-        if !quote_ok || fact.quote_translated.is_some() {
-            failures.push(format!(
-                "line {}: {code}: the quote is not the page's words, untranslated",
-                row.line
-            ));
-        }
-        let note = fact.note.as_ref().map_or("", |n| n.en.as_str());
-        if !row.get("note").is_empty() && !note.contains(row.get("note")) {
-            failures.push(format!(
-                "line {}: {code}: the note does not carry the file's note",
-                row.line
-            ));
-        }
-        if date_cell != date && !note.contains(date_cell) {
-            failures.push(format!(
-                "line {}: {code}: the note does not say the page wrote {date_cell:?}",
-                row.line
-            ));
+            let note = fact.note.as_ref().map_or("", |n| n.en.as_str());
+            if !row.get("note").is_empty() && !note.contains(row.get("note")) {
+                failures.push(format!(
+                    "line {}: {code}: the note does not carry the file's note",
+                    row.line
+                ));
+            }
+            if date_cell != date && !note.contains(date_cell) {
+                failures.push(format!(
+                    "line {}: {code}: the note does not say the page wrote {date_cell:?}",
+                    row.line
+                ));
+            }
         }
     }
     for (index, fact) in dataset.country_facts.iter().enumerate() {
         if !matched.contains(&index) {
             failures.push(format!(
-                "{} {} is a fact of no row",
+                "{} {} {} is a fact of no row",
                 dataset.countries[fact.country].code,
+                dataset.fact_kinds[fact.kind].id,
                 fact.date.canonical()
             ));
         }
     }
     report(failures);
-    let declared: BTreeSet<&str> = dataset.countries.iter().map(|c| c.code.as_str()).collect();
-    let dated: BTreeSet<&str> = rows
-        .iter()
-        .filter(|r| expected_date(r.get("date")).is_some())
-        .map(|r| r.get("ISO3"))
-        .collect();
+    let declared: BTreeSet<String> = dataset.countries.iter().map(|c| c.code.clone()).collect();
     assert_eq!(
-        declared, dated,
+        declared, dated_countries,
         "the declared countries are those with a dated row"
     );
 }
@@ -299,7 +365,7 @@ fn every_total_row_is_one_observation_and_the_headline_is_the_latest() {
                 row.line, observation.figure.value
             ));
         }
-        let quote_text = quote(row.get("quote"));
+        let quote_text = quote(row.get("quote")).expect("a quoted cell");
         if !observation
             .quote
             .as_ref()
@@ -356,11 +422,9 @@ fn conflicts_are_kept_side_by_side() {
         "and 30 by the end of 2022, from two pages"
     );
     let chile = dataset.country_by_code("CHL").unwrap();
-    assert_eq!(
-        dataset.facts_of(chile).count(),
-        3,
-        "three pages on Chile's first MoU, all kept"
-    );
+    let mou = dataset.fact_kind("ecommerce-mou").unwrap();
+    let chile_mous = dataset.facts_of(chile).filter(|f| f.kind == mou).count();
+    assert_eq!(chile_mous, 3, "three pages on Chile's first MoU, all kept");
     assert!(
         dataset.country_by_code("BRA").is_none(),
         "Brazil's undated signing stays absent"
