@@ -150,6 +150,7 @@ fn render(c: &mut Criterion) {
                 Item::Event(_) => "event",
                 Item::Source(_) => "source",
                 Item::Panel(_) | Item::Point { .. } => "panel",
+                Item::Country(_) => "country",
             };
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test backend");
             frame(

@@ -1,6 +1,6 @@
 //! Two editions of a dataset compared: indicators matched by id (old → new value, absolute
 //! and percent change, date moved), and what was added or removed among indicators, panels
-//! and points.
+//! and points; countries matched by code (added, removed, or with facts added or removed).
 
 use std::collections::HashMap;
 
@@ -20,6 +20,76 @@ pub struct DatasetDiff {
     pub removed_panels: Vec<Named>,
     pub added_points: Vec<PanelPoint>,
     pub removed_points: Vec<PanelPoint>,
+    /// Countries by code (`id`) and name. Left out of the JSON when empty, so comparing
+    /// datasets without countries writes what it did before countries existed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub added_countries: Vec<Named>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed_countries: Vec<Named>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed_countries: Vec<CountryChange>,
+}
+
+/// A country in both editions whose facts differ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryChange {
+    pub code: String,
+    pub name: Text,
+    /// The facts only the new edition has, each as `fact-kind date [value] (source)`.
+    pub added_facts: Vec<String>,
+    /// The facts only the old edition has, written the same way.
+    pub removed_facts: Vec<String>,
+}
+
+/// A country fact in a form two editions can compare, and a reader can read: the ids and
+/// machine forms the file uses, `ecommerce-mou 2017-05 (mofcom)`, `trade 2019 = 12 (news)`.
+fn fact_key(dataset: &Dataset, fact: &super::CountryFact) -> String {
+    let kind = &dataset.fact_kinds[fact.kind].id;
+    let source = &dataset.sources[fact.source].id;
+    let value = fact.figure.map_or_else(String::new, |figure| {
+        format!(" = {}{}", figure.qualifier.symbol(), figure.value)
+    });
+    format!("{kind} {}{value} ({source})", fact.date.canonical())
+}
+
+fn countries_diff(old: &Dataset, new: &Dataset) -> (Vec<Named>, Vec<Named>, Vec<CountryChange>) {
+    let only_in = |a: &Dataset, b: &Dataset| -> Vec<Named> {
+        a.countries
+            .iter()
+            .filter(|c| b.country_by_code(&c.code).is_none())
+            .map(|c| Named {
+                id: c.code.clone(),
+                label: c.name.clone(),
+            })
+            .collect()
+    };
+    let mut changed = Vec::new();
+    for (index, country) in new.countries.iter().enumerate() {
+        let Some(before) = old.country_by_code(&country.code) else {
+            continue;
+        };
+        let new_facts: Vec<String> = new.facts_of(index).map(|f| fact_key(new, f)).collect();
+        let old_facts: Vec<String> = old.facts_of(before).map(|f| fact_key(old, f)).collect();
+        let added: Vec<String> = new_facts
+            .iter()
+            .filter(|f| !old_facts.contains(f))
+            .cloned()
+            .collect();
+        let removed: Vec<String> = old_facts
+            .iter()
+            .filter(|f| !new_facts.contains(f))
+            .cloned()
+            .collect();
+        if !added.is_empty() || !removed.is_empty() {
+            changed.push(CountryChange {
+                code: country.code.clone(),
+                name: country.name.clone(),
+                added_facts: added,
+                removed_facts: removed,
+            });
+        }
+    }
+    (only_in(new, old), only_in(old, new), changed)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -148,6 +218,7 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
         }
         out
     };
+    let (added_countries, removed_countries, changed_countries) = countries_diff(old, new);
     DatasetDiff {
         old: edition(old),
         new: edition(new),
@@ -159,6 +230,9 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
         removed_panels: panels_only_in(old, new),
         added_points: points_only_in(new, old),
         removed_points: points_only_in(old, new),
+        added_countries,
+        removed_countries,
+        changed_countries,
     }
 }
 
@@ -171,5 +245,8 @@ impl DatasetDiff {
             && self.removed_panels.is_empty()
             && self.added_points.is_empty()
             && self.removed_points.is_empty()
+            && self.added_countries.is_empty()
+            && self.removed_countries.is_empty()
+            && self.changed_countries.is_empty()
     }
 }

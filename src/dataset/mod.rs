@@ -37,6 +37,10 @@ pub const BUILTINS: &[Builtin] = &[
         name: "bri-connectivity",
         toml: include_str!("../../assets/datasets/bri-connectivity.toml"),
     },
+    Builtin {
+        name: "silk-road-partners",
+        toml: include_str!("../../assets/datasets/silk-road-partners.toml"),
+    },
 ];
 
 /// The dataset shown when neither the command line nor a config names one.

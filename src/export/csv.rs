@@ -57,7 +57,7 @@ pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<
 /// a carriage return is a formula in Excel, LibreOffice and Sheets (CSV injection), so it
 /// gets a leading `'`, as OWASP advises; the spreadsheet shows the text, the quote mark
 /// hidden. Ids, dates and codes are the dataset's own checked forms and never need it.
-fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn inert(text: &str) -> std::borrow::Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}").into()
     } else {

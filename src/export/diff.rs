@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::dataset::Lang;
-use crate::dataset::diff::{DatasetDiff, IndicatorChange, Named, PanelPoint};
+use crate::dataset::diff::{CountryChange, DatasetDiff, IndicatorChange, Named, PanelPoint};
 use crate::i18n::{figure_in, number_in, strings};
 
 /// A part of the comparison: heading, the sign its entries carry in text form, and the
@@ -51,6 +51,23 @@ pub fn change_line(change: &IndicatorChange, lang: Lang) -> String {
         );
     }
     line
+}
+
+/// `Pakistan: + trade 2021 = 20 (mofcom); − trade 2019 = 12 (mofcom)`: the facts in the
+/// file's own ids and forms, which read the same in both languages.
+pub fn country_change_line(change: &CountryChange, lang: Lang) -> String {
+    let words = strings(lang);
+    let facts = change
+        .added_facts
+        .iter()
+        .map(|f| format!("+ {f}"))
+        .chain(change.removed_facts.iter().map(|f| format!("− {f}")));
+    format!(
+        "{}{}{}",
+        change.name.get(lang),
+        words.colon,
+        facts.collect::<Vec<_>>().join("; ")
+    )
 }
 
 /// Sections of the comparison as (heading, sign, entries): each entry an id (or panel id)
@@ -108,6 +125,24 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
             heading(words.removed_points, diff.removed_points.len()),
             '-',
             points(&diff.removed_points),
+        ),
+        (
+            heading(words.added_countries, diff.added_countries.len()),
+            '+',
+            named(&diff.added_countries),
+        ),
+        (
+            heading(words.removed_countries, diff.removed_countries.len()),
+            '-',
+            named(&diff.removed_countries),
+        ),
+        (
+            heading(words.changed_countries, diff.changed_countries.len()),
+            '~',
+            diff.changed_countries
+                .iter()
+                .map(|c| (c.code.clone(), country_change_line(c, lang)))
+                .collect(),
         ),
     ];
     sections.retain(|(_, _, entries)| !entries.is_empty());

@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use crate::dataset::{
-    Dataset, Event, FuzzyDate, Indicator, Lang, Observation, Panel, Point, Qualifier, Source,
-    SourceKind, Tab, TabKind, Text,
+    Dataset, Event, FactClass, FuzzyDate, Indicator, Lang, Observation, Panel, Point, Qualifier,
+    Shown, Source, SourceKind, Tab, TabKind, Text,
 };
 
 /// Bumped when a field is removed or changes meaning; adding a field does not bump it.
@@ -32,6 +32,45 @@ struct JsonDataset<'a> {
     panels: Vec<JsonPanel<'a>>,
     indicators: Vec<JsonIndicator<'a>>,
     events: Vec<JsonEvent<'a>>,
+    // The country dimension: absent from a dataset without countries, so the export of a
+    // dataset of figures is what it was before countries existed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    countries: Vec<JsonCountry<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fact_kinds: Vec<JsonFactKind<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    country_facts: Vec<JsonCountryFact<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCountry<'a> {
+    code: &'a str,
+    name: &'a Text,
+    /// The UN M49 region (the Americas split in two), in English; absent where M49 has none.
+    region: Option<&'static str>,
+    subregion: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonFactKind<'a> {
+    id: &'a str,
+    label: &'a Text,
+    kind: FactClass,
+    unit: Option<&'a Text>,
+}
+
+#[derive(Serialize)]
+struct JsonCountryFact<'a> {
+    country: &'a str,
+    fact: &'a str,
+    date: FuzzyDate,
+    #[serde(serialize_with = "optional_number")]
+    value: Option<f64>,
+    qualifier: Option<Qualifier>,
+    source: &'a str,
+    quote: Option<&'a Text>,
+    quote_translated: Option<Lang>,
+    note: Option<&'a Text>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +106,9 @@ struct JsonTab<'a> {
     title: &'a Text,
     kind: TabKind,
     panels: Vec<&'a str>,
+    /// What a map or country-table tab shows: fact kind and indicator ids.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    shows: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +148,9 @@ struct JsonIndicator<'a> {
     panels: Vec<&'a str>,
     headline: bool,
     series: Vec<JsonObservation<'a>>,
+    /// Country code → value, in code order.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    by_country: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -158,6 +203,44 @@ impl<'a> JsonDataset<'a> {
                 .iter()
                 .map(|e| JsonEvent::new(e, ids))
                 .collect(),
+            countries: dataset
+                .countries
+                .iter()
+                .map(|c| {
+                    let reference = crate::countries::country(c.reference);
+                    JsonCountry {
+                        code: &c.code,
+                        name: &c.name,
+                        region: c.region.map(|r| r.name_en()),
+                        subregion: Some(reference.subregion).filter(|s| !s.is_empty()),
+                    }
+                })
+                .collect(),
+            fact_kinds: dataset
+                .fact_kinds
+                .iter()
+                .map(|k| JsonFactKind {
+                    id: &k.id,
+                    label: &k.label,
+                    kind: k.class,
+                    unit: k.unit.as_ref(),
+                })
+                .collect(),
+            country_facts: dataset
+                .country_facts
+                .iter()
+                .map(|f| JsonCountryFact {
+                    country: ids.country(f.country),
+                    fact: &dataset.fact_kinds[f.kind].id,
+                    date: f.date,
+                    value: f.figure.map(|figure| figure.value),
+                    qualifier: f.figure.map(|figure| figure.qualifier),
+                    source: ids.source(f.source),
+                    quote: f.quote.as_ref(),
+                    quote_translated: f.quote_translated,
+                    note: f.note.as_ref(),
+                })
+                .collect(),
         }
     }
 }
@@ -169,6 +252,15 @@ struct Ids<'a>(&'a Dataset);
 impl<'a> Ids<'a> {
     fn source(self, index: usize) -> &'a str {
         &self.0.sources[index].id
+    }
+    fn country(self, index: usize) -> &'a str {
+        &self.0.countries[index].code
+    }
+    fn shown(self, shown: Shown) -> &'a str {
+        match shown {
+            Shown::FactKind(kind) => &self.0.fact_kinds[kind].id,
+            Shown::Indicator(indicator) => &self.0.indicators[indicator].id,
+        }
     }
     fn tab(self, index: usize) -> &'a str {
         &self.0.tabs[index].id
@@ -215,6 +307,7 @@ impl<'a> JsonTab<'a> {
             title: &tab.title,
             kind: tab.kind,
             panels: ids.panels(&tab.panels),
+            shows: tab.shows.iter().map(|&s| ids.shown(s)).collect(),
         }
     }
 }
@@ -269,6 +362,14 @@ impl<'a> JsonIndicator<'a> {
                 .iter()
                 .map(|observation| JsonObservation::new(observation, ids))
                 .collect(),
+            by_country: indicator
+                .by_country
+                .iter()
+                .map(|share| {
+                    let value = serde_json::to_value(Number(share.value)).unwrap_or_default();
+                    (ids.country(share.country).to_owned(), value)
+                })
+                .collect(),
         }
     }
 }
@@ -305,6 +406,15 @@ fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> 
         serializer.serialize_i64(*value as i64)
     } else {
         serializer.serialize_f64(*value)
+    }
+}
+
+/// A figure serialised as [`number`] does, for a value kept in a JSON map.
+struct Number(f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        number(&self.0, serializer)
     }
 }
 

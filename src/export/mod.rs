@@ -7,6 +7,7 @@
 //! to the same bytes.
 
 mod common;
+mod country_csv;
 mod csv;
 pub mod diff;
 mod html;
@@ -45,6 +46,10 @@ pub enum Format {
     Markdown,
     /// One row per indicator, RFC 4180.
     Csv,
+    /// One row per country fact (long form: country, code, fact, date, value, source,
+    /// quote), RFC 4180.
+    #[value(name = "country-csv")]
+    CountryCsv,
     /// The whole dataset, both languages.
     Json,
     /// A self-contained report to read, print or share: charts, citations, no script.
@@ -65,6 +70,7 @@ pub fn write(
     match format {
         Format::Markdown => out.write_all(markdown::render(dataset, lang).as_bytes()),
         Format::Csv => csv::write(dataset, lang, out),
+        Format::CountryCsv => country_csv::write(dataset, lang, out),
         Format::Json => json::write(dataset, out),
         Format::Html => out.write_all(html::render(dataset, lang).as_bytes()),
         Format::Svg => {

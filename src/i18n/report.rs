@@ -172,6 +172,14 @@ pub struct BriefWords {
     pub dash: &'static str,
     pub list_separator: &'static str,
     pub name_separator: &'static str,
+    /// The heading of the country facts, and the columns of their tables.
+    pub countries: &'static str,
+    pub country: &'static str,
+    pub code: &'static str,
+    pub date: &'static str,
+    pub value: &'static str,
+    /// After a quote that is the dataset's translation, not the source's words.
+    pub translation: &'static str,
 }
 
 const BRIEF_EN: BriefWords = BriefWords {
@@ -190,6 +198,12 @@ const BRIEF_EN: BriefWords = BriefWords {
     dash: " — ",
     list_separator: "; ",
     name_separator: ", ",
+    countries: "Countries",
+    country: "Country",
+    code: "Code",
+    date: "Date",
+    value: "Value",
+    translation: " (translation)",
 };
 
 const BRIEF_ZH: BriefWords = BriefWords {
@@ -208,6 +222,12 @@ const BRIEF_ZH: BriefWords = BriefWords {
     dash: "——",
     list_separator: "；",
     name_separator: "、",
+    countries: "国家",
+    country: "国家",
+    code: "代码",
+    date: "日期",
+    value: "数值",
+    translation: "（译文）",
 };
 
 /// The brief's words in `lang`.

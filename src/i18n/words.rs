@@ -86,6 +86,9 @@ pub struct Strings {
     pub removed_panels: &'static str,
     pub added_points: &'static str,
     pub removed_points: &'static str,
+    pub added_countries: &'static str,
+    pub removed_countries: &'static str,
+    pub changed_countries: &'static str,
     pub unchanged_indicators: &'static str,
 }
 
@@ -163,6 +166,9 @@ const EN: Strings = Strings {
     removed_panels: "Removed panels",
     added_points: "Added points",
     removed_points: "Removed points",
+    added_countries: "Added countries",
+    removed_countries: "Removed countries",
+    changed_countries: "Countries with changed facts",
     unchanged_indicators: "Unchanged indicators",
 };
 
@@ -240,6 +246,9 @@ const ZH: Strings = Strings {
     removed_panels: "删除的板块",
     added_points: "新增要点",
     removed_points: "删除的要点",
+    added_countries: "新增国家",
+    removed_countries: "删除的国家",
+    changed_countries: "事项有变化的国家",
     unchanged_indicators: "未变化的指标",
 };
 

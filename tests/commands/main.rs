@@ -9,6 +9,7 @@ mod common;
 
 mod cli;
 mod completions;
+mod countries;
 mod diff;
 mod export;
 mod html;

@@ -19,7 +19,7 @@ fn config(text: &str) -> Result<Config, String> {
 
 #[test]
 fn a_rebound_key_does_the_action_and_the_old_one_nothing() {
-    let config = config("[keys]\nquit = \"x\"\nsearch = \"f\"\n").unwrap();
+    let config = config("[keys]\nquit = \"x\"\nsearch = \"z\"\n").unwrap();
     let mut app = main_app(Lang::En, 100, 30);
     app.keymap = config.keymap.clone();
     assert_eq!(send(&mut app, Event::Key(key("q"))), None);
@@ -29,7 +29,7 @@ fn a_rebound_key_does_the_action_and_the_old_one_nothing() {
         Some(Command::Quit),
         "Ctrl-C quits though `quit` is rebound without it"
     );
-    assert_eq!(send(&mut app, Event::Key(key("f"))), Some(Command::Redraw));
+    assert_eq!(send(&mut app, Event::Key(key("z"))), Some(Command::Redraw));
     assert!(app.search.is_some());
 }
 

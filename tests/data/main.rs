@@ -8,3 +8,4 @@ mod connectivity_data;
 mod countries;
 mod hostile;
 mod loading;
+mod partners_data;

@@ -1,14 +1,12 @@
 //! Per-country facts as a table, and later the map.
 //!
-//! The seam for the countries issue: the dataset model has no countries yet, so the report
-//! calls [`section`] with none and it writes nothing. When the model has them, build a
-//! [`CountryFact`] from each in `Report::body` (mod.rs) and pass them here: the table,
-//! with a citation per fact, is written as every other figure is. The map as SVG belongs
-//! after the table; it is not drawn yet, since it needs the country shapes that issue
-//! brings.
+//! `Report::body` (mod.rs) passes the dataset's country facts, oldest first ([`facts`]);
+//! the table, with a citation per fact, is written as every other figure is; a dataset
+//! without countries gets no section. The map as SVG belongs after the table; it is not
+//! drawn yet (the shapes are in `crate::countries`, the drawing is the map view's work).
 
 use super::Report;
-use crate::dataset::{Figure, FuzzyDate, Text};
+use crate::dataset::{Dataset, Figure, FuzzyDate, Text};
 use crate::i18n::figure_with_unit;
 
 /// One fact about one country, with its source like any figure.
@@ -23,6 +21,27 @@ pub struct CountryFact<'a> {
     pub date: FuzzyDate,
     pub source: usize,
     pub quote: Option<&'a Text>,
+}
+
+/// Every country fact of the dataset, oldest first, as the table shows it.
+pub(super) fn facts(dataset: &Dataset) -> Vec<CountryFact<'_>> {
+    dataset
+        .country_facts
+        .iter()
+        .map(|fact| {
+            let country = &dataset.countries[fact.country];
+            let kind = &dataset.fact_kinds[fact.kind];
+            CountryFact {
+                code: &country.code,
+                name: &country.name,
+                fact: &kind.label,
+                figure: fact.figure.zip(kind.unit.as_ref()),
+                date: fact.date,
+                source: fact.source,
+                quote: fact.quote.as_ref(),
+            }
+        })
+        .collect()
 }
 
 /// The countries' section: a table of every fact; nothing without facts.

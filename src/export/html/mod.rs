@@ -6,7 +6,7 @@
 //! <nav>      the tabs
 //! <section>  each tab, in order: overview: headline figures as cards; panels: each panel's
 //!            summary, figures, points and sub-points; timeline: events; sources
-//! <section>  per-country facts (countries.rs: a seam until the model has countries)
+//! <section>  per-country facts (countries.rs)
 //! <section>  all figures: each indicator with value, unit, date at its precision and age,
 //!            note, target; its series as a chart, the dates sources disagree on, a table
 //! <section>  references: each source (with its link), then its numbered quotes
@@ -95,7 +95,7 @@ impl<'a> Report<'a> {
         for tab in &self.dataset.tabs {
             self.tab(tab);
         }
-        countries::section(self, &[]);
+        countries::section(self, &countries::facts(self.dataset));
         self.all_figures();
         self.out.raw("</main>\n");
     }

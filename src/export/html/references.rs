@@ -1,7 +1,7 @@
 //! Sources as a reader cites them, and the numbered list of references every `[n]` links to.
 
 use super::Report;
-use crate::dataset::{Lang, Source, Text};
+use crate::dataset::{Dataset, Lang, Source, Text};
 use crate::i18n::report_words as words;
 
 /// A source description in pieces, so that the report can mark the title up and link the
@@ -52,12 +52,11 @@ pub fn plain(pieces: &[Piece]) -> String {
         .collect()
 }
 
-/// The language a quote was written in, when the dataset says so. The model does not
-/// record it yet (a Chinese page may be quoted in English and an English page in Chinese,
-/// so the dataset's primary language says nothing about it): until it does, no quote is
-/// marked. When the model gains the field, return it here.
-pub fn original_language(_quote: &Text) -> Option<Lang> {
-    None
+/// The language a quote was written in, when the dataset says so (a country fact's
+/// `quote_translated`; a Chinese page may be quoted in English and an English page in
+/// Chinese, so the dataset's primary language says nothing about it).
+pub fn original_language(dataset: &Dataset, quote: &Text) -> Option<Lang> {
+    dataset.original_language(quote)
 }
 
 /// Whether a quote read in `shown` is a translation of what its source wrote.
@@ -122,7 +121,7 @@ impl<'a> Report<'a> {
             match reference.quote {
                 Some(quote) => {
                     self.out.element("q", &[], quote.get(self.lang));
-                    if is_translation(original_language(quote), self.lang) {
+                    if is_translation(original_language(dataset, quote), self.lang) {
                         self.out.element(
                             "span",
                             &[("class", "translation")],

@@ -217,7 +217,7 @@ fn references(
         if let Some(quote) = reference.quote {
             line.push(' ');
             line.push_str(&quoted(quote.get(lang)));
-            if is_translation(original_language(quote), lang) {
+            if is_translation(original_language(dataset, quote), lang) {
                 line.push_str(&translation_mark(lang));
             }
         }

@@ -6,6 +6,7 @@
 //! - As of · Dataset · Source [1]
 //! ## each tab, in order     overview: headline figures; panels: ### panel, summary,
 //!                           figures, points and sub-points; timeline: events; sources
+//! ## Countries              a table per fact kind: country, code, date, value [n]
 //! ## All figures            every indicator: value, unit, date and its precision, note…
 //! ## References             each source, then its numbered quotes: 1. “quote”
 //! ```
@@ -13,6 +14,7 @@
 //! Every figure and cited point ends in `[n]`, the number of its reference. Dates are
 //! written at their true precision and never as an age, so the brief does not go stale.
 
+mod countries;
 mod escape;
 mod references;
 
@@ -59,6 +61,7 @@ impl<'a> Brief<'a> {
         for tab in &self.dataset.tabs {
             self.tab(tab);
         }
+        self.countries();
         self.all_figures();
     }
 

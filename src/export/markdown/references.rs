@@ -26,6 +26,14 @@ impl Brief<'_> {
                 previous = reference.source;
             }
             let cited = match reference.quote {
+                Some(quote)
+                    if self
+                        .dataset
+                        .original_language(quote)
+                        .is_some_and(|l| l != self.lang) =>
+                {
+                    format!("{}{}", quoted(&self.text(quote)), self.words.translation)
+                }
                 Some(quote) => quoted(&self.text(quote)),
                 None => self.words.whole_source.to_owned(),
             };
