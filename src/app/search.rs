@@ -123,6 +123,26 @@ impl SearchIndex {
                 push(3, target, &point.text, texts);
             }
         }
+        // A country by its names in both languages (the reference's English aliases too)
+        // or its code, found on the map, else in the table; its facts' labels are part of
+        // what it says.
+        for (index, country) in dataset.countries.iter().enumerate() {
+            let reference = crate::countries::country(country.reference);
+            let code = Text {
+                zh: country.code.clone(),
+                en: country.code.clone(),
+            };
+            let names = Text {
+                zh: reference.name_zh.to_owned(),
+                en: std::iter::once(reference.name_en)
+                    .chain(reference.aliases_en.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            };
+            let target = find(TabKind::Map, Item::Country(index))
+                .or_else(|| find(TabKind::Countries, Item::Country(index)));
+            push(1, target, &country.name, vec![&country.name, &names, &code]);
+        }
         for (index, event) in dataset.events.iter().enumerate() {
             let mut texts = vec![&event.label];
             texts.extend(event.quote.iter());

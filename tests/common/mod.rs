@@ -27,7 +27,8 @@ pub fn main_app(lang: Lang, width: u16, height: u16) -> App {
     builtin_app(dataset::DEFAULT_BUILTIN, lang, width, height)
 }
 
-/// A key as the terminal reports it: `"q"`, `"Tab"`, `"BackTab"`, `"Down"`, `"C-c"`.
+/// A key as the terminal reports it: `"q"`, `"Tab"`, `"BackTab"`, `"Down"`, `"C-c"`,
+/// `"S-Right"` (Shift-→).
 pub fn key(name: &str) -> Key {
     let code = match name {
         "Tab" => KeyCode::Tab,
@@ -44,6 +45,8 @@ pub fn key(name: &str) -> Key {
         "End" => KeyCode::End,
         "Backspace" => KeyCode::Backspace,
         "C-c" => return Key::ctrl('c'),
+        "S-Right" => return Key::new(KeyCode::Right, Modifiers::SHIFT),
+        "S-Left" => return Key::new(KeyCode::Left, Modifiers::SHIFT),
         "C-z" => return Key::ctrl('z'),
         single if single.chars().count() == 1 => {
             let c = single.chars().next().unwrap();

@@ -8,6 +8,7 @@
 mod common;
 
 mod charts;
+mod countries;
 mod keys_and_colors;
 mod properties;
 mod search;

@@ -943,3 +943,71 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Country datasets: any countries of the reference, any facts, drawn at any size, zoom and
+// year, with any keys of the map and the table.
+
+/// A valid dataset of `countries` (indices into the reference) with facts of an event kind
+/// and a value kind at `facts` (country, year, value), and a map and a table tab.
+fn country_toml(countries: &[usize], facts: &[(usize, u16, f64)]) -> String {
+    let reference = bri_dash::countries::all();
+    let mut codes: Vec<&str> = countries
+        .iter()
+        .map(|&i| reference[i % reference.len()].code)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    let mut text = String::from(
+        "[dataset]\nid = \"random\"\ntitle = { zh = \"随机\", en = \"Random\" }\nsummary = { zh = \"测试\", en = \"Test\" }\nas_of = \"2024\"\nlanguages = [\"zh\", \"en\"]\nsource = \"s\"\n\n[[sources]]\nid = \"s\"\nkind = \"official\"\ntitle = { zh = \"来源\", en = \"Source\" }\n\n[[tabs]]\nid = \"map\"\ntitle = { zh = \"地图\", en = \"Map\" }\nkind = \"map\"\n\n[[tabs]]\nid = \"table\"\ntitle = { zh = \"表\", en = \"Table\" }\nkind = \"countries\"\n\n[[fact_kinds]]\nid = \"signed\"\nlabel = { zh = \"签署\", en = \"Signed\" }\nkind = \"event\"\n\n[[fact_kinds]]\nid = \"trade\"\nlabel = { zh = \"贸易\", en = \"Trade\" }\nkind = \"value\"\nunit = { zh = \"元\", en = \"yuan\" }\n",
+    );
+    for code in &codes {
+        text.push_str(&format!("\n[[countries]]\ncode = \"{code}\"\n"));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for &(country, year, value) in facts {
+        let Some(code) = codes.get(country % codes.len().max(1)) else {
+            continue;
+        };
+        let year = 1990 + year % 40;
+        if !seen.insert((code, year)) {
+            continue;
+        }
+        text.push_str(&format!(
+            "\n[[country_facts]]\ncountry = \"{code}\"\nfact = \"signed\"\ndate = \"{year}\"\nsource = \"s\"\n\n[[country_facts]]\ncountry = \"{code}\"\nfact = \"trade\"\ndate = \"{year}\"\nvalue = {value:e}\nsource = \"s\"\n"
+        ));
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_country_dataset_draws_at_any_size_zoom_and_year(
+        countries in prop::collection::vec(0usize..400, 0..40),
+        facts in prop::collection::vec((0usize..40, any::<u16>(), prop_oneof![
+            Just(0.0), Just(-1.0), Just(1e300), Just(-1e300), Just(5e-324), -1e9f64..1e9,
+        ]), 0..60),
+        lang in prop::sample::select(vec![Lang::Zh, Lang::En]),
+        (width, height) in size(),
+        keys in prop::collection::vec(prop::sample::select(vec![
+            "+", "+", "-", "m", "M", ",", ".", "s", "S", "b", "f", "x", "Enter", "Esc", "j", "k",
+        ]), 0..12),
+    ) {
+        let text = country_toml(&countries, &facts);
+        let dataset = Arc::new(dataset::parse("random.toml", &text).unwrap());
+        let mut app = App::new(dataset, lang, today(), Size::new(width, height));
+        for tab in 0..app.dataset.tabs.len() {
+            update(&mut app, Action::GoToTab(tab));
+            headless::draw(&app, width, height);
+            for key in &keys {
+                let event = Event::Key(crate::common::key(key));
+                if let Some(action) = input::action(&app, &crate::common::layout(&app), event) {
+                    update(&mut app, action);
+                }
+                headless::draw(&app, width, height);
+            }
+        }
+    }
+}

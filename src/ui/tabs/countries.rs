@@ -5,7 +5,7 @@
 //!
 //! ```text
 //!  55 countries · s sort · f filter · b by region
-//!  Country ▲              Region     Signed an e-commerce MoU   E-commerce trade
+//!  ▲ Country              Region     Signed an e-commerce MoU   E-commerce trade
 //! ▶ Chile                 Latin Am…  2016-11                    —
 //!   Pakistan              Asia       2017-05                    20 (2021)
 //! ```
@@ -28,7 +28,7 @@ use crate::ui::widgets::lines::write_line;
 const NAME_WIDTH: usize = 26;
 const REGION_WIDTH: usize = 16;
 /// The narrowest a column of a shown thing gets before columns are left out.
-const MIN_COLUMN_WIDTH: usize = 12;
+const MIN_COLUMN_WIDTH: usize = 16;
 
 /// What a cell of `column` says of `country`; `—` for nothing known.
 pub fn cell_text(dataset: &Dataset, lang: Lang, column: Column, country: usize) -> String {
@@ -122,7 +122,25 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Drawn {
     let all_columns = columns(dataset, tab);
     let room = area.width.saturating_sub(2) as usize;
     let widths = widths(all_columns.len(), room);
-    let shown_columns = &all_columns[..widths.len()];
+    // Name and region always; of the rest, the window that holds the sorted column, so
+    // `s` walks every column into view.
+    let fitting = widths.len() - 2;
+    let first = if view.sort >= 2 {
+        (view.sort - 2 + 1).saturating_sub(fitting)
+    } else {
+        0
+    };
+    let shown_columns: Vec<(usize, Column)> = [(0, all_columns[0]), (1, all_columns[1])]
+        .into_iter()
+        .chain(
+            all_columns
+                .iter()
+                .copied()
+                .enumerate()
+                .skip(2 + first)
+                .take(fitting),
+        )
+        .collect();
     let buffer = frame.buffer_mut();
     let x = area.x + 2;
 
@@ -157,10 +175,11 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Drawn {
     let mut header_x = x;
     let header_y = area.y + 1;
     let mut header_texts = Vec::new();
-    for (index, (&column, &column_width)) in shown_columns.iter().zip(&widths).enumerate() {
+    for (&(index, column), &column_width) in shown_columns.iter().zip(&widths) {
         let mut text = header_text(dataset, lang, column);
+        // The mark first: a long header is cut at its end.
         if index == view.sort {
-            text.push_str(if view.descending { " ▼" } else { " ▲" });
+            text = format!("{} {text}", if view.descending { "▼" } else { "▲" });
         }
         header_texts.push(text);
         headers.push((index, Rect::new(header_x, header_y, column_width as u16, 1)));
@@ -198,7 +217,7 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Drawn {
         }
         let texts: Vec<String> = shown_columns
             .iter()
-            .map(|&column| cell_text(dataset, lang, column, country))
+            .map(|&(_, column)| cell_text(dataset, lang, column, country))
             .collect();
         let style = if index == selected {
             theme.selected

@@ -30,7 +30,7 @@ use crate::app::Item;
 use crate::app::countries::{MAP_PANEL_FROM, MapView, map_grid, shown};
 use crate::countries;
 use crate::dataset::{Dataset, FactClass, Lang, Shown};
-use crate::i18n::{date, figure_in, strings};
+use crate::i18n::{aside, date, figure_in, strings};
 use crate::ui::Screen;
 use crate::ui::layout::MapLayout;
 use crate::ui::text::{truncate, width};
@@ -271,7 +271,11 @@ fn selected_line(app: &Screen, country: usize, year: Option<i32>) -> Vec<String>
     let lang = app.lang;
     let dataset = &app.dataset;
     let entry = &dataset.countries[country];
-    let mut lines = vec![format!("▶ {} ({})", entry.name.get(lang), entry.code)];
+    let mut lines = vec![format!(
+        "▶ {}{}",
+        entry.name.get(lang),
+        aside(&entry.code, lang)
+    )];
     let shown = match colour_by(dataset, app.tab) {
         Some(Shown::FactKind(kind)) => dataset
             .fact_as_of(country, kind, year.unwrap_or(i32::MAX))
