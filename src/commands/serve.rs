@@ -1,0 +1,34 @@
+//! `bri-dash serve`: the dashboard over SSH.
+
+use std::io::{self, Write};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use crate::commands::cli::Cli;
+use crate::runtime::{Library, Store};
+use crate::serve::{self, Options};
+
+pub fn run(cli: &Cli, listen: SocketAddr) -> super::Outcome {
+    // Everything that can fail on bad input happens before the port is opened.
+    let config = super::config(cli)?;
+    let (entry, dataset) = super::dataset(cli, &config)?;
+    let dataset = Arc::new(dataset);
+    let library = Library::new(config.clone(), entry, Arc::clone(&dataset));
+    let catalog = library.catalog(false);
+    let start_entry = library.start_entry();
+    let store = Store::spawn(library, config.watch);
+    match serve::run(
+        config,
+        store,
+        dataset,
+        start_entry,
+        catalog,
+        Options { listen },
+    ) {
+        Ok(()) => Ok(0),
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "bri-dash serve: {error}");
+            Err(super::Stop(2))
+        }
+    }
+}
