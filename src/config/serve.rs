@@ -11,8 +11,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 #[schemars(description = "`bri-dash serve`: the dashboard over SSH. See docs/serve.md.")]
 pub struct RawServe {
-    /// An OpenSSH authorized_keys file: the public keys that may log in (relative to the
-    /// config's folder).
+    /// An OpenSSH authorized_keys file of the keys that may log in, relative to the config.
     pub authorized_keys: Option<String>,
     /// Anyone may read, without a key (default false).
     pub open: Option<bool>,
