@@ -4,7 +4,10 @@ use std::io::{self, Write};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use ratatui::layout::Size;
+
 use crate::commands::cli::Cli;
+use crate::commands::startup::build_app_colored;
 use crate::runtime::{Library, Store};
 use crate::serve::{self, Options};
 
@@ -17,13 +20,27 @@ pub fn run(cli: &Cli, listen: SocketAddr) -> super::Outcome {
     let catalog = library.catalog(false);
     let start_entry = library.start_entry();
     let store = Store::spawn(library, config.watch);
+    let (app_config, app_dataset) = (config.clone(), Arc::clone(&dataset));
+    let new_app: serve::NewApp = Box::new(move |lang, no_color| {
+        build_app_colored(
+            Arc::clone(&app_dataset),
+            &app_config,
+            lang,
+            Size::new(0, 0),
+            no_color,
+        )
+    });
     match serve::run(
         config,
         store,
         dataset,
         start_entry,
         catalog,
-        Options { listen },
+        Options {
+            listen,
+            lang: cli.lang.map(Into::into),
+            new_app,
+        },
     ) {
         Ok(()) => Ok(0),
         Err(error) => {

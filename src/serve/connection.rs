@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::layout::Size;
 use russh::keys::PublicKey;
@@ -15,12 +15,15 @@ use tokio::sync::mpsc;
 
 use super::dashboard::{self, Dashboard, Input};
 use super::{Shared, access, log};
-use crate::commands::startup::build_app_colored;
 use crate::config::LanguageSetting;
 use crate::dataset::Lang;
 
 /// Input waiting for a dashboard that is busy: past this, a flood is dropped.
 const INPUT_QUEUE: usize = 64;
+
+/// How long a session's last words (exit status, end of file, close) may wait for its
+/// reader.
+const CLOSE_TIME: Duration = Duration::from_secs(2);
 
 /// The environment a reader's client sent that is honoured.
 #[derive(Default)]
@@ -97,10 +100,12 @@ impl Connection {
         };
         let (sender, inputs) = mpsc::channel(INPUT_QUEUE);
         open.inputs = Some(sender);
-        let lang = match shared.config.language {
-            LanguageSetting::Zh => Lang::Zh,
-            LanguageSetting::En => Lang::En,
-            LanguageSetting::Auto => Lang::from_locale(
+        // As the local dashboard: --lang, else the config's, else the reader's locale.
+        let lang = match (shared.lang, shared.config.language) {
+            (Some(lang), _) => lang,
+            (None, LanguageSetting::Zh) => Lang::Zh,
+            (None, LanguageSetting::En) => Lang::En,
+            (None, LanguageSetting::Auto) => Lang::from_locale(
                 open.env
                     .lc_all
                     .as_deref()
@@ -108,13 +113,7 @@ impl Connection {
                     .or(open.env.lang.as_deref()),
             ),
         };
-        let mut app = build_app_colored(
-            Arc::clone(&shared.start),
-            &shared.config,
-            lang,
-            Size::new(0, 0),
-            open.env.no_color,
-        );
+        let mut app = (shared.new_app)(lang, open.env.no_color);
         app.catalog = shared.catalog.clone();
         app.current = shared.start_entry;
         app.follow_default = true;
@@ -139,9 +138,13 @@ impl Connection {
             // The read half is not read: input comes through `data`.
             let (_, out) = channel.split();
             let ending = dashboard::run(dashboard, inputs, &out, stopping).await;
-            let _ = out.exit_status(0).await;
-            let _ = out.eof().await;
-            let _ = out.close().await;
+            // A reader that takes nothing would hold these for ever.
+            let _ = tokio::time::timeout(CLOSE_TIME, async {
+                let _ = out.exit_status(0).await;
+                let _ = out.eof().await;
+                let _ = out.close().await;
+            })
+            .await;
             log(format_args!(
                 "dashboard {peer} {login} ended ({ending:?}) after {:.1}s",
                 started.elapsed().as_secs_f64()

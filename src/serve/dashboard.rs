@@ -155,7 +155,10 @@ pub async fn run(
                         idle_at = Instant::now() + idle_timeout;
                         flush_at = Some(Instant::now() + ESC_WAIT);
                         let events = input.feed(&bytes);
-                        live.actions_for(events)
+                        match live.actions_for(events) {
+                            Ok(actions) => actions,
+                            Err(ending) => return ending,
+                        }
                     }
                     Some(Input::Resize(size)) => match live.session.resize(size) {
                         Ok(action) => vec![action],
@@ -166,7 +169,10 @@ pub async fn run(
                 () = sleep_until(flush_at.unwrap_or(far)), if flush_at.is_some() => {
                     flush_at = None;
                     let events = input.flush();
-                    live.actions_for(events)
+                    match live.actions_for(events) {
+                        Ok(actions) => actions,
+                        Err(ending) => return ending,
+                    }
                 }
                 () = sleep_until(notice_at.unwrap_or(far)), if notice_at.is_some() => {
                     notice_at = None;
@@ -201,7 +207,12 @@ pub async fn run(
         ending = dashboard => ending,
         () = sending => Ending::Gone,
     };
-    let _ = out.data_bytes(restore_bytes(ending)).await;
+    // Bounded: a reader that takes nothing must not keep the task.
+    let _ = tokio::time::timeout(
+        Duration::from_secs(2),
+        out.data_bytes(restore_bytes(ending)),
+    )
+    .await;
     ending
 }
 
@@ -230,7 +241,14 @@ struct Live {
 }
 
 impl Live {
+    /// The reader's terminal taken (alternate screen, no cursor, the mouse if the config
+    /// wants it) and the first frame, inside the same fence as every later one.
     fn start(&mut self, size: Size, mouse: bool) -> io::Result<()> {
+        panic::catch_unwind(AssertUnwindSafe(|| self.first_frame(size, mouse)))
+            .unwrap_or_else(|_| Err(io::Error::other("a panic while drawing")))
+    }
+
+    fn first_frame(&mut self, size: Size, mouse: bool) -> io::Result<()> {
         let mut setup = Vec::new();
         crossterm::queue!(setup, EnterAlternateScreen, Hide)?;
         if mouse {
@@ -253,11 +271,15 @@ impl Live {
             .is_some_and(|banner| banner.is_notice())
     }
 
-    fn actions_for(&self, events: Vec<crate::input::Event>) -> Vec<Action> {
-        events
-            .into_iter()
-            .filter_map(|event| self.session.action_for(event))
-            .collect()
+    /// What the input means; a panic there ends this session like one in `apply`.
+    fn actions_for(&self, events: Vec<crate::input::Event>) -> Result<Vec<Action>, Ending> {
+        panic::catch_unwind(AssertUnwindSafe(|| {
+            events
+                .into_iter()
+                .filter_map(|event| self.session.action_for(event))
+                .collect()
+        }))
+        .map_err(|_| Ending::Crashed)
     }
 
     /// Applies an action inside a fence: a panic ends this session only.

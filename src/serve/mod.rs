@@ -28,9 +28,9 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use crate::app::CatalogEntry;
+use crate::app::{App, CatalogEntry};
 use crate::config::Config;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Lang};
 use crate::runtime::Store;
 use access::Gate;
 use connection::Connection;
@@ -49,6 +49,10 @@ struct Shared {
     start: Arc<Dataset>,
     start_entry: Option<usize>,
     catalog: Vec<CatalogEntry>,
+    /// A reader's app on the start dataset, in a language, with or without colour.
+    new_app: NewApp,
+    /// `--lang`: every reader starts in it, whatever their `LANG`.
+    lang: Option<Lang>,
     stopping: watch::Sender<bool>,
 }
 
@@ -63,8 +67,13 @@ fn log(line: std::fmt::Arguments) {
     );
 }
 
+/// How a reader's app is made (by the command, which knows the config's theme and keys).
+pub type NewApp = Box<dyn Fn(Lang, bool) -> App + Send + Sync>;
+
 pub struct Options {
     pub listen: SocketAddr,
+    pub lang: Option<Lang>,
+    pub new_app: NewApp,
 }
 
 /// Runs the server until SIGTERM (or SIGINT), then drains: every session is told and
@@ -91,18 +100,20 @@ pub fn run(
         start,
         start_entry,
         catalog,
+        new_app: options.new_app,
+        lang: options.lang,
         stopping,
     });
-    runtime.block_on(serve(shared, key, &key_path, options))
+    runtime.block_on(serve(shared, key, &key_path, options.listen))
 }
 
 async fn serve(
     shared: Arc<Shared>,
     key: PrivateKey,
     key_path: &std::path::Path,
-    options: Options,
+    listen: SocketAddr,
 ) -> io::Result<()> {
-    let listener = TcpListener::bind(options.listen).await?;
+    let listener = TcpListener::bind(listen).await?;
     let serve = &shared.config.serve;
     log(format_args!(
         "listening on {}, host key {} ({}), {}",

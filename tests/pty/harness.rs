@@ -56,9 +56,16 @@ impl Dash {
         Dash::start(BIN, cols, rows, None, args, &[])
     }
 
-    /// Starts another program (an SSH client of `bri-dash serve`) at `cols`×`rows`.
-    pub fn spawn_program(program: &str, cols: u16, rows: u16, args: &[&str]) -> Dash {
-        Dash::start(program, cols, rows, None, args, &[])
+    /// Starts another program (an SSH client of `bri-dash serve`) at `cols`×`rows`, with
+    /// these environment variables added.
+    pub fn spawn_program(
+        program: &str,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Dash {
+        Dash::start(program, cols, rows, None, args, env)
     }
 
     /// Starts `bri-dash` with these environment variables added.
@@ -86,10 +93,11 @@ impl Dash {
         let home = isolated_home();
         let mut command = CommandBuilder::new(program);
         command.args(args);
+        set_env(&mut command, &home);
+        // After the defaults, which they may override (LANG, NO_COLOR).
         for (name, value) in env {
             command.env(name, value);
         }
-        set_env(&mut command, &home);
         command.cwd(home.path());
         let child = pair.slave.spawn_command(command).expect("spawn bri-dash");
         let pid =

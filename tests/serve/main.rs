@@ -80,6 +80,36 @@ fn a_reader_sees_the_dashboard_presses_keys_resizes_switches_language_and_quits(
 }
 
 #[test]
+fn the_readers_locale_chooses_the_language_and_no_color_the_colours() {
+    let server = Server::start("");
+    let mut zh = server.ssh_with(
+        100,
+        30,
+        &["-o", "SendEnv=LANG", "-o", "SendEnv=NO_COLOR"],
+        &[("LANG", "zh_CN.UTF-8"), ("NO_COLOR", "1")],
+    );
+    sees(&mut zh, "L English");
+    zh.wait_for("no colour", |screen| {
+        let (rows, cols) = screen.size();
+        (0..rows.get()).all(|row| {
+            (0..cols.get()).all(|col| {
+                screen.cell(row, col).is_none_or(|cell| {
+                    cell.fgcolor() == vt100::Color::Default
+                        && cell.bgcolor() == vt100::Color::Default
+                })
+            })
+        })
+    });
+    let mut en = server.ssh(100, 30);
+    sees(&mut en, "L 中文");
+    for dash in [zh, en] {
+        let mut dash = dash;
+        dash.send("q");
+        dash.expect_exit(0);
+    }
+}
+
+#[test]
 fn a_wrong_key_is_refused_and_the_server_keeps_running() {
     let server = Server::start("");
     let stranger = server.new_key("stranger");

@@ -137,9 +137,15 @@ impl Server {
 
     /// `ssh -tt` with the reader's key, in a pseudo-terminal of `cols`×`rows`.
     pub fn ssh(&self, cols: u16, rows: u16) -> Dash {
-        let args = self.ssh_args(&self.key(), &["-tt"], &[]);
+        self.ssh_with(cols, rows, &[], &[])
+    }
+
+    /// [`Server::ssh`] with more options and environment variables for ssh.
+    pub fn ssh_with(&self, cols: u16, rows: u16, options: &[&str], env: &[(&str, &str)]) -> Dash {
+        let options: Vec<&str> = ["-tt"].iter().chain(options).copied().collect();
+        let args = self.ssh_args(&self.key(), &options, &[]);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        Dash::spawn_program("ssh", cols, rows, &args)
+        Dash::spawn_program("ssh", cols, rows, &args, env)
     }
 
     pub fn log(&self) -> String {
