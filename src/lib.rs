@@ -7,7 +7,7 @@
 //! From the bottom layer up: [`text`] (making untrusted text safe), [`files`] (reading
 //! files, reporting their problems), [`dataset`] and [`config`] (the validated models),
 //! [`i18n`] (the words, numbers and dates of both languages), [`export`] (the dataset in other formats), [`app`] (state and update), [`ui`] (drawing),
-//! [`runtime`] (the event loop and the terminal), [`commands`] (the command line).
+//! [`runtime`] (the event loop and the terminal), [`serve`] (the dashboard over SSH), [`commands`] (the command line).
 
 pub mod app;
 pub mod commands;
@@ -19,5 +19,6 @@ pub mod files;
 pub mod i18n;
 pub mod input;
 pub mod runtime;
+pub mod serve;
 pub mod text;
 pub mod ui;

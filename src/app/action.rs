@@ -1,7 +1,5 @@
 //! Everything that can change the dashboard's state.
 
-use std::path::PathBuf;
-
 use strum::{EnumString, IntoStaticStr};
 
 use super::live::{CatalogEntry, Loaded};
@@ -117,9 +115,6 @@ pub enum Action {
     /// The passing notice ("reloaded") has been on screen long enough.
     #[strum(disabled)]
     NoticeExpired,
-    /// A watched file changed on disk.
-    #[strum(disabled)]
-    FileChanged(PathBuf),
     #[strum(disabled)]
     Resize {
         width: u16,
@@ -146,8 +141,6 @@ pub enum Command {
     Load(usize),
     /// Load the shown dataset again.
     Reload,
-    /// A watched file changed: read again what it holds (the config or the shown dataset).
-    FileChanged(PathBuf),
     /// Read every catalog entry for the picker's titles and statuses.
     ScanCatalog,
     /// Load the catalog entry with this index and compare it with the shown dataset.

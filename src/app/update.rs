@@ -24,7 +24,6 @@ pub fn update(app: &mut App, action: Action) -> Command {
             app.size = ratatui::layout::Size::new(width, height);
             return Command::Redraw;
         }
-        Action::FileChanged(path) => return Command::FileChanged(path),
         Action::ToggleLanguage => {
             app.lang = app.lang.other();
             // Names sort differently in the other language.

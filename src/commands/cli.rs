@@ -128,6 +128,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
     },
+    /// Serve the dashboard over SSH: every reader gets a dashboard of their own, in their
+    /// terminal's size and language, over one shared dataset that reloads on every edit.
+    #[command(after_help = SERVE_HELP)]
+    Serve {
+        /// The address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:2222", value_name = "ADDRESS:PORT")]
+        listen: std::net::SocketAddr,
+    },
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  bri-dash man > bri-dash.1 && man ./bri-dash.1")]
     Man,
@@ -150,6 +158,18 @@ its citation, each series as a chart. SVG is one indicator's series with its sou
 Exit codes: 0 written; 2 bad invocation (--format svg without an --indicator that has a
 series, --indicator with another format), unreadable or invalid dataset or config, or
 output that cannot be written (an input file as --output is refused).";
+
+const SERVE_HELP: &str = "\
+Examples:
+  bri-dash serve --config team.toml                      then: ssh -p 2222 localhost
+  bri-dash serve --listen 0.0.0.0:2222 --config team.toml
+
+Who may come in is the config's [serve] table: `authorized_keys = \"PATH\"` (an OpenSSH
+authorized_keys file) or `open = true` (anyone, read-only). The host key is made on first
+start in the state folder ($XDG_STATE_HOME/bri-dash, else ~/.local/state/bri-dash) and its
+fingerprint printed. Stops on SIGTERM or SIGINT, after telling every reader. See docs/serve.md.
+
+Exit codes: 0 stopped; 2 unusable config, host key or address.";
 
 /// How `bri-dash diff` writes the comparison.
 #[derive(Debug, Clone, Copy, ValueEnum)]

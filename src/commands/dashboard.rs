@@ -1,6 +1,7 @@
 //! `bri-dash` with no subcommand: the interactive dashboard.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use ratatui::layout::Size;
 
@@ -17,13 +18,14 @@ pub fn run(cli: &Cli) -> super::Outcome {
         return Err(super::Stop(2));
     }
     let mut app = build_app(dataset, &config, language(cli, &config), Size::new(0, 0));
+    let library = Library::new(config.clone(), entry, Arc::clone(&app.dataset));
     // Without --dataset, the dashboard follows the config's default when it changes.
     app.follow_default = cli.dataset.is_none();
     let options = Options {
         mouse: config.mouse,
         watch: config.watch,
     };
-    match runtime::run(app, Library::new(config, entry), options) {
+    match runtime::run(app, library, options) {
         Ok(Exit::Quit) => Ok(0),
         Ok(Exit::Signal(signal)) => Ok((128 + signal) as u8),
         Err(error) => {

@@ -11,6 +11,7 @@ pub mod man;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod startup;
 
 use std::io::IsTerminal;

@@ -54,10 +54,22 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-pub fn build_app(dataset: Dataset, config: &Config, lang: Lang, size: Size) -> App {
-    let mut app = App::new(Arc::new(dataset), lang, today(), size);
-    let mono = no_color() || config.theme == ThemeName::Mono;
-    app.theme = Theme::new(config.theme, no_color());
+/// The app on `dataset`: a dataset read for it, or one that other sessions share.
+pub fn build_app(dataset: impl Into<Arc<Dataset>>, config: &Config, lang: Lang, size: Size) -> App {
+    build_app_colored(dataset, config, lang, size, no_color())
+}
+
+/// [`build_app`] for a terminal that is not this process's: its own `NO_COLOR`.
+pub fn build_app_colored(
+    dataset: impl Into<Arc<Dataset>>,
+    config: &Config,
+    lang: Lang,
+    size: Size,
+    no_color: bool,
+) -> App {
+    let mut app = App::new(dataset.into(), lang, today(), size);
+    let mono = no_color || config.theme == ThemeName::Mono;
+    app.theme = Theme::new(config.theme, no_color);
     // Without colour, colour overrides would bring colour back.
     if !mono {
         for color in &config.colors {

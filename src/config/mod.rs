@@ -3,12 +3,14 @@
 mod bindings;
 mod discovery;
 mod model;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use discovery::{ConfigSource, discover, user_config_folder};
 pub use model::*;
+pub use serve::{Access, RawServe, ServeConfig};
 
 use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN};
 use crate::files::diagnostic::{FileError, Problem};
@@ -42,6 +44,7 @@ impl Config {
                 .unwrap_or(0),
             keymap: crate::app::Keymap::default(),
             colors: Vec::new(),
+            serve: ServeConfig::default(),
         }
     }
 
@@ -209,6 +212,7 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
         default,
         keymap,
         colors,
+        serve: ServeConfig::from_raw(&raw.serve, base),
     })
 }
 

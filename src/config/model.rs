@@ -65,6 +65,8 @@ pub struct RawConfig {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, ColorSchema>")]
     pub colors: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    #[serde(default)]
+    pub serve: super::RawServe,
 }
 
 /// Schema stand-in for the keys of one action: one key or several.
@@ -176,4 +178,6 @@ pub struct Config {
     pub colors: Vec<ColorOverride>,
     /// Index into `datasets`.
     pub default: usize,
+    /// `bri-dash serve`'s access and limits.
+    pub serve: super::ServeConfig,
 }

@@ -1,11 +1,13 @@
 //! From what the user did to what it means: a key, a click or a wheel turn, read against
 //! the mode the dashboard is in, its keymap and the geometry of the last frame, becomes an
-//! [`Action`] (or nothing). Every front end (the local terminal, later an SSH channel)
+//! [`Action`] (or nothing). Every front end (the local terminal's crossterm events, an SSH channel's bytes)
 //! turns its own events into an [`Event`] and comes through here, so a key or a click
 //! means the same wherever it comes from.
 
+mod bytes;
 mod terminal;
 
+pub use bytes::ByteInput;
 pub use terminal::from_crossterm;
 
 use crate::app::{Action, App, Key, KeyCode, Overlay};

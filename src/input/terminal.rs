@@ -25,6 +25,10 @@ pub fn from_crossterm(event: &TermEvent) -> Option<Event> {
                 column: mouse.column,
                 row: mouse.row,
             }),
+            MouseEventKind::Drag(MouseButton::Left) => Some(Event::Drag {
+                column: mouse.column,
+                row: mouse.row,
+            }),
             MouseEventKind::ScrollUp => Some(Event::ScrollUp),
             MouseEventKind::ScrollDown => Some(Event::ScrollDown),
             _ => None,

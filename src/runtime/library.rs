@@ -1,51 +1,121 @@
 //! The dashboard's side of the file system: the config and the datasets it names, read when
-//! the user switches, reloads, compares, or a watched file changes. Every read reports back
-//! as an [`Action`]; nothing here touches the screen.
+//! a session switches, reloads, compares, or a watched file changes. Many sessions (the
+//! local terminal, or every reader of `bri-dash serve`) share one library: each shows a
+//! dataset of its own, and a file is read once for all the sessions that show it, which
+//! then hold the same `Arc<Dataset>`. Every read reports back as [`Action`]s addressed to
+//! sessions; nothing here touches a screen.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::watch;
 use crate::app::{
     Action, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line, problem_report,
 };
 use crate::config::{Config, DatasetEntry, DatasetLocation};
+use crate::dataset::Dataset;
+use crate::files::diagnostic::FileError;
 use crate::text::sanitize::sanitize_line;
+
+/// Which session an action is for.
+pub type SessionId = u64;
+
+/// What one session shows.
+struct Shown {
+    entry: DatasetEntry,
+    /// Its index in the config's list, if it is there.
+    index: Option<usize>,
+    /// Why its file, read again, does not load: kept until a reload works, so that the
+    /// error banner lasts exactly as long as the file stays broken.
+    problem: Option<String>,
+}
+
+/// The last reads of one dataset: what a session that opens now must be told.
+#[derive(Default)]
+struct Latest {
+    good: Option<Arc<Dataset>>,
+    failure: Option<FileError>,
+}
 
 pub struct Library {
     config: Config,
-    /// The dataset on screen.
-    shown: DatasetEntry,
-    /// Its index in the config's list, if it is there.
-    shown_entry: Option<usize>,
-    /// Why the shown dataset's file, read again, does not load: kept until a reload works,
-    /// so that the error banner lasts exactly as long as the file stays broken.
-    shown_problem: Option<String>,
     /// Why the config file, read again, does not load (the one in use is the last good one).
     config_problem: Option<String>,
+    /// The dataset new sessions start on, kept current while no session shows it.
+    start: DatasetEntry,
+    sessions: BTreeMap<SessionId, Shown>,
+    /// By location key: the datasets that a session shows, or that new sessions start on.
+    latest: HashMap<String, Latest>,
 }
 
 impl Library {
-    pub fn new(config: Config, shown: DatasetEntry) -> Library {
-        let shown_entry = index_of(&config, &shown);
+    /// A library whose sessions start on `start`, already read as `dataset`.
+    pub fn new(config: Config, start: DatasetEntry, dataset: Arc<Dataset>) -> Library {
+        let mut latest = HashMap::new();
+        latest.insert(
+            key(&start.location),
+            Latest {
+                good: Some(dataset),
+                failure: None,
+            },
+        );
         Library {
             config,
-            shown,
-            shown_entry,
-            shown_problem: None,
             config_problem: None,
+            start,
+            sessions: BTreeMap::new(),
+            latest,
         }
     }
 
-    /// The problem that stands now, if any: the config's first, as the older cause of the
-    /// two to fix, else the shown dataset's.
-    pub fn problem(&self) -> Option<String> {
-        self.config_problem
-            .clone()
-            .or_else(|| self.shown_problem.clone())
+    /// The catalog entry new sessions start on, if the config lists it.
+    pub fn start_entry(&self) -> Option<usize> {
+        index_of(&self.config, &self.start)
     }
 
-    pub fn shown_entry(&self) -> Option<usize> {
-        self.shown_entry
+    /// A new session, which starts on the start dataset as `known` (the one it was built
+    /// with): the actions that bring it up to date, when that dataset was read again since.
+    pub fn open(&mut self, session: SessionId, known: &Arc<Dataset>) -> Vec<Action> {
+        let entry = self.start.clone();
+        let latest = self.latest.entry(key(&entry.location)).or_default();
+        let (good, failure) = (latest.good.clone(), latest.failure.clone());
+        let index = index_of(&self.config, &entry);
+        self.sessions.insert(
+            session,
+            Shown {
+                entry,
+                index,
+                problem: failure.as_ref().map(problem_report),
+            },
+        );
+        let mut actions = Vec::new();
+        if let Some(good) = good
+            && !Arc::ptr_eq(&good, known)
+        {
+            actions.push(loaded(index, LoadReason::Reload, Ok(good), None));
+        }
+        if let Some(failure) = failure {
+            let standing = self.problem(session);
+            actions.push(loaded(index, LoadReason::Reload, Err(failure), standing));
+        }
+        actions
+    }
+
+    /// The session is gone: what only it showed is forgotten.
+    pub fn close(&mut self, session: SessionId) {
+        self.sessions.remove(&session);
+        self.forget_unshown();
+    }
+
+    /// The problem that stands now for a session, if any: the config's first, as the older
+    /// cause of the two to fix, else its shown dataset's.
+    fn problem(&self, session: SessionId) -> Option<String> {
+        self.config_problem.clone().or_else(|| {
+            self.sessions
+                .get(&session)
+                .and_then(|shown| shown.problem.clone())
+        })
     }
 
     /// The config's datasets; with `read`, each one is loaded for its title and status.
@@ -71,71 +141,186 @@ impl Library {
             .collect()
     }
 
-    pub fn catalog_action(&self) -> Action {
+    pub fn catalog_action(&self, session: SessionId) -> Action {
+        self.catalog_action_with(session, self.catalog(true))
+    }
+
+    fn catalog_action_with(&self, session: SessionId, entries: Vec<CatalogEntry>) -> Action {
         Action::CatalogChanged {
-            entries: self.catalog(true),
+            entries,
             default: self.config.default,
-            problem: self.problem(),
+            problem: self.problem(session),
         }
     }
 
-    /// Loads a catalog entry; a successful switch makes it the dataset shown. Nothing for
-    /// an index the catalog no longer has (a config save shortened it meanwhile).
-    pub fn load(&mut self, index: usize, reason: LoadReason) -> Option<Action> {
+    /// Loads a catalog entry for a session; a successful switch makes it the dataset that
+    /// session shows. Nothing for an index the catalog no longer has (a config save
+    /// shortened it meanwhile) or a session that is gone.
+    pub fn load(&mut self, session: SessionId, index: usize, reason: LoadReason) -> Option<Action> {
         let entry = self.config.datasets.get(index).cloned()?;
-        let result = entry.load(self.config.max_file_bytes).map(Arc::new);
-        if reason == LoadReason::Switch && result.is_ok() {
-            self.shown = entry;
-            self.shown_entry = Some(index);
-            // The broken file is no longer the one shown.
-            self.shown_problem = None;
+        // A dataset another session shows is read already, and kept current by the watch.
+        let cached = self
+            .latest
+            .get(&key(&entry.location))
+            .filter(|latest| latest.failure.is_none() && self.config.watch)
+            .and_then(|latest| latest.good.clone());
+        let result = match cached {
+            Some(dataset) => Ok(dataset),
+            None => entry.load(self.config.max_file_bytes).map(Arc::new),
+        };
+        if reason == LoadReason::Switch
+            && let Ok(dataset) = &result
+        {
+            let location = key(&entry.location);
+            let shown = self.sessions.get_mut(&session)?;
+            *shown = Shown {
+                entry,
+                index: Some(index),
+                // The broken file is no longer the one shown.
+                problem: None,
+            };
+            let latest = self.latest.entry(location).or_default();
+            latest.good = Some(Arc::clone(dataset));
+            latest.failure = None;
+            self.forget_unshown();
         }
-        Some(Action::DatasetLoaded(Box::new(Loaded {
-            entry: Some(index),
-            reason,
-            result,
-            problem: self.problem(),
-        })))
+        Some(loaded(Some(index), reason, result, self.problem(session)))
     }
 
-    pub fn reload_shown(&mut self) -> Action {
-        let result = self.shown.load(self.config.max_file_bytes).map(Arc::new);
-        self.shown_problem = result.as_ref().err().map(problem_report);
-        Action::DatasetLoaded(Box::new(Loaded {
-            entry: self.shown_entry,
-            reason: LoadReason::Reload,
-            result,
-            problem: self.problem(),
-        }))
+    fn forget_unshown(&mut self) {
+        let mut kept: BTreeSet<String> = self
+            .sessions
+            .values()
+            .map(|shown| key(&shown.entry.location))
+            .collect();
+        kept.insert(key(&self.start.location));
+        self.latest.retain(|location, _| kept.contains(location));
     }
 
-    /// Reads the config file again. A broken config keeps the one in use. The second
-    /// action is the shown dataset read from its new place, when the new config's entry of
-    /// that name points elsewhere: the caller must watch the new file then.
-    pub fn reload_config(&mut self) -> (Option<Action>, Option<Action>) {
+    /// Reads again the dataset a session shows, for every session that shows it.
+    pub fn reload_shown(&mut self, session: SessionId) -> Vec<(SessionId, Action)> {
+        match self.sessions.get(&session) {
+            Some(shown) => {
+                let location = shown.entry.location.clone();
+                self.reload(&location)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Reads a dataset once and hands the result to every session that shows it.
+    fn reload(&mut self, location: &DatasetLocation) -> Vec<(SessionId, Action)> {
+        let location_key = key(location);
+        let entry = DatasetEntry {
+            name: String::new(),
+            location: location.clone(),
+        };
+        let result = entry.load(self.config.max_file_bytes).map(Arc::new);
+        let problem = result.as_ref().err().map(problem_report);
+        let latest = self.latest.entry(location_key.clone()).or_default();
+        match &result {
+            Ok(dataset) => {
+                latest.good = Some(Arc::clone(dataset));
+                latest.failure = None;
+            }
+            Err(error) => latest.failure = Some(error.clone()),
+        }
+        let showing: Vec<SessionId> = self
+            .sessions
+            .iter_mut()
+            .filter(|(_, shown)| key(&shown.entry.location) == location_key)
+            .map(|(id, shown)| {
+                shown.problem = problem.clone();
+                *id
+            })
+            .collect();
+        showing
+            .into_iter()
+            .map(|id| {
+                let index = self.sessions[&id].index;
+                let action = loaded(index, LoadReason::Reload, result.clone(), self.problem(id));
+                (id, action)
+            })
+            .collect()
+    }
+
+    /// A watched file changed: the config, or a dataset sessions show (or start on).
+    pub fn file_changed(&mut self, path: &PathBuf) -> Vec<(SessionId, Action)> {
+        let is_config = self.config_file().map(|p| watch::absolute(&p));
+        if is_config.as_ref() == Some(path) {
+            return self.reload_config();
+        }
+        let mut locations: Vec<DatasetLocation> = Vec::new();
+        let candidates = self
+            .sessions
+            .values()
+            .map(|shown| &shown.entry.location)
+            .chain(std::iter::once(&self.start.location));
+        for location in candidates {
+            let changed =
+                matches!(location, DatasetLocation::File(file) if watch::absolute(file) == *path);
+            if changed && !locations.iter().any(|seen| key(seen) == key(location)) {
+                locations.push(location.clone());
+            }
+        }
+        locations
+            .iter()
+            .flat_map(|location| self.reload(location))
+            .collect()
+    }
+
+    /// Reads the config file again. A broken config keeps the one in use. A session whose
+    /// dataset the new config puts elsewhere (the entry of that name points to another
+    /// file) is told of it read from its new place first, then every session gets the new
+    /// catalog: the caller must watch the new files then.
+    fn reload_config(&mut self) -> Vec<(SessionId, Action)> {
         let Some(path) = self.config.origin.clone() else {
-            return (None, None);
+            return Vec::new();
         };
         match Config::load(&path) {
             Ok(config) => {
                 self.config = config;
                 self.config_problem = None;
-                self.shown_entry = index_of(&self.config, &self.shown);
-                // The entry is taken from the new config by name: keeping the old one would
-                // keep its old path, and even `r` would read the file the config left.
-                let moved = match self.shown_entry.map(|index| &self.config.datasets[index]) {
-                    Some(entry) if !same_location(&entry.location, &self.shown.location) => {
-                        self.shown = entry.clone();
-                        Some(self.reload_shown())
+                let mut moved: Vec<DatasetLocation> = Vec::new();
+                for shown in self.sessions.values_mut() {
+                    shown.index = index_of(&self.config, &shown.entry);
+                    // The entry is taken from the new config by name: keeping the old one
+                    // would keep its old path, and even `r` would read the file the config
+                    // left.
+                    if let Some(entry) = shown.index.map(|index| &self.config.datasets[index])
+                        && !same_location(&entry.location, &shown.entry.location)
+                    {
+                        shown.entry = entry.clone();
+                        if !moved.iter().any(|seen| key(seen) == key(&entry.location)) {
+                            moved.push(entry.location.clone());
+                        }
                     }
-                    _ => None,
-                };
-                (Some(self.catalog_action()), moved)
+                }
+                if let Some(entry) = index_of(&self.config, &self.start)
+                    .map(|index| self.config.datasets[index].clone())
+                {
+                    self.start = entry;
+                }
+                let mut actions: Vec<(SessionId, Action)> = moved
+                    .iter()
+                    .flat_map(|location| self.reload(location))
+                    .collect();
+                self.forget_unshown();
+                let catalog = self.catalog(true);
+                actions.extend(
+                    self.sessions
+                        .keys()
+                        .map(|&id| (id, self.catalog_action_with(id, catalog.clone()))),
+                );
+                actions
             }
             Err(error) => {
                 let problem = problem_report(&error);
                 self.config_problem = Some(problem.clone());
-                (Some(Action::ConfigFailed(problem)), None)
+                self.sessions
+                    .keys()
+                    .map(|&id| (id, Action::ConfigFailed(problem.clone())))
+                    .collect()
             }
         }
     }
@@ -144,20 +329,35 @@ impl Library {
         self.config.origin.clone()
     }
 
-    pub fn shown_file(&self) -> Option<PathBuf> {
-        match &self.shown.location {
-            DatasetLocation::File(path) => Some(path.clone()),
-            DatasetLocation::Builtin(_) => None,
-        }
-    }
-
-    /// The files whose changes matter: the config and the dataset shown.
+    /// The files whose changes matter: the config, the datasets shown and the one new
+    /// sessions start on.
     pub fn watched_files(&self) -> Vec<PathBuf> {
-        self.config_file()
-            .into_iter()
-            .chain(self.shown_file())
-            .collect()
+        let datasets = self
+            .sessions
+            .values()
+            .map(|shown| &shown.entry.location)
+            .chain(std::iter::once(&self.start.location))
+            .filter_map(|location| match location {
+                DatasetLocation::File(path) => Some(path.clone()),
+                DatasetLocation::Builtin(_) => None,
+            });
+        let files: BTreeSet<PathBuf> = self.config_file().into_iter().chain(datasets).collect();
+        files.into_iter().collect()
     }
+}
+
+fn loaded(
+    entry: Option<usize>,
+    reason: LoadReason,
+    result: Result<Arc<Dataset>, FileError>,
+    problem: Option<String>,
+) -> Action {
+    Action::DatasetLoaded(Box::new(Loaded {
+        entry,
+        reason,
+        result,
+        problem,
+    }))
 }
 
 /// Which config entry a dataset is: by name, as `--dataset NAME` or the picker chose it.
@@ -168,10 +368,14 @@ fn index_of(config: &Config, shown: &DatasetEntry) -> Option<usize> {
         .position(|entry| entry.name == shown.name)
 }
 
-fn same_location(a: &DatasetLocation, b: &DatasetLocation) -> bool {
-    match (a, b) {
-        (DatasetLocation::Builtin(a), DatasetLocation::Builtin(b)) => a.name == b.name,
-        (DatasetLocation::File(a), DatasetLocation::File(b)) => a == b,
-        _ => false,
+/// The same dataset, wherever it is named: a built-in by name, a file by its path.
+fn key(location: &DatasetLocation) -> String {
+    match location {
+        DatasetLocation::Builtin(builtin) => format!("builtin:{}", builtin.name),
+        DatasetLocation::File(path) => format!("file:{}", watch::absolute(path).display()),
     }
+}
+
+fn same_location(a: &DatasetLocation, b: &DatasetLocation) -> bool {
+    key(a) == key(b)
 }

@@ -32,7 +32,7 @@ use signal_hook::consts::{SIGCONT, SIGHUP};
 pub use library::Library;
 pub use session::{MAX_SIDE, Session};
 use signals::spawn_signal_thread;
-use store::{Request, Store};
+pub use store::{Client, Reply, Store};
 
 use crate::app::{Action, App, Command, LoadReason};
 use crate::input;
@@ -82,17 +82,21 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
     // Signals first, so that a SIGTERM during start-up is not lost.
     let continued = spawn_signal_thread(sender.clone())?;
     app.catalog = library.catalog(false);
-    app.current = library.shown_entry();
+    app.current = library.start_entry();
     let replies = sender.clone();
-    let store = Store::spawn(library, options.watch, move |action| {
-        let _ = replies.send(Event::Store(action));
-    });
+    let store = Store::spawn(library, options.watch);
+    let client = store.open(
+        Arc::clone(&app.dataset),
+        Box::new(move |action| {
+            let _ = replies.send(Event::Store(action));
+        }),
+    );
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
     let result = Session::new(app, io::stdout()).and_then(|session| {
         let mut local = Local {
             session,
-            store,
+            store: client,
             mouse: options.mouse,
             continued,
             continued_at_stop: 0,
@@ -119,7 +123,7 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
 /// The session on this process's terminal, and what the front end keeps besides it.
 struct Local {
     session: Session<io::Stdout>,
-    store: Store,
+    store: Client,
     mouse: bool,
     /// How many SIGCONTs have arrived, counted by the signal handler as they come.
     continued: Arc<AtomicUsize>,
@@ -254,13 +258,10 @@ impl Local {
                 self.session.apply(resized)?;
                 self.session.draw()?;
             }
-            Command::Load(index) => self.store.request(Request::Load(index, LoadReason::Switch)),
-            Command::Compare(index) => self
-                .store
-                .request(Request::Load(index, LoadReason::Compare)),
-            Command::Reload => self.store.request(Request::Reload),
-            Command::ScanCatalog => self.store.request(Request::ScanCatalog),
-            Command::FileChanged(path) => self.store.request(Request::FileChanged(path)),
+            Command::Load(index) => self.store.load(index, LoadReason::Switch),
+            Command::Compare(index) => self.store.load(index, LoadReason::Compare),
+            Command::Reload => self.store.reload(),
+            Command::ScanCatalog => self.store.scan_catalog(),
         }
         Ok(None)
     }

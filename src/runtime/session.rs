@@ -92,6 +92,14 @@ impl<W: Write> Session<W> {
         Ok(())
     }
 
+    /// Draws the whole frame again on a cleared screen: what a terminal that missed
+    /// frames (dropped for a reader too slow to take them) needs to be right again.
+    pub fn redraw_whole(&mut self) -> io::Result<()> {
+        let area = self.terminal.get_frame().area();
+        self.terminal.resize(area)?;
+        self.draw()
+    }
+
     /// Shows the cursor again, at the end.
     pub fn show_cursor(&mut self) -> io::Result<()> {
         self.terminal.show_cursor()

@@ -1,99 +1,183 @@
-//! The datasets on disk, read on a worker thread: the input loop asks for a load and goes
-//! on answering keys; the result comes back as an action, like any other input. The worker
-//! owns the library (the config and the shown dataset) and the one file watch over them,
-//! which it moves when a switch or a config save moves the files that matter.
+//! The datasets on disk, read on a worker thread: a session's input loop asks for a load
+//! and goes on answering keys; the result comes back as an action, like any other input.
+//! The worker owns the library (the config and what each session shows) and the one file
+//! watch over them, which it moves when a switch or a config save moves the files that
+//! matter. Any number of sessions use one store, each through its own [`Client`].
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use super::library::Library;
+use super::library::{Library, SessionId};
 use super::watch::{self, FileWatch};
 use crate::app::{Action, LoadReason};
+use crate::dataset::Dataset;
+
+/// Where a session's actions go: called on the worker's thread.
+pub type Reply = Box<dyn Fn(Action) + Send>;
 
 /// What the worker is asked to do.
-#[derive(Debug)]
-pub enum Request {
+enum Request {
+    Open {
+        session: SessionId,
+        known: Arc<Dataset>,
+        reply: Reply,
+    },
+    Close(SessionId),
     /// Load the catalog entry with this index, to show it or to compare it.
-    Load(usize, LoadReason),
-    /// Read the shown dataset again.
-    Reload,
-    /// A watched file changed: the config, or the shown dataset.
+    Load(SessionId, usize, LoadReason),
+    /// Read the session's shown dataset again.
+    Reload(SessionId),
+    /// Read every catalog entry for the session's picker.
+    ScanCatalog(SessionId),
+    /// A watched file changed: the config, or a dataset shown.
     FileChanged(PathBuf),
-    /// Read every catalog entry for the picker's titles and statuses.
-    ScanCatalog,
+    Shutdown,
 }
 
-/// The handle of the worker: dropping it ends the worker, once it has finished its request.
+/// The owner of the worker: dropping it ends the worker, once it has finished its request.
 pub struct Store {
     requests: Sender<Request>,
+    next_session: Arc<AtomicU64>,
 }
 
 impl Store {
-    /// Starts the worker over `library`. Every result, and every change the watch sees
-    /// (when `watch_files`), is handed to `reply`, on the worker's thread.
-    pub fn spawn(
-        library: Library,
-        watch_files: bool,
-        reply: impl Fn(Action) + Send + Clone + 'static,
-    ) -> Store {
+    /// Starts the worker over `library`, watching its files for changes when `watch_files`.
+    pub fn spawn(library: Library, watch_files: bool) -> Store {
         let (requests, inbox) = mpsc::channel::<Request>();
-        let changes = reply.clone();
+        let changes = requests.clone();
         let mut worker = Worker {
             library,
             file_watch: watch_files
-                .then(|| FileWatch::new(move |path| changes(Action::FileChanged(path))).ok())
+                .then(|| {
+                    FileWatch::new(move |path| {
+                        let _ = changes.send(Request::FileChanged(path));
+                    })
+                    .ok()
+                })
                 .flatten(),
+            replies: HashMap::new(),
         };
         // The watch is in place before this returns, so before the first frame: a file
         // saved the moment the dashboard shows is seen.
         worker.rewatch();
         thread::spawn(move || {
             for request in inbox {
-                for action in worker.handle(request) {
-                    reply(action);
+                if matches!(request, Request::Shutdown) {
+                    return;
                 }
+                worker.handle(request);
             }
         });
-        Store { requests }
+        Store {
+            requests,
+            next_session: Arc::new(AtomicU64::new(0)),
+        }
     }
 
-    pub fn request(&self, request: Request) {
-        // The worker ends only when this handle is dropped: a send cannot fail before.
+    /// A new session, built with `known` as its dataset; its actions go to `reply`. If the
+    /// start dataset was read again since `known`, the first actions bring it up to date.
+    pub fn open(&self, known: Arc<Dataset>, reply: Reply) -> Client {
+        let session = self.next_session.fetch_add(1, Ordering::Relaxed);
+        let _ = self.requests.send(Request::Open {
+            session,
+            known,
+            reply,
+        });
+        Client {
+            session,
+            requests: self.requests.clone(),
+        }
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let _ = self.requests.send(Request::Shutdown);
+    }
+}
+
+/// One session's handle on the store; dropping it closes the session there.
+pub struct Client {
+    session: SessionId,
+    requests: Sender<Request>,
+}
+
+impl Client {
+    pub fn load(&self, index: usize, reason: LoadReason) {
+        self.send(Request::Load(self.session, index, reason));
+    }
+
+    pub fn reload(&self) {
+        self.send(Request::Reload(self.session));
+    }
+
+    pub fn scan_catalog(&self) {
+        self.send(Request::ScanCatalog(self.session));
+    }
+
+    fn send(&self, request: Request) {
+        // The worker ends only when the store is dropped, after its sessions: a send that
+        // fails has nobody left to answer it anyway.
         let _ = self.requests.send(request);
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        self.send(Request::Close(self.session));
     }
 }
 
 struct Worker {
     library: Library,
     file_watch: Option<FileWatch>,
+    replies: HashMap<SessionId, Reply>,
 }
 
 impl Worker {
-    /// Carries out a request; the actions that report it, in the order they apply.
-    fn handle(&mut self, request: Request) -> Vec<Action> {
-        match request {
-            Request::Load(index, reason) => {
-                let loaded = self.library.load(index, reason);
+    /// Carries out a request and hands each action that reports it to its session, in the
+    /// order they apply.
+    fn handle(&mut self, request: Request) {
+        let actions = match request {
+            Request::Open {
+                session,
+                known,
+                reply,
+            } => {
+                for action in self.library.open(session, &known) {
+                    reply(action);
+                }
+                self.replies.insert(session, reply);
                 self.rewatch();
-                loaded.into_iter().collect()
+                Vec::new()
             }
-            Request::Reload => vec![self.library.reload_shown()],
-            Request::ScanCatalog => vec![self.library.catalog_action()],
+            Request::Close(session) => {
+                self.replies.remove(&session);
+                self.library.close(session);
+                self.rewatch();
+                Vec::new()
+            }
+            Request::Load(session, index, reason) => {
+                let loaded = self.library.load(session, index, reason);
+                self.rewatch();
+                loaded.into_iter().map(|action| (session, action)).collect()
+            }
+            Request::Reload(session) => self.library.reload_shown(session),
+            Request::ScanCatalog(session) => vec![(session, self.library.catalog_action(session))],
             Request::FileChanged(path) => {
-                let is_config = self.library.config_file().map(|p| watch::absolute(&p));
-                if is_config.as_ref() != Some(&path) {
-                    return vec![self.library.reload_shown()];
-                }
-                match self.library.reload_config() {
-                    (catalog, Some(moved)) => {
-                        self.rewatch();
-                        // The moved dataset first: the new catalog may then switch to a new
-                        // default, which applying the reload after it would undo.
-                        std::iter::once(moved).chain(catalog).collect()
-                    }
-                    (action, None) => action.into_iter().collect(),
-                }
+                let actions = self.library.file_changed(&watch::absolute(&path));
+                self.rewatch();
+                actions
+            }
+            Request::Shutdown => Vec::new(),
+        };
+        for (session, action) in actions {
+            if let Some(reply) = self.replies.get(&session) {
+                reply(action);
             }
         }
     }

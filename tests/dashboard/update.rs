@@ -268,16 +268,6 @@ fn a_click_on_nothing_and_mouse_motion_change_nothing_not_even_a_notice() {
 }
 
 #[test]
-fn a_file_change_is_an_action_that_asks_for_a_reload() {
-    let mut app = main_app(Lang::En, 100, 30);
-    let path = std::path::PathBuf::from("/data/edition.toml");
-    assert_eq!(
-        update(&mut app, Action::FileChanged(path.clone())),
-        Command::FileChanged(path)
-    );
-}
-
-#[test]
 fn scroll_keys_in_the_detail_go_no_further_than_the_frame_shows() {
     let mut app = main_app(Lang::Zh, 40, 12);
     press(&mut app, "2 j Enter");

@@ -48,26 +48,39 @@ pub struct Dash {
 impl Dash {
     /// Starts `bri-dash` (dashboard, built-in dataset, English) at `cols`×`rows`.
     pub fn spawn(cols: u16, rows: u16) -> Dash {
-        Dash::start(cols, rows, None, &[], &[])
+        Dash::start(BIN, cols, rows, None, &[], &[])
     }
 
     /// Starts `bri-dash ARGS…` at `cols`×`rows`.
     pub fn spawn_with_args(cols: u16, rows: u16, args: &[&str]) -> Dash {
-        Dash::start(cols, rows, None, args, &[])
+        Dash::start(BIN, cols, rows, None, args, &[])
+    }
+
+    /// Starts another program (an SSH client of `bri-dash serve`) at `cols`×`rows`, with
+    /// these environment variables added.
+    pub fn spawn_program(
+        program: &str,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Dash {
+        Dash::start(program, cols, rows, None, args, env)
     }
 
     /// Starts `bri-dash` with these environment variables added.
     pub fn spawn_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Dash {
-        Dash::start(cols, rows, None, &[], env)
+        Dash::start(BIN, cols, rows, None, &[], env)
     }
 
     /// Like [`Dash::spawn`], and resizes to `to` (cols, rows) the moment the first frame
     /// has been read: sooner than a test's polling could.
     pub fn spawn_resizing_after_first_frame(cols: u16, rows: u16, to: (u16, u16)) -> Dash {
-        Dash::start(cols, rows, Some(to), &[], &[])
+        Dash::start(BIN, cols, rows, Some(to), &[], &[])
     }
 
     fn start(
+        program: &str,
         cols: u16,
         rows: u16,
         mut resize_after_first_frame: Option<(u16, u16)>,
@@ -78,12 +91,13 @@ impl Dash {
             .openpty(pty_size(cols, rows))
             .expect("open a pty");
         let home = isolated_home();
-        let mut command = CommandBuilder::new(BIN);
+        let mut command = CommandBuilder::new(program);
         command.args(args);
+        set_env(&mut command, &home);
+        // After the defaults, which they may override (LANG, NO_COLOR).
         for (name, value) in env {
             command.env(name, value);
         }
-        set_env(&mut command, &home);
         command.cwd(home.path());
         let child = pair.slave.spawn_command(command).expect("spawn bri-dash");
         let pid =
@@ -141,6 +155,12 @@ impl Dash {
             reader_done,
             _home: home,
         }
+    }
+
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(bytes).expect("write to the pty");
+        writer.flush().expect("flush the pty");
     }
 
     pub fn send(&mut self, bytes: &str) {

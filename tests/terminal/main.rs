@@ -12,3 +12,4 @@ mod harness;
 
 mod live;
 mod pty;
+mod sessions;
