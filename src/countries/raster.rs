@@ -297,7 +297,14 @@ impl Raster {
         let project =
             |[lon, lat]: [i16; 2]| (x0 + f64::from(lon) * scale, y0 - f64::from(lat) * scale);
         crossings.clear();
-        for ring in &shape.rings {
+        // Half a dot of error is invisible; the coarse rings have a third of the points.
+        let tolerance = f64::from(super::shapes::COARSE_TOLERANCE) / 10.0;
+        let rings = if self.degrees >= 2.0 * tolerance {
+            &shape.coarse_rings
+        } else {
+            &shape.rings
+        };
+        for ring in rings.iter().filter(|ring| !ring.is_empty()) {
             let mut previous = project(ring[ring.len() - 1]);
             for &point in ring {
                 let current = project(point);

@@ -11,6 +11,10 @@ const SHAPES: &str = include_str!("../../assets/countries/shapes.txt");
 /// How many tenths of a degree a stored coordinate counts.
 const SCALE: f64 = 10.0;
 
+/// The distance (in tenths of a degree, each way) under which [`Shape::coarse_rings`]
+/// drops a point: 0.4°.
+pub const COARSE_TOLERANCE: i16 = 4;
+
 /// The outline of one country: its rings (outer rings and holes alike, filled even-odd).
 #[derive(Debug, Clone)]
 pub struct Shape {
@@ -18,6 +22,10 @@ pub struct Shape {
     /// Each ring as `[lon, lat]` in tenths of a degree, not closed (the last point joins
     /// the first); an atoll's ring may be one or two points, of no area.
     pub rings: Vec<Vec<[i16; 2]>>,
+    /// The rings with every point closer than [`COARSE_TOLERANCE`] to the last one kept
+    /// left out: what the raster fills when a dot is wider than twice that, where the
+    /// dropped points could move an edge by less than half a dot.
+    pub coarse_rings: Vec<Vec<[i16; 2]>>,
     /// The box around every ring, in degrees.
     pub bounds: Bounds,
     /// The area centroid of the largest ring `(lon, lat)` in degrees: where a label or a
@@ -88,6 +96,7 @@ fn parse(text: &str) -> Result<Vec<Shape>, String> {
             _ => shapes.push(Shape {
                 country,
                 rings: vec![ring],
+                coarse_rings: Vec::new(),
                 bounds: Bounds::EMPTY,
                 centroid: (0.0, 0.0),
             }),
@@ -96,8 +105,23 @@ fn parse(text: &str) -> Result<Vec<Shape>, String> {
     for shape in &mut shapes {
         shape.bounds = bounds_of(&shape.rings);
         shape.centroid = centroid_of_largest(&shape.rings);
+        shape.coarse_rings = shape.rings.iter().map(|ring| coarse(ring)).collect();
     }
     Ok(shapes)
+}
+
+fn coarse(ring: &[[i16; 2]]) -> Vec<[i16; 2]> {
+    let mut kept: Vec<[i16; 2]> = Vec::with_capacity(ring.len() / 4 + 1);
+    for &point in ring {
+        let far = |last: &[i16; 2]| {
+            (point[0] - last[0]).abs() >= COARSE_TOLERANCE
+                || (point[1] - last[1]).abs() >= COARSE_TOLERANCE
+        };
+        if kept.last().is_none_or(far) {
+            kept.push(point);
+        }
+    }
+    kept
 }
 
 fn bounds_of(rings: &[Vec<[i16; 2]>]) -> Bounds {
@@ -171,6 +195,18 @@ mod tests {
         for code in ["SGP", "BHR", "MDV", "BRN"] {
             assert!(shape_of(by_code(code).unwrap().id).is_some(), "{code}");
         }
+    }
+
+    #[test]
+    fn coarse_rings_keep_every_kept_point_within_the_tolerance_of_the_ring() {
+        let ring = [[0, 0], [1, 1], [2, 0], [10, 0], [11, 1], [10, 10]];
+        assert_eq!(coarse(&ring), [[0, 0], [10, 0], [10, 10]]);
+        let china = shape_of(by_code("CHN").unwrap().id).unwrap();
+        let (fine, coarse): (usize, usize) = (
+            china.rings.iter().map(Vec::len).sum(),
+            china.coarse_rings.iter().map(Vec::len).sum(),
+        );
+        assert!(coarse * 2 < fine, "{coarse} of {fine} points");
     }
 
     #[test]

@@ -215,3 +215,26 @@ fn diff_reports_countries_added_removed_and_changed() {
     );
     assert!(diff(&old, &old).is_empty());
 }
+
+#[test]
+fn check_locates_a_mistyped_code_and_suggests_the_country() {
+    let text = std::fs::read_to_string(fixture()).unwrap().replacen(
+        "country = \"CHL\"",
+        "country = \"CNH\"",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.toml");
+    std::fs::write(&path, text).unwrap();
+    let output = bri_dash().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "1: the dataset has problems");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: unknown country code `CNH`") && stderr.contains("typo.toml:54:11"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean `CHN` (People's Republic of China)?"),
+        "{stderr}"
+    );
+}
