@@ -93,6 +93,16 @@ fn usage(pid: u32) -> (u64, u64) {
     (rss, ticks(11).unwrap_or(0) + ticks(12).unwrap_or(0))
 }
 
+/// The server, killed however the benchmark ends (a panic too).
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
@@ -118,7 +128,7 @@ async fn main() {
     )
     .expect("write the config");
     let port = free_port();
-    let mut server = std::process::Command::new(&binary)
+    let server = std::process::Command::new(&binary)
         .args([
             "serve",
             "--listen",
@@ -130,7 +140,8 @@ async fn main() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap_or_else(|error| panic!("start {binary}: {error}"));
-    let pid = server.id();
+    let server = Server(server);
+    let pid = server.0.id();
     // Up when it accepts.
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -180,7 +191,13 @@ async fn main() {
         readers.push(reader);
     }
     latencies.sort();
-    let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
+    let at = |q: f64| {
+        let last = latencies.len().saturating_sub(1);
+        latencies
+            .get((last as f64 * q) as usize)
+            .copied()
+            .unwrap_or_default()
+    };
 
     // All idle now: memory, and CPU time over a quiet stretch.
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -210,6 +227,5 @@ async fn main() {
             .disconnect(Disconnect::ByApplication, "done", "")
             .await;
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
 }

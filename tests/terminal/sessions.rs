@@ -87,7 +87,7 @@ impl Reader {
 }
 
 #[test]
-fn two_sessions_over_one_store_both_show_an_edit() {
+fn sessions_over_one_store_share_each_edit_and_keep_the_last_good_data() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data.toml");
     fs::write(&data, MINIMAL).unwrap();
@@ -120,4 +120,19 @@ fn two_sessions_over_one_store_both_show_an_edit() {
         &readers[0].session.app.dataset,
         &readers[1].session.app.dataset
     ));
+    // A session that opens now, built with the dataset as read at start, is brought up
+    // to date by the store.
+    let mut late = Reader::open(&store, &config, &dataset);
+    late.wait_for("21 countries");
+    // A broken edit: every session keeps the last good figure, under the error banner.
+    fs::write(&data, MINIMAL.replace("value = 20\n", "value = \"many\"\n")).unwrap();
+    readers.push(late);
+    for reader in &mut readers {
+        reader.wait_for("data.toml:");
+        assert!(
+            reader.screen().contains("21 countries"),
+            "{}",
+            reader.screen()
+        );
+    }
 }
