@@ -5,11 +5,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 
-use super::countries::{MapView, TableView, map_items, rows};
+use super::countries::{MapRegion, MapView, TableView, map_grid, map_items, rows};
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
 use super::search::{Search, SearchIndex};
 use super::theme::Theme;
+use crate::countries::Viewport;
 use crate::dataset::diff::DatasetDiff;
 use crate::dataset::{Dataset, Lang, TabKind};
 
@@ -184,7 +185,13 @@ impl App {
     /// Fresh map and table views for the tabs, and the tables' rows in their order.
     fn with_country_views(mut self) -> App {
         let tabs = self.dataset.tabs.len();
-        self.maps = vec![MapView::default(); tabs];
+        // The world as the map shows it: the inhabited latitudes, fitted to the screen.
+        let (width, height) = map_grid(self.size);
+        let world = MapView {
+            viewport: Viewport::fit(MapRegion::World.bounds(), width, height),
+            ..MapView::default()
+        };
+        self.maps = vec![world; tabs];
         self.tables = vec![TableView::default(); tabs];
         self.refresh_rows();
         // A table opens on its first row.

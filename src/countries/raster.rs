@@ -414,6 +414,29 @@ mod tests {
         assert_eq!(raster.cell(col, row), Cell::default());
     }
 
+    /// Russia crosses the antimeridian: its ring must not fill a band round the world.
+    #[test]
+    fn a_shape_across_the_antimeridian_stays_in_its_place() {
+        let raster = Raster::new(Viewport::WORLD, 200, 60);
+        let at = |lon: f64, lat: f64| {
+            let (col, row) = raster.cell_of(lon, lat).unwrap();
+            raster.cell(col, row).country
+        };
+        assert_eq!(
+            at(-100.0, 62.0),
+            Some(id("CAN")),
+            "Canada at 62°N is Canada"
+        );
+        assert_eq!(
+            at(-42.0, 72.0),
+            Some(id("GRL")),
+            "and Greenland is Greenland"
+        );
+        assert_eq!(at(-30.0, 60.0), None, "the North Atlantic at 60°N is sea");
+        assert_eq!(at(100.0, 62.0), Some(id("RUS")), "Siberia is Russia");
+        assert_eq!(at(177.0, 66.0), Some(id("RUS")), "so is Chukotka");
+    }
+
     #[test]
     fn every_country_with_a_shape_shows_at_world_zoom() {
         let raster = Raster::new(Viewport::WORLD, 200, 60);

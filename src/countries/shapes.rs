@@ -91,6 +91,7 @@ fn parse(text: &str) -> Result<Vec<Shape>, String> {
         if ring.is_empty() {
             return Err(located("a ring without points".into()));
         }
+        let ring = continuous(ring);
         match shapes.last_mut() {
             Some(shape) if shape.country == country => shape.rings.push(ring),
             _ => shapes.push(Shape {
@@ -108,6 +109,32 @@ fn parse(text: &str) -> Result<Vec<Shape>, String> {
         shape.coarse_rings = shape.rings.iter().map(|ring| coarse(ring)).collect();
     }
     Ok(shapes)
+}
+
+/// A ring that crosses the antimeridian (Russia's Chukotka, Fiji) jumps from 180° to
+/// −180° between two points; a scanline fill would read that jump as an edge across the
+/// whole world and fill a band of it. The points after each jump are shifted by 360° so
+/// the ring is continuous (reaching past 180°); the raster draws such a shape at each
+/// copy of the world its bounds reach.
+fn continuous(mut ring: Vec<[i16; 2]>) -> Vec<[i16; 2]> {
+    const HALF_TURN: i16 = (180.0 * SCALE) as i16;
+    const TURN: i16 = 2 * HALF_TURN;
+    let mut shift: i16 = 0;
+    let mut previous: Option<i16> = None;
+    for point in &mut ring {
+        let lon = point[0];
+        if let Some(previous) = previous {
+            let step = lon + shift - previous;
+            if step > HALF_TURN {
+                shift -= TURN;
+            } else if step < -HALF_TURN {
+                shift += TURN;
+            }
+        }
+        point[0] = lon + shift;
+        previous = Some(point[0]);
+    }
+    ring
 }
 
 fn coarse(ring: &[[i16; 2]]) -> Vec<[i16; 2]> {

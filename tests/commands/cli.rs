@@ -200,16 +200,34 @@ fn help_and_version() {
 }
 
 #[test]
-fn the_readme_capture_is_what_render_prints() {
+fn the_readme_captures_are_what_render_prints() {
     let readme = std::fs::read_to_string(repo("README.md")).unwrap();
-    let start = readme.find("```text\n").expect("a capture in the README") + "```text\n".len();
-    let capture = &readme[start..start + readme[start..].find("```").unwrap()];
-    let rendered =
-        stdout_of(bri_dash().args(["render", "--size", "100x30", "--today", "2026-11-28"]));
-    assert_eq!(
-        capture, rendered,
-        "regenerate the README capture with the command under it"
-    );
+    let mut checked = 0;
+    let mut rest = readme.as_str();
+    // A capture is a text block followed by the command that prints it.
+    while let Some(start) = rest.find("```text\n") {
+        let body = &rest[start + "```text\n".len()..];
+        let end = body.find("```").expect("a closed block");
+        let capture = &body[..end];
+        let after = &body[end + 3..];
+        let line = after.trim_start().lines().next().unwrap_or_default();
+        rest = after;
+        // Other text blocks (the folder layout) are not captures.
+        let Some(command) = line
+            .strip_prefix("(`bri-dash ")
+            .and_then(|tail| tail.split_once('`'))
+            .map(|(command, _)| command)
+        else {
+            continue;
+        };
+        let rendered = stdout_of(bri_dash().args(command.split(' ')));
+        assert_eq!(
+            capture, rendered,
+            "regenerate the README capture with `bri-dash {command}`"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "the overview and the map");
 }
 
 /// clap echoes a bad argument in its message: a file name with an escape sequence, a bidi
