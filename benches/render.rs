@@ -1,5 +1,6 @@
-//! One frame of each tab at 80×24, 120×40 and 200×60, for the built-in dataset and
-//! generated ones of 1 000 and 100 000 indicators; and the detail popups at 120×40.
+//! One frame of each tab at 80×24, 120×40 and 200×60, for the built-in datasets and
+//! generated ones of 1 000 and 100 000 indicators and of every country with twenty kinds
+//! of fact; the map zoomed in as well as whole; and the detail popups at 120×40.
 //!
 //! A frame is what the runtime does on a redraw: `Terminal::draw` of [`bri_dash::ui::view`]
 //! (the view, then ratatui's diff against the previous frame) into a `TestBackend`. Each
@@ -9,6 +10,8 @@
 //!
 //! `cargo bench --bench render`; the results are in docs/performance.md.
 
+#[path = "support/countries.rs"]
+mod countries;
 #[path = "support/generate.rs"]
 mod generate;
 #[path = "support/app.rs"]
@@ -16,7 +19,7 @@ mod support;
 
 use std::sync::Arc;
 
-use bri_dash::app::{App, Item, Overlay};
+use bri_dash::app::{Action, App, Item, Overlay, update};
 use bri_dash::dataset::{Dataset, TabKind};
 use bri_dash::ui;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -114,6 +117,21 @@ fn render(c: &mut Criterion) {
             dataset: support::generated(100_000),
             every_tab: false,
         },
+        // The map and the table: the third built-in, and every country of the reference
+        // with twenty kinds of fact (the table at 250 rows × 20 columns).
+        Case {
+            name: "partners",
+            dataset: support::builtin_named("silk-road-partners"),
+            every_tab: true,
+        },
+        Case {
+            name: "countries-250x20",
+            dataset: Arc::new(
+                bri_dash::dataset::parse("countries", &countries::dataset())
+                    .expect("the generated country dataset is valid"),
+            ),
+            every_tab: true,
+        },
     ];
     for case in &cases {
         let (label, dataset) = (case.name, &case.dataset);
@@ -132,10 +150,23 @@ fn render(c: &mut Criterion) {
                     Terminal::new(TestBackend::new(width, height)).expect("a test backend");
                 let name = format!("render/{label}/{}/{width}x{height}", dataset.tabs[tab].id);
                 frame(c, &mut terminal, &name, &app);
+                // The map zoomed into a region: a frame costs the same whatever the zoom.
+                if dataset.tabs[tab].kind == TabKind::Map {
+                    for _ in 0..6 {
+                        update(&mut app, Action::ZoomIn);
+                    }
+                    let name = format!("render/{label}/map-zoomed/{width}x{height}");
+                    frame(c, &mut terminal, &name, &app);
+                }
             }
         }
         // The detail popup of the middle item of each kind of list.
-        for kind in [TabKind::Overview, TabKind::Timeline, TabKind::Sources] {
+        for kind in [
+            TabKind::Overview,
+            TabKind::Timeline,
+            TabKind::Sources,
+            TabKind::Countries,
+        ] {
             let Some(tab) = dataset.tabs.iter().position(|t| t.kind == kind) else {
                 continue;
             };

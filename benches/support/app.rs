@@ -13,7 +13,11 @@ pub fn today() -> NaiveDate {
 }
 
 pub fn builtin() -> Arc<Dataset> {
-    let builtin = dataset::builtin(dataset::DEFAULT_BUILTIN).expect("the default dataset");
+    builtin_named(dataset::DEFAULT_BUILTIN)
+}
+
+pub fn builtin_named(name: &str) -> Arc<Dataset> {
+    let builtin = dataset::builtin(name).expect("a built-in dataset");
     Arc::new(dataset::load_builtin(builtin).expect("the built-in dataset is valid"))
 }
 

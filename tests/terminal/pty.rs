@@ -511,3 +511,52 @@ fn mouse_false_in_the_config_leaves_the_mouse_alone() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+/// The map in a real terminal: search lands on Pakistan, a click where it is drawn (in
+/// the selection's colour) opens its detail with every fact about it.
+#[test]
+fn a_click_on_a_country_of_the_map_opens_its_detail() {
+    let mut dash = Dash::spawn_with_args(120, 40, &["--dataset", "silk-road-partners"]);
+    dash.wait_for("the overview", |screen| {
+        screen
+            .contents()
+            .contains("Belt and Road digital-cooperation partners")
+    });
+    dash.send("2");
+    dash.wait_for("the map's legend", |screen| {
+        screen.contents().contains("everything known")
+    });
+    dash.send("/Pakistan\r");
+    dash.wait_for("Pakistan selected", |screen| {
+        screen.contents().contains("▶ Pakistan (PAK)")
+    });
+    // The selected country is drawn in the selection's colour, left of the legend.
+    let (column, row) = {
+        let parser = dash.parser.lock().unwrap();
+        let screen = parser.screen();
+        (3..36u16)
+            .flat_map(|row| (0..86u16).map(move |column| (column, row)))
+            .find(|&(column, row)| {
+                screen.cell(row, column).is_some_and(|cell| {
+                    cell.bold()
+                        && cell.fgcolor() == vt100::Color::Idx(14)
+                        && cell
+                            .contents()
+                            .chars()
+                            .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c))
+                })
+            })
+            .expect("Pakistan is drawn on the map")
+    };
+    dash.send(&left_click(column + 1, row + 1));
+    dash.wait_for("the country's detail", |screen| {
+        let text = screen.contents();
+        text.contains("┏ Pakistan (PAK)") && text.contains("On the map") && text.contains("Facts")
+    });
+    dash.send("q");
+    dash.wait_for("the detail to close", |screen| {
+        !screen.contents().contains("On the map")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}
