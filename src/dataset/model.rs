@@ -22,10 +22,28 @@ pub struct Dataset {
     pub fact_kinds: Vec<FactKind>,
     /// Every fact about a country, oldest first (of one date, in file order).
     pub country_facts: Vec<CountryFact>,
-    /// How many indicators, points and events cite each source, by source index. Derived
-    /// once at load: the sources tab shows it on every frame.
+    /// What cites each source, by source index: every figure, point of its series, panel,
+    /// point, event and country fact. Derived once at load: the sources tab shows the count
+    /// on every frame, a source's detail lists them.
     #[serde(skip)]
-    pub citations: Vec<usize>,
+    pub citations: Vec<Vec<Citer>>,
+}
+
+/// One thing that cites a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Citer {
+    /// Index into [`Dataset::indicators`].
+    Indicator(usize),
+    /// An observation of an indicator's series: (indicator, observation).
+    Observation(usize, usize),
+    /// Index into [`Dataset::panels`].
+    Panel(usize),
+    /// A point of a panel: (panel, point).
+    Point(usize, usize),
+    /// Index into [`Dataset::events`].
+    Event(usize),
+    /// Index into [`Dataset::country_facts`].
+    CountryFact(usize),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -210,22 +228,38 @@ impl Dataset {
             .map(|(index, _)| index)
     }
 
-    /// Counts what [`Dataset::citations`] holds.
-    pub(super) fn count_citations(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.sources.len()];
-        let cited = self
-            .indicators
-            .iter()
-            .map(|indicator| Some(indicator.source))
-            .chain(self.events.iter().map(|event| Some(event.source)))
-            .chain(
-                self.panels
-                    .iter()
-                    .flat_map(|panel| panel.points.iter().map(|point| point.source)),
-            );
-        for source in cited.flatten() {
-            counts[source] += 1;
+    /// What [`Dataset::citations`] holds: each source's citers, in file order.
+    pub(super) fn count_citations(&self) -> Vec<Vec<Citer>> {
+        let mut citers = vec![Vec::new(); self.sources.len()];
+        let mut cite = |source: Option<usize>, citer: Citer| {
+            if let Some(list) = source.and_then(|source| citers.get_mut(source)) {
+                list.push(citer);
+            }
+        };
+        for (index, indicator) in self.indicators.iter().enumerate() {
+            cite(Some(indicator.source), Citer::Indicator(index));
+            for (observation, point) in indicator.series.iter().enumerate() {
+                // A point cites its own source, else the figure's; only its own counts.
+                if point
+                    .source
+                    .is_some_and(|source| source != indicator.source)
+                {
+                    cite(point.source, Citer::Observation(index, observation));
+                }
+            }
         }
-        counts
+        for (index, panel) in self.panels.iter().enumerate() {
+            cite(panel.source, Citer::Panel(index));
+            for (point_index, point) in panel.points.iter().enumerate() {
+                cite(point.source, Citer::Point(index, point_index));
+            }
+        }
+        for (index, event) in self.events.iter().enumerate() {
+            cite(Some(event.source), Citer::Event(index));
+        }
+        for (index, fact) in self.country_facts.iter().enumerate() {
+            cite(Some(fact.source), Citer::CountryFact(index));
+        }
+        citers
     }
 }

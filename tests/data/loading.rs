@@ -40,6 +40,37 @@ fn every_builtin_dataset_is_valid() {
     }
 }
 
+/// A source is cited by whatever it backs: a figure, a point of a series, a panel, a
+/// point, an event or a country fact. Every source of the built-in datasets backs
+/// something, and the series points of connectivity count (18 of its sources back only
+/// points: they said "cited 0 times").
+#[test]
+fn every_source_of_the_builtin_datasets_is_cited_by_what_it_backs() {
+    for builtin in BUILTINS {
+        let dataset = dataset::load_builtin(builtin).unwrap();
+        for (index, source) in dataset.sources.iter().enumerate() {
+            assert!(
+                !dataset.citations[index].is_empty(),
+                "{}: source `{}` is cited by nothing",
+                builtin.name,
+                source.id
+            );
+        }
+    }
+    let connectivity =
+        dataset::load_builtin(dataset::builtin("bri-connectivity").unwrap()).unwrap();
+    let by_points_only = connectivity
+        .citations
+        .iter()
+        .filter(|citers| {
+            citers
+                .iter()
+                .all(|citer| matches!(citer, dataset::Citer::Observation(..)))
+        })
+        .count();
+    assert!(by_points_only >= 10, "{by_points_only}");
+}
+
 #[test]
 fn the_main_dataset_has_the_figures_of_the_seed() {
     let dataset =

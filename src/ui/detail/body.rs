@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use super::writer::Writer;
 use super::{Body, Graphic};
 use crate::app::Item;
-use crate::dataset::{Figure, Indicator, Lang, Qualifier, series};
+use crate::dataset::{Citer, Figure, Indicator, Lang, Qualifier, series};
 use crate::i18n::{
     aside, cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, labelled,
     precision_name, quoted, strings,
@@ -287,10 +287,56 @@ fn source(out: &mut Writer, index: usize) {
         out.field(words.link, url);
     }
     out.blank();
+    let citers = &app.dataset.citations[index];
     out.lines.push(Line::from(Span::styled(
-        cited(lang, app.dataset.citations[index]),
+        cited(lang, citers.len()),
         theme.muted,
     )));
+    // What cites it, each as the reader finds it elsewhere in the dashboard.
+    for &citer in citers {
+        out.entry(&citer_text(app, citer), ("• ", "  "));
+    }
+}
+
+/// A thing that cites a source, in a line: what it is and what it says.
+fn citer_text(app: &Screen, citer: Citer) -> String {
+    let lang = app.lang;
+    let dataset = &app.dataset;
+    match citer {
+        Citer::Indicator(i) => {
+            let indicator = &dataset.indicators[i];
+            format!(
+                "{} — {}",
+                figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang),
+                indicator.label.get(lang)
+            )
+        }
+        Citer::Observation(i, o) => {
+            let indicator = &dataset.indicators[i];
+            let observation = &indicator.series[o];
+            format!(
+                "{}: {} — {}",
+                date(&observation.date, lang),
+                figure_with_unit(&observation.figure, indicator.unit.get(lang), lang),
+                indicator.label.get(lang)
+            )
+        }
+        Citer::Panel(p) => dataset.panels[p].title.get(lang).to_owned(),
+        Citer::Point(p, point) => dataset.panels[p].points[point].text.get(lang).to_owned(),
+        Citer::Event(e) => {
+            let event = &dataset.events[e];
+            format!("{} — {}", date(&event.date, lang), event.label.get(lang))
+        }
+        Citer::CountryFact(f) => {
+            let fact = &dataset.country_facts[f];
+            format!(
+                "{} — {}, {}",
+                dataset.countries[fact.country].name.get(lang),
+                dataset.fact_kinds[fact.kind].label.get(lang),
+                date(&fact.date, lang)
+            )
+        }
+    }
 }
 
 /// Under the chart, what it shows without words: the dates sources disagree on, and the

@@ -70,7 +70,7 @@ fn entry(app: &Screen, index: usize, width: usize) -> Entry {
         ));
     }
     lines.push(Line::styled(
-        cited(lang, app.dataset.citations[index]),
+        cited(lang, app.dataset.citations[index].len()),
         theme.muted,
     ));
     lines.push(Line::raw(""));
