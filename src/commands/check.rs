@@ -5,19 +5,27 @@ use std::path::PathBuf;
 
 use super::{exit_code, report};
 use crate::commands::cli::Cli;
+use crate::config::DatasetLocation;
 use crate::dataset::{self, Dataset};
-use crate::files::diagnostic::FileError;
+use crate::files::diagnostic::{FileError, Problem, render_warnings};
+use crate::files::textfile::read_text_file;
 use crate::text::sanitize::sanitize_line;
 
 pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
     // A config that cannot be used makes the whole invocation unusable; its size limit
     // holds for named files too.
     let config = super::config(cli)?;
-    let results: Vec<(String, Result<Dataset, FileError>)> = if files.is_empty() {
+    let results: Vec<(String, Result<Dataset, FileError>, DatasetLocation)> = if files.is_empty() {
         config
             .datasets
             .iter()
-            .map(|entry| (entry.location.describe(), entry.load(config.max_file_bytes)))
+            .map(|entry| {
+                (
+                    entry.location.describe(),
+                    entry.load(config.max_file_bytes),
+                    entry.location.clone(),
+                )
+            })
             .collect()
     } else {
         files
@@ -26,13 +34,17 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
                 (
                     path.display().to_string(),
                     dataset::load_file(path, config.max_file_bytes),
+                    DatasetLocation::File(path.clone()),
                 )
             })
             .collect()
     };
     let mut code = 0;
     let mut out = String::new();
-    for (origin, result) in &results {
+    for (origin, result, location) in &results {
+        if let Ok(dataset) = result {
+            warn_unreachable(origin, location, dataset, config.max_file_bytes);
+        }
         match result {
             Ok(dataset) => writeln!(
                 out,
@@ -52,4 +64,48 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
     }
     super::output::to_stdout(out.as_bytes())?;
     Ok(code)
+}
+
+/// The text a dataset that loaded was read from, for locating its warnings: read again,
+/// within the same size limit, only when there is something to warn about.
+fn text_of(location: &DatasetLocation, max_bytes: u64) -> Option<String> {
+    match location {
+        DatasetLocation::Builtin(builtin) => Some(builtin.toml.to_owned()),
+        DatasetLocation::File(path) => read_text_file(path, max_bytes).ok(),
+    }
+}
+
+/// A figure no tab shows cannot be reached in the dashboard: `check` says so, at the
+/// indicator's id, as it reports errors (the dataset still loads).
+fn warn_unreachable(origin: &str, location: &DatasetLocation, dataset: &Dataset, max_bytes: u64) {
+    let unreachable = dataset.unreachable_indicators();
+    if unreachable.is_empty() {
+        return;
+    }
+    let text = text_of(location, max_bytes).unwrap_or_default();
+    let text = text.as_str();
+    let problems: Vec<Problem> = unreachable
+        .into_iter()
+        .map(|index| {
+            let id = &dataset.indicators[index].id;
+            let needle = format!("\"{id}\"");
+            let span = text
+                .match_indices(&needle)
+                .map(|(at, _)| at)
+                .find(|&at| text[..at].trim_end().ends_with("id ="))
+                .map(|at| at..at + needle.len());
+            let message = format!(
+                "indicator `{id}` is shown by no tab: no reader can reach it in the dashboard"
+            );
+            match span {
+                Some(span) => Problem::at(span, message),
+                None => Problem::whole_file(message),
+            }
+            .with_hint("make it a headline (`headline = true`), list it in a panel (`panels = […]`), or name it in a map's or table's `shows`")
+        })
+        .collect();
+    eprintln!(
+        "{}\n",
+        render_warnings(origin, text, &problems, super::stderr_is_colored())
+    );
 }

@@ -26,8 +26,12 @@ use crate::text::suggest::did_you_mean;
 
 /// Prints a file error to stderr, rustc style, coloured only on a terminal without NO_COLOR.
 pub fn report(error: &FileError) {
-    let color = std::io::stderr().is_terminal() && !crate::commands::startup::no_color();
-    eprintln!("{}", error.render_report(color));
+    eprintln!("{}", error.render_report(stderr_is_colored()));
+}
+
+/// Whether reports on stderr are coloured: on a terminal, without NO_COLOR.
+pub fn stderr_is_colored() -> bool {
+    std::io::stderr().is_terminal() && !crate::commands::startup::no_color()
 }
 
 /// The exit code of a file error: 1 for invalid data, 2 for a file that could not be read.

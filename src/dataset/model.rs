@@ -228,6 +228,23 @@ impl Dataset {
             .map(|(index, _)| index)
     }
 
+    /// The indicators no tab shows: not a headline on an overview tab, in no panel, and
+    /// shown by no map or table. `check` warns about them, since a reader cannot reach them.
+    pub fn unreachable_indicators(&self) -> Vec<usize> {
+        let has_overview = self.tabs.iter().any(|tab| tab.kind == TabKind::Overview);
+        (0..self.indicators.len())
+            .filter(|&index| {
+                let indicator = &self.indicators[index];
+                let on_overview = indicator.headline && has_overview;
+                let shown = self
+                    .tabs
+                    .iter()
+                    .any(|tab| tab.shows.contains(&Shown::Indicator(index)));
+                !on_overview && indicator.panels.is_empty() && !shown
+            })
+            .collect()
+    }
+
     /// What [`Dataset::citations`] holds: each source's citers, in file order.
     pub(super) fn count_citations(&self) -> Vec<Vec<Citer>> {
         let mut citers = vec![Vec::new(); self.sources.len()];

@@ -102,60 +102,7 @@ impl FileError {
                 origin,
                 text,
                 problems,
-            } => {
-                let origin = sanitize_line(origin);
-                let lines = LineIndex::new(text);
-                let mut reports: Vec<String> = problems
-                    .iter()
-                    .take(MAX_REPORTED_PROBLEMS)
-                    .map(|problem| {
-                        let message = sanitize_line(&problem.message);
-                        let mut group =
-                            Group::with_title(Level::ERROR.primary_title(message.clone()));
-                        match &problem.span {
-                            Some(span) => match Excerpt::of(&lines, span.clone()) {
-                                Some(excerpt) => {
-                                    group = group.element(
-                                        Snippet::source(excerpt.shown)
-                                            .line_start(excerpt.first_line)
-                                            .path(origin.as_str())
-                                            .fold(true)
-                                            .annotation(
-                                                AnnotationKind::Primary
-                                                    .span(excerpt.span)
-                                                    .label(message),
-                                            ),
-                                    );
-                                }
-                                None => {
-                                    let Location { line, column } = lines.locate(span.start);
-                                    group = group
-                                        .element(
-                                            Origin::path(origin.as_str())
-                                                .line(line)
-                                                .char_column(column),
-                                        )
-                                        .element(
-                                            Level::NOTE
-                                                .message("the line is too long to quote here"),
-                                        );
-                                }
-                            },
-                            None => {
-                                group = group.element(Level::NOTE.message(format!("in {origin}")));
-                            }
-                        }
-                        if let Some(hint) = &problem.hint {
-                            group = group.element(Level::HELP.message(sanitize_line(hint)));
-                        }
-                        renderer.render(&[group])
-                    })
-                    .collect();
-                if let Some(note) = more_problems(problems.len()) {
-                    reports.push(note);
-                }
-                reports.join("\n\n")
-            }
+            } => render_problems(Level::ERROR, origin, text, problems, &renderer),
         }
     }
 }
@@ -189,6 +136,70 @@ impl Excerpt {
             span: start - line_start..end - line_start,
         })
     }
+}
+
+/// Warnings about a file that loads: each located and quoted as an error is, at the
+/// warning level (`check` reports an indicator that no tab shows this way).
+pub fn render_warnings(origin: &str, text: &str, problems: &[Problem], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    render_problems(Level::WARNING, origin, text, problems, &renderer)
+}
+
+/// Each problem at `level`, quoted from `text` with its location, at most
+/// [`MAX_REPORTED_PROBLEMS`] and a count of the rest.
+fn render_problems(
+    level: Level<'_>,
+    origin: &str,
+    text: &str,
+    problems: &[Problem],
+    renderer: &Renderer,
+) -> String {
+    let origin = sanitize_line(origin);
+    let lines = LineIndex::new(text);
+    let mut reports: Vec<String> = problems
+        .iter()
+        .take(MAX_REPORTED_PROBLEMS)
+        .map(|problem| {
+            let message = sanitize_line(&problem.message);
+            let mut group = Group::with_title(level.clone().primary_title(message.clone()));
+            match &problem.span {
+                Some(span) => match Excerpt::of(&lines, span.clone()) {
+                    Some(excerpt) => {
+                        group = group.element(
+                            Snippet::source(excerpt.shown)
+                                .line_start(excerpt.first_line)
+                                .path(origin.as_str())
+                                .fold(true)
+                                .annotation(
+                                    AnnotationKind::Primary.span(excerpt.span).label(message),
+                                ),
+                        );
+                    }
+                    None => {
+                        let Location { line, column } = lines.locate(span.start);
+                        group = group
+                            .element(Origin::path(origin.as_str()).line(line).char_column(column))
+                            .element(Level::NOTE.message("the line is too long to quote here"));
+                    }
+                },
+                None => {
+                    group = group.element(Level::NOTE.message(format!("in {origin}")));
+                }
+            }
+            if let Some(hint) = &problem.hint {
+                group = group.element(Level::HELP.message(sanitize_line(hint)));
+            }
+            renderer.render(&[group])
+        })
+        .collect();
+    if let Some(note) = more_problems(problems.len()) {
+        reports.push(note);
+    }
+    reports.join("\n\n")
 }
 
 /// "… and 9 950 more problems", when there are more than a report spells out.

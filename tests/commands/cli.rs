@@ -258,3 +258,46 @@ fn bad_arguments_are_echoed_harmless() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("\\u{202e}c\\u{85}d"), "{stderr}");
 }
+
+/// A figure no tab shows cannot be reached: `check` warns, at its id, rustc-style, and the
+/// dataset still loads (exit 0).
+#[test]
+fn check_warns_about_an_indicator_no_tab_shows() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("unreachable.toml");
+    let text = std::fs::read_to_string(repo("assets/datasets/digital-silk-road-2023.toml"))
+        .unwrap()
+        .replace(
+            "note = { zh = \"按文中列举的五项计数。\", en = \"Counted from the five the article lists.\" }\npanels = [\"ach-initiatives\"]\n",
+            "note = { zh = \"按文中列举的五项计数。\", en = \"Counted from the five the article lists.\" }\n",
+        );
+    std::fs::write(&path, &text).unwrap();
+    let output = bri_dash()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "a warning is not an error");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: indicator `named-digital-areas` is shown by no tab"),
+        "{stderr}"
+    );
+    let line = text
+        .lines()
+        .position(|l| l == "id = \"named-digital-areas\"")
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!("unreachable.toml:{line}:6")),
+        "located at the id: {stderr}"
+    );
+    assert!(stderr.contains("help: make it a headline"), "{stderr}");
+    // The shipped dataset shows it (in a panel): no warning.
+    let output = bri_dash().args(["check"]).output().unwrap();
+    assert!(
+        !String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("warning"),
+        "the built-in datasets reach every figure"
+    );
+}
