@@ -201,7 +201,10 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Drawn {
         area.height.saturating_sub(2),
     );
     let selected = app.selected_index();
-    let mut lines: Vec<(Option<usize>, Line<'static>)> = Vec::new();
+    // The table's lines — region headings when grouped, then rows — as what they are, so
+    // that only the lines in view are written out: 250 rows of 20 cells are not formatted
+    // to show 30 of them.
+    let mut entries: Vec<Entry> = Vec::with_capacity(items.len());
     let mut last_region = None;
     for (index, item) in items.iter().enumerate() {
         let Item::Country(country) = *item else {
@@ -209,42 +212,46 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Drawn {
         };
         if view.grouped {
             let region = region_of(dataset, country);
-            if lines.is_empty() || region != last_region {
-                let name = region.map_or("—", |r| r.name(lang));
-                lines.push((None, Line::styled(name.to_owned(), theme.key)));
+            if entries.is_empty() || region != last_region {
+                entries.push(Entry::Heading(region));
                 last_region = region;
             }
         }
-        let texts: Vec<String> = shown_columns
-            .iter()
-            .map(|&(_, column)| cell_text(dataset, lang, column, country))
-            .collect();
-        let style = if index == selected {
-            theme.selected
-        } else {
-            theme.text
-        };
-        lines.push((Some(index), row_line(&texts, &widths, style)));
+        entries.push(Entry::Row { index, country });
     }
     // Keep the selected row in view: scroll so it is on the last visible line at most.
-    let at = lines
+    let at = entries
         .iter()
-        .position(|(item, _)| *item == Some(selected))
+        .position(|entry| matches!(entry, Entry::Row { index, .. } if *index == selected))
         .unwrap_or(0);
     let rows = body.height as usize;
     let first = (at + 1).saturating_sub(rows);
     let mut drawn = Vec::new();
-    for (offset, (item, line)) in lines.iter().skip(first).take(rows).enumerate() {
-        let y = body.y + offset as u16;
-        let marker = if *item == Some(selected) {
-            "▶ "
-        } else {
-            "  "
+    for (offset, entry) in entries.iter().skip(first).take(rows).enumerate() {
+        let (item, line) = match *entry {
+            Entry::Heading(region) => (
+                None,
+                Line::styled(region.map_or("—", |r| r.name(lang)).to_owned(), theme.key),
+            ),
+            Entry::Row { index, country } => {
+                let texts: Vec<String> = shown_columns
+                    .iter()
+                    .map(|&(_, column)| cell_text(dataset, lang, column, country))
+                    .collect();
+                let style = if index == selected {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                (Some(index), row_line(&texts, &widths, style))
+            }
         };
+        let y = body.y + offset as u16;
+        let marker = if item == Some(selected) { "▶ " } else { "  " };
         write_line(buffer, area.x, y, &Line::styled(marker, theme.selected), 2);
-        write_line(buffer, x, y, line, area.width.saturating_sub(2));
+        write_line(buffer, x, y, &line, area.width.saturating_sub(2));
         if let Some(item) = item {
-            drawn.push((*item, Rect::new(area.x, y, area.width, 1)));
+            drawn.push((item, Rect::new(area.x, y, area.width, 1)));
         }
     }
     if items.is_empty() {
@@ -262,6 +269,12 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Drawn {
         columns: headers,
         ..Drawn::default()
     }
+}
+
+/// A line of the table: a region's heading, or a country's row (its item index).
+enum Entry {
+    Heading(Option<crate::app::countries::MapRegion>),
+    Row { index: usize, country: usize },
 }
 
 /// `55 countries`, `55个国家`.
