@@ -1,6 +1,6 @@
 //! The program's own words, in each language.
 
-use crate::dataset::{Lang, SourceKind};
+use crate::dataset::{Lang, Qualifier, SourceKind};
 
 pub struct Strings {
     pub app_name: &'static str,
@@ -317,10 +317,25 @@ pub fn hits(lang: Lang, count: usize) -> String {
 }
 
 /// "135% of the target" / "达到目标的135%".
-pub fn percent_of_target(lang: Lang, percent: &str) -> String {
-    match lang {
-        Lang::En => format!("{percent}% of the target"),
-        Lang::Zh => format!("达到目标的{percent}%"),
+/// How far a figure is toward its target, with the figure's qualifier: `at least 120% of
+/// the target`, `至少达到目标的120%`.
+pub fn percent_of_target(lang: Lang, qualifier: Qualifier, percent: &str) -> String {
+    match (lang, qualifier) {
+        (Lang::En, qualifier) => {
+            let before = match qualifier {
+                Qualifier::Exact => "",
+                Qualifier::About => "about ",
+                Qualifier::MoreThan => "more than ",
+                Qualifier::AtLeast => "at least ",
+                Qualifier::FewerThan => "less than ",
+            };
+            format!("{before}{percent}% of the target")
+        }
+        (Lang::Zh, Qualifier::Exact) => format!("达到目标的{percent}%"),
+        (Lang::Zh, Qualifier::About) => format!("约达到目标的{percent}%"),
+        (Lang::Zh, Qualifier::MoreThan) => format!("达到目标的{percent}%以上"),
+        (Lang::Zh, Qualifier::AtLeast) => format!("至少达到目标的{percent}%"),
+        (Lang::Zh, Qualifier::FewerThan) => format!("不到目标的{percent}%"),
     }
 }
 

@@ -102,7 +102,7 @@ pub fn render(
             Graphic::Gauge(target) => {
                 let theme = &app.theme;
                 let gauge = TargetGauge::new(
-                    indicator.figure.value,
+                    indicator.figure,
                     target,
                     app.lang,
                     theme.figure,
