@@ -111,6 +111,11 @@ impl DatasetEntry {
     }
 }
 
+/// Whether two locations are the same built-in dataset.
+fn same_builtin(a: &DatasetLocation, b: &DatasetLocation) -> bool {
+    matches!((a, b), (DatasetLocation::Builtin(a), DatasetLocation::Builtin(b)) if a.name == b.name)
+}
+
 fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut datasets: Vec<DatasetEntry> = Vec::new();
@@ -153,8 +158,15 @@ fn validate(raw: RawConfig, base: &Path) -> Result<Config, Vec<Problem>> {
             location,
         });
     }
-    if datasets.is_empty() && raw.datasets.is_empty() {
-        datasets = Config::builtin_defaults().datasets;
+    // The built-in datasets stay reachable whatever the config names: after its own
+    // entries (so its order and default hold), each one it does not already name.
+    for builtin in Config::builtin_defaults().datasets {
+        let named = datasets.iter().any(|entry| {
+            entry.name == builtin.name || same_builtin(&entry.location, &builtin.location)
+        });
+        if !named {
+            datasets.push(builtin);
+        }
     }
     let default = match &raw.default {
         Some(name) => match datasets
@@ -268,6 +280,28 @@ mod tests {
             DatasetLocation::File(path) => assert_eq!(path, Path::new("/etc/bri/data/mine.toml")),
             other => panic!("expected a file, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_builtin_datasets_are_offered_after_the_configs_own() {
+        let config = Config::parse(
+            "config.toml",
+            "[[datasets]]\nname = \"mine\"\npath = \"mine.toml\"\n\n[[datasets]]\nname = \"partners\"\nbuiltin = \"silk-road-partners\"\n",
+            Path::new("/etc/bri"),
+        )
+        .unwrap();
+        let names: Vec<&str> = config.datasets.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "mine",
+                "partners",
+                "digital-silk-road-2023",
+                "bri-connectivity"
+            ],
+            "each built-in once, the config's own first"
+        );
+        assert_eq!(config.default_dataset().name, "mine");
     }
 
     #[test]
