@@ -17,7 +17,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Style, Styled};
 use ratatui::symbols::Marker;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use crate::app::Theme;
@@ -174,6 +174,19 @@ fn value_ticks(min: f64, max: f64) -> Vec<f64> {
 
 impl Widget for &SeriesChart {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // The unit on a row of its own above the plot: as the axis's title ratatui draws it
+        // inside the plot, where a point at the top runs into it (`40│•ountries`).
+        let (unit_row, area) = if area.height > 3 {
+            (
+                Some(Rect::new(area.x, area.y, area.width, 1)),
+                Rect::new(area.x, area.y + 1, area.width, area.height - 1),
+            )
+        } else {
+            (None, area)
+        };
+        if let Some(row) = unit_row {
+            Line::styled(self.unit.clone(), self.axis).render(row, buf);
+        }
         let datasets: Vec<Dataset> = self
             .runs
             .iter()
@@ -201,7 +214,6 @@ impl Widget for &SeriesChart {
             )
             .y_axis(
                 Axis::default()
-                    .title(Span::styled(self.unit.clone(), self.axis))
                     .bounds(Y_BOUNDS)
                     .labels(labels(&self.y_labels))
                     .labels_alignment(Alignment::Right)
