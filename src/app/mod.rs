@@ -5,6 +5,7 @@ pub mod countries;
 mod key;
 mod keymap;
 mod live;
+mod navigation;
 mod search;
 mod state;
 mod theme;
@@ -16,7 +17,8 @@ pub use keymap::{KeyBinding, Keymap, action_name, bindable_actions, parse_action
 pub use live::{
     Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line, problem_report,
 };
+pub use navigation::{Item, Navigation};
 pub use search::{MAX_HITS, Search, SearchIndex, Target};
-pub use state::{App, Item, Navigation, Overlay};
+pub use state::{App, Overlay};
 pub use theme::{Role, Theme, ThemeName};
 pub use update::update;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::dataset::{Dataset, Lang, TabKind, Text};
 
-use super::state::{Item, Navigation};
+use super::navigation::{Item, Navigation};
 
 /// Where a hit takes the user: a tab, and the item to select there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

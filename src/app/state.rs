@@ -5,55 +5,17 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 
-use super::countries::{MapRegion, MapView, TableView, map_grid, map_items, rows};
+use super::countries::{MapRegion, MapView, TableView, map_grid, rows};
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
+// `pub(super)`: update.rs names the item by this module's path.
+pub(super) use super::navigation::Item;
+use super::navigation::{Navigation, item_key};
 use super::search::{Search, SearchIndex};
 use super::theme::Theme;
 use crate::countries::Viewport;
 use crate::dataset::diff::DatasetDiff;
 use crate::dataset::{Dataset, Lang, TabKind};
-
-/// Something the user can select and open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Item {
-    Indicator(usize),
-    Panel(usize),
-    Point {
-        panel: usize,
-        point: usize,
-    },
-    Event(usize),
-    Source(usize),
-    /// A declared country (index into `Dataset::countries`), on a map or table tab.
-    Country(usize),
-}
-
-impl Item {
-    /// The panel an item of a panels tab belongs to.
-    pub fn panel(self) -> Option<usize> {
-        match self {
-            Item::Panel(panel) | Item::Point { panel, .. } => Some(panel),
-            Item::Indicator(_) | Item::Event(_) | Item::Source(_) | Item::Country(_) => None,
-        }
-    }
-}
-
-/// A name for an item that survives a reload: ids where the data has them.
-fn item_key(dataset: &Dataset, item: Item) -> String {
-    match item {
-        Item::Indicator(i) => format!("indicator:{}", dataset.indicators[i].id),
-        Item::Panel(p) => format!("panel:{}", dataset.panels[p].id),
-        Item::Point { panel, point } => format!("point:{}:{point}", dataset.panels[panel].id),
-        Item::Event(e) => format!(
-            "event:{}:{}",
-            dataset.events[e].date.canonical(),
-            dataset.events[e].label.en
-        ),
-        Item::Source(s) => format!("source:{}", dataset.sources[s].id),
-        Item::Country(c) => format!("country:{}", dataset.countries[c].code),
-    }
-}
 
 /// A popup over the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,43 +39,6 @@ pub enum Overlay {
     Problems {
         scroll: u16,
     },
-}
-
-/// The selectable items of each tab, in the order ↑/↓ walks them. Derived from the
-/// dataset once, when it is loaded.
-#[derive(Debug, Clone)]
-pub struct Navigation {
-    pub tabs: Vec<Vec<Item>>,
-}
-
-impl Navigation {
-    pub fn new(dataset: &Dataset) -> Navigation {
-        let tabs = dataset
-            .tabs
-            .iter()
-            .map(|tab| match tab.kind {
-                TabKind::Overview => dataset.headline_indicators().map(Item::Indicator).collect(),
-                TabKind::Panels => tab
-                    .panels
-                    .iter()
-                    .flat_map(|&panel| {
-                        let p = &dataset.panels[panel];
-                        std::iter::once(Item::Panel(panel))
-                            .chain(p.indicators.iter().map(|&i| Item::Indicator(i)))
-                            .chain(
-                                (0..p.points.len()).map(move |point| Item::Point { panel, point }),
-                            )
-                    })
-                    .collect(),
-                TabKind::Timeline => (0..dataset.events.len()).map(Item::Event).collect(),
-                TabKind::Sources => (0..dataset.sources.len()).map(Item::Source).collect(),
-                TabKind::Map => map_items(dataset).into_iter().map(Item::Country).collect(),
-                // In the order of the table's rows: `App::refresh_rows` sorts them.
-                TabKind::Countries => (0..dataset.countries.len()).map(Item::Country).collect(),
-            })
-            .collect();
-        Navigation { tabs }
-    }
 }
 
 /// Everything the view needs, and nothing it could compute from the rest.

@@ -6,17 +6,20 @@
 //! Dataset text comes from the dataset, never from here.
 
 mod dates;
+mod help;
 mod numbers;
+mod punctuation;
 mod report;
 mod words;
 
 pub use dates::{age, date, date_with_age, precision_name};
+pub use help::{HelpLine, help_line};
 pub use numbers::{figure, figure_in, figure_with_unit, is_stale, number, number_in};
+pub use punctuation::{aside, labelled, quoted};
 pub use report::{
     BriefWords, Words as ReportWords, age_at_as_of, brief_words, qualifier as qualifier_words,
     words as report_words,
 };
 pub use words::{
-    HelpLine, Strings, aside, cited, compared, gaps, help_line, hits, labelled, percent_of_target,
-    quoted, source_kind, strings, year,
+    Strings, cited, compared, gaps, hits, percent_of_target, source_kind, strings, year,
 };

@@ -31,7 +31,7 @@ use ratatui::layout::Rect;
 
 pub use layout::{FrameLayout, Hit, MapLayout, PopupLayout};
 pub use tabs::map::RasterMemory;
-pub use text::WrapMemory;
+pub use text::{WrapMemory, wrap};
 
 use crate::app::{App, Overlay};
 use crate::dataset::TabKind;

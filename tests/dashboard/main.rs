@@ -14,3 +14,4 @@ mod properties;
 mod search;
 mod snapshots;
 mod update;
+mod wrap;

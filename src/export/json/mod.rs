@@ -8,11 +8,17 @@
 
 use std::io::{self, Write};
 
-use serde::{Serialize, Serializer};
+mod country;
+mod number;
+
+use serde::Serialize;
+
+use country::{JsonCountry, JsonCountryFact, JsonFactKind};
+use number::{Number, number, optional_number};
 
 use crate::dataset::{
-    Dataset, Event, FactClass, FuzzyDate, Indicator, Lang, Observation, Panel, Point, Qualifier,
-    Shown, Source, SourceKind, Tab, TabKind, Text,
+    Dataset, Event, FuzzyDate, Indicator, Lang, Observation, Panel, Point, Qualifier, Shown,
+    Source, SourceKind, Tab, TabKind, Text,
 };
 
 /// Bumped when a field is removed or changes meaning; adding a field does not bump it.
@@ -40,37 +46,6 @@ struct JsonDataset<'a> {
     fact_kinds: Vec<JsonFactKind<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     country_facts: Vec<JsonCountryFact<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonCountry<'a> {
-    code: &'a str,
-    name: &'a Text,
-    /// The UN M49 region (the Americas split in two), in English; absent where M49 has none.
-    region: Option<&'static str>,
-    subregion: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct JsonFactKind<'a> {
-    id: &'a str,
-    label: &'a Text,
-    kind: FactClass,
-    unit: Option<&'a Text>,
-}
-
-#[derive(Serialize)]
-struct JsonCountryFact<'a> {
-    country: &'a str,
-    fact: &'a str,
-    date: FuzzyDate,
-    #[serde(serialize_with = "optional_number")]
-    value: Option<f64>,
-    qualifier: Option<Qualifier>,
-    source: &'a str,
-    quote: Option<&'a Text>,
-    quote_translated: Option<Lang>,
-    note: Option<&'a Text>,
 }
 
 #[derive(Serialize)]
@@ -203,43 +178,12 @@ impl<'a> JsonDataset<'a> {
                 .iter()
                 .map(|e| JsonEvent::new(e, ids))
                 .collect(),
-            countries: dataset
-                .countries
-                .iter()
-                .map(|c| {
-                    let reference = crate::countries::country(c.reference);
-                    JsonCountry {
-                        code: &c.code,
-                        name: &c.name,
-                        region: c.region.map(|r| r.name_en()),
-                        subregion: Some(reference.subregion).filter(|s| !s.is_empty()),
-                    }
-                })
-                .collect(),
-            fact_kinds: dataset
-                .fact_kinds
-                .iter()
-                .map(|k| JsonFactKind {
-                    id: &k.id,
-                    label: &k.label,
-                    kind: k.class,
-                    unit: k.unit.as_ref(),
-                })
-                .collect(),
+            countries: dataset.countries.iter().map(JsonCountry::new).collect(),
+            fact_kinds: dataset.fact_kinds.iter().map(JsonFactKind::new).collect(),
             country_facts: dataset
                 .country_facts
                 .iter()
-                .map(|f| JsonCountryFact {
-                    country: ids.country(f.country),
-                    fact: &dataset.fact_kinds[f.kind].id,
-                    date: f.date,
-                    value: f.figure.map(|figure| figure.value),
-                    qualifier: f.figure.map(|figure| figure.qualifier),
-                    source: ids.source(f.source),
-                    quote: f.quote.as_ref(),
-                    quote_translated: f.quote_translated,
-                    note: f.note.as_ref(),
-                })
+                .map(|f| JsonCountryFact::new(f, dataset, ids))
                 .collect(),
         }
     }
@@ -395,58 +339,6 @@ impl<'a> JsonEvent<'a> {
             source: ids.source(event.source),
             quote: event.quote.as_ref(),
             note: event.note.as_ref(),
-        }
-    }
-}
-
-/// A whole number as a JSON integer (`20`, not `20.0`), anything else as a float: both
-/// mean the same number, and the integer is what a reader expects for a count.
-fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() <= super::MAX_EXACT_INTEGER {
-        serializer.serialize_i64(*value as i64)
-    } else {
-        serializer.serialize_f64(*value)
-    }
-}
-
-/// A figure serialised as [`number`] does, for a value kept in a JSON map.
-struct Number(f64);
-
-impl Serialize for Number {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        number(&self.0, serializer)
-    }
-}
-
-fn optional_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(value) => number(value, serializer),
-        None => serializer.serialize_none(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn whole_numbers_are_integers_and_others_keep_their_fraction() {
-        let json = |value: f64| {
-            let mut out = Vec::new();
-            number(&value, &mut serde_json::Serializer::new(&mut out)).unwrap();
-            String::from_utf8(out).unwrap()
-        };
-        assert_eq!(json(20.0), "20");
-        assert_eq!(json(-3.0), "-3");
-        assert_eq!(json(2.38), "2.38");
-        assert_eq!(
-            json(1e300),
-            "1e+300",
-            "beyond 2^53 a float, not a wrong integer"
-        );
-        // The text CSV writes for the same figure.
-        for value in [20.0, -3.0, 2.38, 1e300, 1e23, 2.38e-5, 0.1 + 0.2, -0.0] {
-            assert_eq!(json(value), super::super::machine_number(value), "{value}");
         }
     }
 }

@@ -1,0 +1,139 @@
+//! The dataset's languages and its texts: each present, non-empty and printable in every
+//! declared language, and sanitised once, here.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::Validator;
+use crate::dataset::lang::{Lang, Text};
+use crate::dataset::raw::*;
+use crate::files::diagnostic::Problem;
+use crate::text::sanitize::{escape_for_message, sanitize_label, sanitize_text};
+
+/// Where a language's text is kept while one text is validated.
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
+    }
+}
+
+impl Validator<'_> {
+    pub(super) fn languages(&mut self, raw: &Spanned<Vec<Spanned<String>>>) -> Vec<Lang> {
+        let mut languages = Vec::new();
+        for code in raw.get_ref() {
+            match Lang::from_code(code.get_ref()) {
+                Some(lang) if languages.contains(&lang) => self.problems.push(Problem::at(
+                    code.span(),
+                    format!("language `{lang:?}` is listed twice").to_lowercase(),
+                )),
+                Some(lang) => languages.push(lang),
+                None => self.problems.push(Problem::at(
+                    code.span(),
+                    format!(
+                        "unknown language `{}`: expected \"zh\" or \"en\"",
+                        escape_for_message(code.get_ref())
+                    ),
+                )),
+            }
+        }
+        if languages.is_empty() {
+            if raw.get_ref().is_empty() {
+                self.problems.push(Problem::at(
+                    raw.span(),
+                    "expected at least one language, e.g. [\"zh\", \"en\"]",
+                ));
+            }
+            languages.push(Lang::Zh);
+        }
+        languages
+    }
+
+    /// A paragraph: a summary, point, quote or note.
+    pub(super) fn text(&mut self, raw: &SpannedText, what: &str) -> Text {
+        self.localized(raw, what, sanitize_text)
+    }
+
+    /// A short text: a title, label, unit, item or name (capped shorter).
+    pub(super) fn label(&mut self, raw: &SpannedText, what: &str) -> Text {
+        self.localized(raw, what, sanitize_label)
+    }
+
+    pub(super) fn localized(
+        &mut self,
+        raw: &SpannedText,
+        what: &str,
+        sanitize: fn(&str) -> String,
+    ) -> Text {
+        // What is written in each language (by `slot`), and where.
+        let mut found: [Option<(&str, Range<usize>)>; 2] = [None, None];
+        match raw.get_ref() {
+            RawText::Plain(text) => found[slot(self.languages[0])] = Some((text, raw.span())),
+            RawText::PerLanguage { zh, en } => {
+                for (lang, value) in [(Lang::Zh, zh), (Lang::En, en)] {
+                    found[slot(lang)] = value.as_ref().map(|v| (v.get_ref().as_str(), v.span()));
+                }
+            }
+        }
+        // Sanitised once, here: from now on no string of the dataset can reach a terminal raw.
+        let safe = found
+            .each_ref()
+            .map(|found| found.as_ref().map(|(value, _)| sanitize(value)));
+        for index in 0..self.languages.len() {
+            let lang = self.languages[index];
+            match &found[slot(lang)] {
+                None => {
+                    let problem = Problem::at(
+                        raw.span(),
+                        format!("missing {} text for the {what}", lang.name()),
+                    );
+                    let hint = match raw.get_ref() {
+                        RawText::Plain(_) => format!(
+                            "the dataset declares {}; write {{ {} }}",
+                            self.languages
+                                .iter()
+                                .map(|l| l.code())
+                                .collect::<Vec<_>>()
+                                .join(" and "),
+                            self.languages
+                                .iter()
+                                .map(|l| format!("{} = \"…\"", l.code()))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        RawText::PerLanguage { .. } => format!("add {} = \"…\"", lang.code()),
+                    };
+                    self.problems.push(problem.with_hint(hint));
+                }
+                Some((value, span)) if value.trim().is_empty() => self.problems.push(Problem::at(
+                    span.clone(),
+                    format!("the {} text of the {what} is empty", lang.name()),
+                )),
+                Some((_, span)) if safe[slot(lang)].as_deref() == Some("") => {
+                    self.problems.push(Problem::at(
+                        span.clone(),
+                        format!(
+                            "the {} text of the {what} has nothing printable: only control, escape or invisible characters",
+                            lang.name()
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        // A language the text lacks shows the other one (the dataset's primary language,
+        // when it declares two: the missing one was reported above).
+        match safe {
+            [Some(zh), Some(en)] => Text { zh, en },
+            [Some(text), None] | [None, Some(text)] => Text {
+                zh: text.clone(),
+                en: text,
+            },
+            [None, None] => Text {
+                zh: String::new(),
+                en: String::new(),
+            },
+        }
+    }
+}

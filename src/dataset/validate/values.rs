@@ -1,0 +1,127 @@
+//! Scalar values: dates, numbers, keywords and qualifiers, each with the problem of a
+//! value of the wrong kind.
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use super::Validator;
+use crate::dataset::date::{DATE_FORMS, FuzzyDate};
+use crate::dataset::model::*;
+use crate::dataset::raw::*;
+use crate::files::diagnostic::Problem;
+use crate::text::sanitize::escape_for_message;
+
+/// A placeholder for a value that failed validation; the dataset is discarded anyway.
+pub(super) const INVALID_DATE: FuzzyDate = FuzzyDate::day(NaiveDate::MIN);
+
+impl Validator<'_> {
+    pub(super) fn date(&mut self, raw: &SpannedValue) -> FuzzyDate {
+        let parsed = match raw.get_ref() {
+            toml::Value::Datetime(datetime) => {
+                match (datetime.date, datetime.time, datetime.offset) {
+                    (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                        date.year as i32,
+                        date.month as u32,
+                        date.day as u32,
+                    )
+                    .map(FuzzyDate::day),
+                    _ => None,
+                }
+            }
+            toml::Value::String(text) => FuzzyDate::parse(text),
+            _ => None,
+        };
+        parsed.unwrap_or_else(|| {
+            let found = describe_value(raw.get_ref());
+            self.problems.push(Problem::at(
+                raw.span(),
+                format!("expected {DATE_FORMS}; found {found}"),
+            ));
+            INVALID_DATE
+        })
+    }
+
+    pub(super) fn number(&mut self, raw: &SpannedValue, what: &str) -> f64 {
+        match raw.get_ref() {
+            // Figures are doubles, which hold integers exactly only up to 2^53: a larger
+            // integer would lose digits without a word (9007199254740993 read as …992).
+            toml::Value::Integer(n) if n.unsigned_abs() <= 1 << 53 => *n as f64,
+            toml::Value::Integer(n) => {
+                self.problems.push(
+                    Problem::at(
+                        raw.span(),
+                        format!(
+                            "the integer {n} is too large to keep exactly: whole numbers must \
+                             lie between -9007199254740992 and 9007199254740992 (2^53)"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "if an approximation is meant, write it as a float, e.g. {:e}",
+                        *n as f64
+                    )),
+                );
+                0.0
+            }
+            toml::Value::Float(f) if f.is_finite() => *f,
+            other => {
+                let expected = if matches!(other, toml::Value::Float(_)) {
+                    format!(
+                        "expected a finite number for the {what}; found {}",
+                        describe_value(other)
+                    )
+                } else {
+                    format!(
+                        "expected a number for the {what}; found {}",
+                        describe_value(other)
+                    )
+                };
+                self.problems.push(Problem::at(raw.span(), expected));
+                0.0
+            }
+        }
+    }
+
+    pub(super) fn keyword<T: serde::de::DeserializeOwned>(
+        &mut self,
+        raw: &Spanned<String>,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<T> {
+        let parsed = serde_json::from_value(serde_json::Value::String(raw.get_ref().clone())).ok();
+        if parsed.is_none() {
+            let list: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+            self.problems.push(Problem::at(
+                raw.span(),
+                format!(
+                    "unknown {what} \"{}\": expected one of {}",
+                    escape_for_message(raw.get_ref()),
+                    list.join(", ")
+                ),
+            ));
+        }
+        parsed
+    }
+
+    pub(super) fn qualifier(&mut self, raw: Option<&Spanned<String>>) -> Qualifier {
+        raw.and_then(|q| {
+            self.keyword(
+                q,
+                "qualifier",
+                &["exact", "about", "more_than", "at_least", "fewer_than"],
+            )
+        })
+        .unwrap_or_default()
+    }
+}
+
+fn describe_value(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => format!("the string \"{}\"", escape_for_message(s)),
+        toml::Value::Integer(n) => format!("the integer {n}"),
+        toml::Value::Float(f) => format!("{f}"),
+        toml::Value::Boolean(b) => format!("the boolean {b}"),
+        toml::Value::Datetime(d) => format!("the date-time {d}"),
+        toml::Value::Array(_) => "an array".to_owned(),
+        toml::Value::Table(_) => "a table".to_owned(),
+    }
+}
