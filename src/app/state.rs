@@ -9,7 +9,7 @@ use super::countries::{MapRegion, MapView, TableView, map_grid, rows};
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry};
 // `pub(super)`: update.rs names the item by this module's path.
-pub(super) use super::navigation::Item;
+use super::navigation::Item;
 use super::navigation::{Navigation, item_key};
 use super::search::{Search, SearchIndex};
 use super::theme::Theme;

@@ -4,8 +4,9 @@ mod countries;
 
 use super::action::{Action, Command};
 use super::live::{Banner, LoadReason, Loaded, problem_report};
+use super::navigation::Item;
 use super::search::Search;
-use super::state::{App, Item, Overlay};
+use super::state::{App, Overlay};
 use crate::dataset::TabKind;
 use crate::dataset::diff::diff;
 use countries::{filter_input, map, table};
