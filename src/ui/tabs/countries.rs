@@ -100,15 +100,17 @@ fn widths(count: usize, room: usize) -> Vec<usize> {
 }
 
 /// One row of cells, each cut to its width and padded after.
+/// One text for the whole row, in one style: a row of twenty cells is one span to write,
+/// not forty.
 fn row_line(texts: &[String], widths: &[usize], style: ratatui::style::Style) -> Line<'static> {
-    let mut spans = Vec::with_capacity(texts.len() * 2);
+    let mut row = String::with_capacity(widths.iter().sum::<usize>() + 16);
     for (text, &column_width) in texts.iter().zip(widths) {
         let text = truncate(text, column_width.saturating_sub(1));
         let pad = column_width.saturating_sub(width(&text));
-        spans.push(Span::styled(text, style));
-        spans.push(Span::styled(" ".repeat(pad), style));
+        row.push_str(&text);
+        row.extend(std::iter::repeat_n(' ', pad));
     }
-    Line::from(spans)
+    Line::styled(row, style)
 }
 
 /// Draws the table; reports each row drawn (by item index) and each column header.
