@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 
 use crate::countries::{Bounds, Region, Viewport, country};
-use crate::dataset::{Dataset, Lang, Shown, TabKind};
+use crate::dataset::{Dataset, Lang, Shown};
 
 /// A part of the world the map jumps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,18 +16,20 @@ pub enum MapRegion {
     Africa,
     Europe,
     LatinAmerica,
+    NorthAmerica,
     Oceania,
     MiddleEast,
 }
 
 impl MapRegion {
     /// The order `m` walks them in.
-    pub const ALL: [MapRegion; 7] = [
+    pub const ALL: [MapRegion; 8] = [
         MapRegion::World,
         MapRegion::Asia,
         MapRegion::Africa,
         MapRegion::Europe,
         MapRegion::LatinAmerica,
+        MapRegion::NorthAmerica,
         MapRegion::Oceania,
         MapRegion::MiddleEast,
     ];
@@ -39,6 +41,7 @@ impl MapRegion {
             MapRegion::Africa => ("Africa", "非洲"),
             MapRegion::Europe => ("Europe", "欧洲"),
             MapRegion::LatinAmerica => ("Latin America", "拉丁美洲"),
+            MapRegion::NorthAmerica => ("North America", "北美洲"),
             MapRegion::Oceania => ("Oceania", "大洋洲"),
             MapRegion::MiddleEast => ("Middle East", "中东"),
         };
@@ -54,6 +57,7 @@ impl MapRegion {
             MapRegion::Africa => (-20.0, -36.0, 53.0, 38.0),
             MapRegion::Europe => (-25.0, 34.0, 45.0, 72.0),
             MapRegion::LatinAmerica => (-118.0, -56.0, -33.0, 33.0),
+            MapRegion::NorthAmerica => (-170.0, 14.0, -50.0, 75.0),
             MapRegion::Oceania => (110.0, -48.0, 180.0, 0.0),
             MapRegion::MiddleEast => (25.0, 12.0, 63.0, 42.0),
         };
@@ -76,7 +80,7 @@ impl MapRegion {
             Region::Europe => MapRegion::Europe,
             Region::LatinAmericaCaribbean => MapRegion::LatinAmerica,
             Region::Oceania => MapRegion::Oceania,
-            Region::NorthernAmerica => MapRegion::World,
+            Region::NorthernAmerica => MapRegion::NorthAmerica,
         })
     }
 }
@@ -275,7 +279,25 @@ pub fn map_items(dataset: &Dataset) -> Vec<usize> {
     indices
 }
 
-/// Whether a tab is a map or a table (its items are countries).
-pub fn is_country_tab(kind: TabKind) -> bool {
-    matches!(kind, TabKind::Map | TabKind::Countries)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_groups_under_a_region_of_its_own() {
+        assert_eq!(
+            MapRegion::of(Some(Region::NorthernAmerica), false),
+            Some(MapRegion::NorthAmerica),
+            "not under the world as a whole"
+        );
+        assert_eq!(
+            MapRegion::of(Some(Region::Asia), true),
+            Some(MapRegion::MiddleEast)
+        );
+        assert_eq!(MapRegion::of(None, false), None);
+        for region in MapRegion::ALL {
+            let bounds = region.bounds();
+            assert!(bounds.west < bounds.east && bounds.south < bounds.north);
+        }
+    }
 }
