@@ -8,7 +8,13 @@
 //! cargo run --release --example measure -- generate 100000 big.toml
 //! cargo run --release --example measure -- peak toml big.toml      # parsing alone
 //! cargo run --release --example measure -- peak dataset big.toml   # parse + validate
+//! cargo build --release --examples
+//! cargo run --release --example measure -- startup --runs 40         # beside a bare ratatui app
 //! ```
+//!
+//! `startup` launches bri-dash on its built-in dataset and `examples/bare.rs` (the least a
+//! ratatui app does before its first frame) alternately, in one run, and prints both medians
+//! and their ratio: the host is too noisy for a time alone to mean anything.
 //!
 //! `--sizes` lists datasets by indicator count; 0 is the built-in dataset. Generated datasets
 //! are written to a temporary folder with a config that raises `max_file_bytes`.
@@ -64,6 +70,10 @@ fn main() {
             fail("usage: measure peak toml|dataset FILE");
         };
         peak_of_parsing(parser, Path::new(path));
+        return;
+    }
+    if args.first().map(String::as_str) == Some("startup") {
+        startup_beside_floor(&parse_options(&args[1..]));
         return;
     }
     let options = parse_options(&args);
@@ -181,11 +191,11 @@ struct Running {
     done: mpsc::Receiver<()>,
 }
 
-fn launch(options: &Options, home: &Path, args: &[String]) -> Running {
+fn launch(bin: &Path, home: &Path, args: &[String]) -> Running {
     let pair = native_pty_system()
         .openpty(SIZE)
         .unwrap_or_else(|e| fail(&format!("openpty: {e}")));
-    let mut command = CommandBuilder::new(&options.bin);
+    let mut command = CommandBuilder::new(bin);
     command.args(args);
     command.cwd(home);
     command.env("TERM", "xterm-256color");
@@ -322,7 +332,7 @@ fn status_kib(pid: u32, key: &str) -> u64 {
 fn measure(options: &Options, home: &Path, args: &[String]) {
     let mut launches = Vec::new();
     for _ in 0..options.runs {
-        let running = launch(options, home, args);
+        let running = launch(&options.bin, home, args);
         launches.push(running.first_frame);
         quit(running);
     }
@@ -336,7 +346,7 @@ fn measure(options: &Options, home: &Path, args: &[String]) {
         launches.len()
     );
 
-    let running = launch(options, home, args);
+    let running = launch(&options.bin, home, args);
     // Let start-up finish (threads parked, first frame flushed) before counting.
     thread::sleep(Duration::from_millis(500));
     let before = cpu(running.pid);
@@ -356,4 +366,37 @@ fn measure(options: &Options, home: &Path, args: &[String]) {
         status_kib(running.pid, "VmRSS:") as f64 / 1024.0
     );
     quit(running);
+}
+
+/// Launch to first frame of bri-dash (built-in dataset) and of the bare ratatui app, launched
+/// alternately so that both see the same moments of a noisy host.
+fn startup_beside_floor(options: &Options) {
+    let floor = options.bin.with_file_name("examples").join("bare");
+    for bin in [&options.bin, &floor] {
+        if !bin.is_file() {
+            fail(&format!(
+                "{} not found: run `cargo build --release --examples` first",
+                bin.display()
+            ));
+        }
+    }
+    let home = tempfile::tempdir().unwrap_or_else(|e| fail(&e.to_string()));
+    let (mut ours, mut bare) = (Vec::new(), Vec::new());
+    for _ in 0..options.runs {
+        for (bin, times) in [(&options.bin, &mut ours), (&floor, &mut bare)] {
+            let running = launch(bin, home.path(), &[]);
+            times.push(running.first_frame);
+            quit(running);
+        }
+    }
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2].as_secs_f64() * 1e3
+    };
+    let (ours, bare) = (median(&mut ours), median(&mut bare));
+    println!(
+        "launch to first frame, median of {} alternate runs: bri-dash {ours:.2} ms, bare ratatui app {bare:.2} ms, ratio {:.2}",
+        options.runs,
+        ours / bare
+    );
 }
