@@ -15,7 +15,7 @@ mod support;
 use std::hint::black_box;
 use std::sync::Arc;
 
-use bri_dash::app::{Action, Item, Key, KeyCode, Modifiers, Overlay, update};
+use bri_dash::app::{Action, Edit, Item, Key, KeyCode, Modifiers, Overlay, update};
 use bri_dash::dataset::{Dataset, TabKind};
 use bri_dash::input::{self, Event};
 use bri_dash::ui::FrameLayout;
@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
         let mut searching = app.clone();
         update(&mut searching, Action::Search);
         for c in "digital walle".chars() {
-            update(&mut searching, Action::SearchInput(c));
+            update(&mut searching, Action::SearchEdit(Edit::Insert(c)));
         }
         // The keys handled here neither open a popup nor click: an empty layout is the
         // layout they are read against.

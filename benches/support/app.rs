@@ -33,4 +33,5 @@ pub fn app(dataset: &Arc<Dataset>, width: u16, height: u16) -> App {
         today(),
         Size::new(width, height),
     )
+    .with_search_index()
 }

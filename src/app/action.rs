@@ -3,6 +3,7 @@
 use strum::{EnumString, IntoStaticStr};
 
 use super::live::{CatalogEntry, Loaded};
+use super::search::{Edit, IndexReady};
 
 /// A state change. Keys map to actions through the keymap; the input layer (`src/input/`)
 /// turns keys, clicks and scrolls into actions with the geometry of the last frame, and the
@@ -95,10 +96,12 @@ pub enum Action {
     /// The next and previous hit of the last search.
     NextHit,
     PrevHit,
+    /// A change to the query being typed.
     #[strum(disabled)]
-    SearchInput(char),
+    SearchEdit(Edit),
+    /// The search index of a dataset, built by the store's worker.
     #[strum(disabled)]
-    SearchBackspace,
+    SearchIndexReady(IndexReady),
     #[strum(disabled)]
     DatasetLoaded(Box<Loaded>),
     /// The config was read again (or scanned for the picker): its datasets, which one is

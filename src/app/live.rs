@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::search::SearchIndex;
 use crate::dataset::{Dataset, FuzzyDate, Text};
 use crate::files::diagnostic::FileError;
 
@@ -56,6 +57,9 @@ pub struct Loaded {
     pub entry: Option<usize>,
     pub reason: LoadReason,
     pub result: Result<Arc<Dataset>, FileError>,
+    /// The search index of the dataset read, built with it by the store's worker (none for
+    /// a comparison, which is not searched).
+    pub index: Option<Arc<SearchIndex>>,
     /// The problem that still stands once this load is done, as the library keeps it: the
     /// config's, else the shown dataset's last reload. A load that works replaces the error
     /// banner with a notice only when this is `None`, so a warning lasts as long as its

@@ -6,7 +6,7 @@ mod key;
 mod keymap;
 mod live;
 mod navigation;
-mod search;
+pub mod search;
 mod state;
 mod theme;
 mod update;
@@ -18,7 +18,7 @@ pub use live::{
     Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line, problem_report,
 };
 pub use navigation::{Item, Navigation};
-pub use search::{MAX_HITS, Search, SearchIndex, Target};
+pub use search::{Edit, IndexReady, Search, SearchIndex, Target};
 pub use state::{App, Overlay};
 pub use theme::{Role, Theme, ThemeName};
 pub use update::update;

@@ -46,10 +46,13 @@ pub enum Overlay {
 pub struct App {
     pub dataset: Arc<Dataset>,
     pub navigation: Navigation,
-    /// Everything searchable in the dataset, built with it.
-    pub search_index: SearchIndex,
+    /// Everything searchable in the dataset: built off the input thread (by the store's
+    /// worker, once for every session that shows the dataset) and `None` until it arrives.
+    pub search_index: Option<Arc<SearchIndex>>,
     /// The search being typed or stepped through.
     pub search: Option<Search>,
+    /// The last query typed, which `/` starts from.
+    pub last_query: String,
     pub lang: Lang,
     /// The day ages are counted to; fixed in tests so snapshots do not age.
     pub today: NaiveDate,
@@ -83,8 +86,9 @@ impl App {
     pub fn new(dataset: Arc<Dataset>, lang: Lang, today: NaiveDate, size: Size) -> App {
         let navigation = Navigation::new(&dataset);
         App {
-            search_index: SearchIndex::new(&dataset, &navigation),
+            search_index: None,
             search: None,
+            last_query: String::new(),
             selected: vec![0; dataset.tabs.len()],
             dataset,
             navigation,
@@ -105,6 +109,12 @@ impl App {
             tables: Vec::new(),
         }
         .with_country_views()
+    }
+
+    /// Builds the search index here and now, where no worker builds it (tests, benches).
+    pub fn with_search_index(mut self) -> App {
+        self.search_index = Some(Arc::new(SearchIndex::new(&self.dataset, &self.navigation)));
+        self
     }
 
     /// Fresh map and table views for the tabs, and the tables' rows in their order.

@@ -43,7 +43,10 @@ pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
         HelpLine::Panels => ("next / previous panel", "下一个 / 上一个板块"),
         HelpLine::Open => ("open detail", "查看详情"),
         HelpLine::Back => ("close popup, leave search", "关闭弹窗、退出搜索"),
-        HelpLine::Search => ("search everything", "搜索全部内容"),
+        HelpLine::Search => (
+            "search everything, from the last query (←/→ Ctrl-W Ctrl-U edit it)",
+            "从上次的查询开始搜索全部内容（←/→、Ctrl-W、Ctrl-U 编辑查询）",
+        ),
         HelpLine::Hits => ("next / previous hit", "下一个 / 上一个结果"),
         HelpLine::Datasets => ("datasets: switch, compare", "数据集：切换、比较"),
         HelpLine::Compare => (

@@ -21,5 +21,5 @@ pub use report::{
     words as report_words,
 };
 pub use words::{
-    Strings, cited, compared, gaps, hits, percent_of_target, source_kind, strings, year,
+    Strings, cited, compared, gaps, hits, percent_of_target, similar, source_kind, strings, year,
 };

@@ -58,6 +58,11 @@ pub struct Strings {
     pub search_clear: &'static str,
     pub no_hits: &'static str,
     pub hit: &'static str,
+    /// While the search index is still being built.
+    pub search_indexing: &'static str,
+    /// Where a hit matched, by `app::search::Field` (title, quote, note, date, name,
+    /// author, text).
+    pub matched_in: [&'static str; 7],
     pub no_percentage: &'static str,
     pub sources_disagree: &'static str,
     /// The help's last line: what the mouse does.
@@ -145,6 +150,8 @@ const EN: Strings = Strings {
     search_clear: "clear",
     no_hits: "No hits.",
     hit: "hit",
+    search_indexing: "Indexing the dataset…",
+    matched_in: ["title", "quote", "note", "date", "name", "author", "text"],
     no_percentage: "no percentage of the target",
     sources_disagree: "sources disagree",
     mouse_help: "Mouse: click a tab or item to select it, click again for detail, wheel to scroll",
@@ -225,6 +232,8 @@ const ZH: Strings = Strings {
     search_clear: "清除",
     no_hits: "没有结果。",
     hit: "结果",
+    search_indexing: "正在建立索引……",
+    matched_in: ["标题", "引文", "注", "日期", "名称", "作者", "正文"],
     no_percentage: "无法计算占目标的百分比",
     sources_disagree: "来源不一致",
     mouse_help: "鼠标：点击标签页或条目选择，再次点击查看详情，滚轮滚动",
@@ -274,6 +283,14 @@ pub fn hits(lang: Lang, count: usize) -> String {
         (Lang::En, 1) => "1 hit".to_owned(),
         (Lang::En, n) => format!("{n} hits"),
         (Lang::Zh, n) => format!("{n} 个结果"),
+    }
+}
+
+/// "7 similar" / "7 个相近结果": titles close to a query that found next to nothing.
+pub fn similar(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::En => format!("{count} similar"),
+        Lang::Zh => format!("{count} 个相近结果"),
     }
 }
 

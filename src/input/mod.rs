@@ -10,7 +10,7 @@ mod terminal;
 pub use bytes::ByteInput;
 pub use terminal::from_crossterm;
 
-use crate::app::{Action, App, Key, KeyCode, Overlay};
+use crate::app::{Action, App, Edit, Key, KeyCode, Overlay};
 use crate::dataset::TabKind;
 use crate::ui::{FrameLayout, Hit};
 
@@ -43,6 +43,11 @@ pub fn action(app: &App, layout: &FrameLayout, event: Event) -> Option<Action> {
         }
         Event::Key(key) if typing => search_key(key),
         Event::Key(key) if filtering => filter_key(key),
+        // A click on a hit of the results list goes there.
+        Event::Click { column, row } if typing => match layout.hit(column, row) {
+            Some(Hit::Item(hit)) => Some(Action::Select(hit)),
+            _ => None,
+        },
         Event::Click { .. } | Event::Drag { .. } if typing || filtering => None,
         // On the map the wheel zooms, and a drag moves the view.
         Event::ScrollUp if on_map => Some(Action::ZoomIn),
@@ -50,7 +55,6 @@ pub fn action(app: &App, layout: &FrameLayout, event: Event) -> Option<Action> {
         Event::Drag { column, row } if on_map => drag(app, layout, column, row),
         Event::Drag { .. } => None,
         Event::Key(key) => app.keymap.action_for(&key),
-        Event::Click { .. } if typing => None,
         Event::Click { column, row } => click(app, layout, column, row),
         Event::ScrollUp => Some(Action::Up),
         Event::ScrollDown => Some(Action::Down),
@@ -126,12 +130,23 @@ fn drag(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Action
     })
 }
 
-/// While a search is typed, keys are text, except the few that steer it.
+/// While a search is typed, keys are text, except the few that steer it; the query line
+/// edits as a shell's does (←/→, Home/End, Ctrl-A/E, Ctrl-W, Ctrl-U).
 fn search_key(key: Key) -> Option<Action> {
     let control = key.modifiers.ctrl;
+    let edit = |edit| Some(Action::SearchEdit(edit));
     match key.code {
-        KeyCode::Char(c) if !control => Some(Action::SearchInput(c)),
-        KeyCode::Backspace => Some(Action::SearchBackspace),
+        KeyCode::Char('w') if control => edit(Edit::DeleteWord),
+        KeyCode::Char('u') if control => edit(Edit::Clear),
+        KeyCode::Char('a') if control => edit(Edit::Home),
+        KeyCode::Char('e') if control => edit(Edit::End),
+        KeyCode::Char(c) if !control => edit(Edit::Insert(c)),
+        KeyCode::Backspace => edit(Edit::Backspace),
+        KeyCode::Delete => edit(Edit::Delete),
+        KeyCode::Left => edit(Edit::Left),
+        KeyCode::Right => edit(Edit::Right),
+        KeyCode::Home => edit(Edit::Home),
+        KeyCode::End => edit(Edit::End),
         KeyCode::Enter => Some(Action::Open),
         KeyCode::Esc => Some(Action::Back),
         KeyCode::Up => Some(Action::Up),

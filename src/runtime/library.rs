@@ -7,11 +7,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use super::watch;
 use crate::app::{
-    Action, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line, problem_report,
+    Action, CatalogEntry, CatalogStatus, IndexReady, LoadReason, Loaded, Navigation, SearchIndex,
+    problem_line, problem_report,
 };
 use crate::config::{Config, DatasetEntry, DatasetLocation};
 use crate::dataset::Dataset;
@@ -47,6 +48,9 @@ pub struct Library {
     sessions: BTreeMap<SessionId, Shown>,
     /// By location key: the datasets that a session shows, or that new sessions start on.
     latest: HashMap<String, Latest>,
+    /// The search index of each dataset read, by the dataset's identity: built once, here
+    /// on the store's worker, and shared by every session that shows that dataset.
+    indexes: Vec<(Weak<Dataset>, Arc<SearchIndex>)>,
 }
 
 impl Library {
@@ -66,6 +70,7 @@ impl Library {
             start,
             sessions: BTreeMap::new(),
             latest,
+            indexes: Vec::new(),
         }
     }
 
@@ -90,14 +95,24 @@ impl Library {
             },
         );
         let mut actions = Vec::new();
-        if let Some(good) = good
-            && !Arc::ptr_eq(&good, known)
-        {
-            actions.push(loaded(index, LoadReason::Reload, Ok(good), None));
+        match good {
+            Some(good) if !Arc::ptr_eq(&good, known) => {
+                let read = self.indexed(Ok(good));
+                actions.push(loaded(index, LoadReason::Reload, read, None));
+            }
+            _ => actions.push(Action::SearchIndexReady(IndexReady {
+                dataset: Arc::clone(known),
+                index: self.index_of(known),
+            })),
         }
         if let Some(failure) = failure {
             let standing = self.problem(session);
-            actions.push(loaded(index, LoadReason::Reload, Err(failure), standing));
+            actions.push(loaded(
+                index,
+                LoadReason::Reload,
+                (Err(failure), None),
+                standing,
+            ));
         }
         actions
     }
@@ -184,7 +199,34 @@ impl Library {
             latest.failure = None;
             self.forget_unshown();
         }
-        Some(loaded(Some(index), reason, result, self.problem(session)))
+        let read = match reason {
+            LoadReason::Compare => (result, None),
+            _ => self.indexed(result),
+        };
+        Some(loaded(Some(index), reason, read, self.problem(session)))
+    }
+
+    /// The search index of `dataset`: the one built already, else built now.
+    fn index_of(&mut self, dataset: &Arc<Dataset>) -> Arc<SearchIndex> {
+        // Indexes of datasets nobody holds any more go.
+        self.indexes.retain(|(read, _)| read.strong_count() > 0);
+        if let Some((_, index)) = self
+            .indexes
+            .iter()
+            .find(|(read, _)| std::ptr::eq(read.as_ptr(), Arc::as_ptr(dataset)))
+        {
+            return Arc::clone(index);
+        }
+        let index = Arc::new(SearchIndex::new(dataset, &Navigation::new(dataset)));
+        self.indexes
+            .push((Arc::downgrade(dataset), Arc::clone(&index)));
+        index
+    }
+
+    /// A read with the search index of what it read.
+    fn indexed(&mut self, result: Result<Arc<Dataset>, FileError>) -> Read {
+        let index = result.as_ref().ok().map(|dataset| self.index_of(dataset));
+        (result, index)
     }
 
     fn forget_unshown(&mut self) {
@@ -217,6 +259,7 @@ impl Library {
         };
         let result = entry.load(self.config.max_file_bytes).map(Arc::new);
         let problem = result.as_ref().err().map(problem_report);
+        let search_index = result.as_ref().ok().map(|dataset| self.index_of(dataset));
         let latest = self.latest.entry(location_key.clone()).or_default();
         match &result {
             Ok(dataset) => {
@@ -238,7 +281,8 @@ impl Library {
             .into_iter()
             .map(|id| {
                 let index = self.sessions[&id].index;
-                let action = loaded(index, LoadReason::Reload, result.clone(), self.problem(id));
+                let read = (result.clone(), search_index.clone());
+                let action = loaded(index, LoadReason::Reload, read, self.problem(id));
                 (id, action)
             })
             .collect()
@@ -346,16 +390,20 @@ impl Library {
     }
 }
 
+/// What a read gave, and the search index of the dataset when it worked.
+type Read = (Result<Arc<Dataset>, FileError>, Option<Arc<SearchIndex>>);
+
 fn loaded(
     entry: Option<usize>,
     reason: LoadReason,
-    result: Result<Arc<Dataset>, FileError>,
+    (result, index): Read,
     problem: Option<String>,
 ) -> Action {
     Action::DatasetLoaded(Box::new(Loaded {
         entry,
         reason,
         result,
+        index,
         problem,
     }))
 }

@@ -124,9 +124,11 @@ pub fn view(app: &App, memory: &Memory, frame: &mut Frame) -> FrameLayout {
         Some(Overlay::Problems { scroll }) => Some(problems::render(app, frame, area, scroll)),
         None => None,
     };
-    if let Some(search) = &app.search {
-        search::render(app, frame, area, search);
-    }
+    // The results of a search being typed are over everything else, and take the clicks.
+    let popup = match &app.search {
+        Some(search) => search::render(app, frame, area, search).or(popup),
+        None => popup,
+    };
     FrameLayout {
         tabs,
         items: drawn.items,

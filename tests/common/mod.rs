@@ -20,7 +20,8 @@ pub fn today() -> NaiveDate {
 pub fn builtin_app(name: &str, lang: Lang, width: u16, height: u16) -> App {
     let builtin = dataset::builtin(name).expect("a built-in dataset");
     let dataset = dataset::load_builtin(builtin).expect("the built-in dataset is valid");
-    App::new(Arc::new(dataset), lang, today(), Size::new(width, height))
+    // Indexed at once: the tests search without the store's worker that indexes for a session.
+    App::new(Arc::new(dataset), lang, today(), Size::new(width, height)).with_search_index()
 }
 
 pub fn main_app(lang: Lang, width: u16, height: u16) -> App {
@@ -44,7 +45,10 @@ pub fn key(name: &str) -> Key {
         "Home" => KeyCode::Home,
         "End" => KeyCode::End,
         "Backspace" => KeyCode::Backspace,
+        "Delete" => KeyCode::Delete,
         "C-c" => return Key::ctrl('c'),
+        "C-u" => return Key::ctrl('u'),
+        "C-w" => return Key::ctrl('w'),
         "S-Right" => return Key::new(KeyCode::Right, Modifiers::SHIFT),
         "S-Left" => return Key::new(KeyCode::Left, Modifiers::SHIFT),
         "C-z" => return Key::ctrl('z'),

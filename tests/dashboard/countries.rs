@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use bri_dash::app::{Action, App, Command, Item, Overlay, update};
+use bri_dash::app::{Action, App, Command, Edit, Item, Overlay, update};
 use bri_dash::dataset::Lang;
 use bri_dash::input::Event;
 use bri_dash::ui::headless::{draw, to_text};
@@ -282,7 +282,7 @@ fn search_finds_a_country_by_name_in_either_language_or_code() {
         let mut app = partners(lang, 120, 40);
         press(&mut app, "/");
         for c in query.chars() {
-            update(&mut app, Action::SearchInput(c));
+            update(&mut app, Action::SearchEdit(Edit::Insert(c)));
         }
         press(&mut app, "Enter");
         assert_eq!(

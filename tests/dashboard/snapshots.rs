@@ -216,6 +216,7 @@ fn the_error_banner_opens_to_every_problem() {
             entry: None,
             reason: LoadReason::Reload,
             result: Err(error.clone()),
+            index: None,
             problem: None,
         })),
     );

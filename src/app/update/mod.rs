@@ -63,6 +63,15 @@ pub fn update(app: &mut App, action: Action) -> Command {
             app.banner = Some(Banner::Error(message));
             return Command::Redraw;
         }
+        Action::SearchIndexReady(ready) => {
+            if !std::sync::Arc::ptr_eq(&ready.dataset, &app.dataset) {
+                // For a dataset this session no longer shows.
+                return Command::None;
+            }
+            app.search_index = Some(ready.index);
+            rerun_search(app);
+            return Command::Redraw;
+        }
         Action::NoticeExpired => {
             if app.banner.as_ref().is_some_and(Banner::is_notice) {
                 app.banner = None;
@@ -139,6 +148,8 @@ fn apply_loaded(app: &mut App, loaded: Loaded) {
         }
         (LoadReason::Switch, Ok(dataset)) => {
             app.replace_dataset(dataset);
+            app.search_index = loaded.index;
+            rerun_search(app);
             app.current = loaded.entry;
             let name = loaded
                 .entry
@@ -149,6 +160,8 @@ fn apply_loaded(app: &mut App, loaded: Loaded) {
         }
         (LoadReason::Reload, Ok(dataset)) => {
             app.replace_dataset(dataset);
+            app.search_index = loaded.index;
+            rerun_search(app);
             app.banner = Some(notice_or_problem(Banner::Reloaded));
         }
         // A failure never costs the data on screen: it stays, under the error.
@@ -244,10 +257,8 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Command {
         Action::Open => open_selected(app),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Search => {
-            app.search = Some(Search {
-                editing: true,
-                ..Search::default()
-            })
+            let index = app.search_index.clone().unwrap_or_default();
+            app.search = Some(Search::typing(&app.last_query, &index));
         }
         Action::ZoomIn
         | Action::ZoomOut
@@ -293,25 +304,32 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Command {
     Command::None
 }
 
-/// Keys while a search is typed: text edits the query (results follow each key), ↑/↓
-/// choose a hit, Enter goes there, Esc leaves the search.
+/// Keys while a search is typed: edits change the query (results follow each key), ↑/↓
+/// choose a hit, Enter (or a click on a hit) goes there, Esc leaves the search.
 fn search_input(app: &mut App, action: Action) {
     let Some(mut search) = app.search.take() else {
         return;
     };
     let last = search.hits.len().saturating_sub(1);
     match action {
-        Action::SearchInput(c) => search.query.push(c),
-        Action::SearchBackspace => {
-            search.query.pop();
+        Action::SearchEdit(edit) => {
+            let index = app.search_index.clone().unwrap_or_default();
+            search.edit(edit, &index);
         }
         Action::Up => search.selected = search.selected.saturating_sub(1),
         Action::Down => search.selected = (search.selected + 1).min(last),
         Action::PageUp => search.selected = search.selected.saturating_sub(page_size(app)),
         Action::PageDown => search.selected = (search.selected + page_size(app)).min(last),
-        Action::Back => return,
-        Action::Open => {
+        Action::Back => {
+            app.last_query = search.query;
+            return;
+        }
+        Action::Open | Action::Select(_) => {
+            if let Action::Select(hit) = action {
+                search.selected = hit.min(last);
+            }
             search.editing = false;
+            app.last_query = search.query.clone();
             let hit = search.hits.get(search.selected).copied();
             app.search = Some(search);
             if let Some(hit) = hit {
@@ -321,11 +339,19 @@ fn search_input(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    if matches!(action, Action::SearchInput(_) | Action::SearchBackspace) {
-        search.hits = app.search_index.search(&search.query);
-        search.selected = 0;
-    }
     app.search = Some(search);
+}
+
+/// The open search, run again over the index of a dataset that replaced the last one
+/// (whose hits pointed into the old index), or over the index that just arrived.
+fn rerun_search(app: &mut App) {
+    if let Some(search) = app.search.take() {
+        let index = app.search_index.clone().unwrap_or_default();
+        let mut again = Search::typing(&search.query, &index);
+        again.cursor = search.cursor.min(again.query.len());
+        again.editing = search.editing;
+        app.search = Some(again);
+    }
 }
 
 /// `n` / `N`: the next or previous hit of the last search, wrapping around.
@@ -342,13 +368,23 @@ fn step_hit(app: &mut App, step: isize) {
     jump(app, hit);
 }
 
-/// Opens the tab of a hit and selects its item.
+/// Opens the tab of a hit and selects its item, wherever the tab lists it now.
 fn jump(app: &mut App, hit: usize) {
-    let target = app.search_index.entries[hit].target;
+    let Some(target) = app
+        .search_index
+        .as_ref()
+        .and_then(|index| index.entries.get(hit))
+        .map(|entry| entry.target)
+    else {
+        return;
+    };
     app.overlay = None;
     app.tab = target.tab;
-    if let Some(item) = target.item {
-        select(app, item);
+    if let Some(position) = target
+        .item
+        .and_then(|item| app.items().iter().position(|&shown| shown == item))
+    {
+        select(app, position);
     }
 }
 
