@@ -99,6 +99,9 @@ pub enum Action {
     /// A change to the query being typed.
     #[strum(disabled)]
     SearchEdit(Edit),
+    /// Run the next slice of the query still running (see [`Command::ContinueSearch`]).
+    #[strum(disabled)]
+    SearchContinue,
     /// The search index of a dataset, built by the store's worker.
     #[strum(disabled)]
     SearchIndexReady(IndexReady),
@@ -148,4 +151,7 @@ pub enum Command {
     ScanCatalog,
     /// Load the catalog entry with this index and compare it with the shown dataset.
     Compare(usize),
+    /// Redraw, then come back with [`Action::SearchContinue`] once the input that came
+    /// meanwhile is answered: the query runs on, a slice a turn.
+    ContinueSearch,
 }

@@ -51,6 +51,9 @@ enum Event {
     Store(Action),
     /// The terminal's input ended or failed: the terminal is gone.
     InputClosed,
+    /// An action the loop gave itself, to be handled after the input that came before it
+    /// (the next slice of a search).
+    Later(Action),
 }
 
 /// What the loop needs besides the app: where data comes from, and whether to watch it.
@@ -101,6 +104,7 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
             continued,
             continued_at_stop: 0,
             pending: None,
+            later: sender.clone(),
         };
         let result = local.event_loop(sender, events);
         // ratatui's Terminal shows the cursor when dropped and reports a failure with
@@ -133,6 +137,8 @@ struct Local {
     continued_at_stop: usize,
     /// An event read ahead while coalescing resizes, handled next.
     pending: Option<Event>,
+    /// The loop's own channel, for the actions it gives itself.
+    later: Sender<Event>,
 }
 
 impl Local {
@@ -239,7 +245,7 @@ impl Local {
             // Resumed by a job-control `fg` without having suspended ourselves.
             Event::Signal(SIGCONT) => Some(self.take_back()?),
             Event::Signal(signal) => return Ok(Err(Exit::Signal(signal))),
-            Event::Store(action) => Some(action),
+            Event::Store(action) | Event::Later(action) => Some(action),
             // The terminal is gone (closed, or its session ended): a hang-up.
             Event::InputClosed => return Ok(Err(Exit::Signal(SIGHUP))),
         }))
@@ -262,6 +268,9 @@ impl Local {
             Command::Compare(index) => self.store.load(index, LoadReason::Compare),
             Command::Reload => self.store.reload(),
             Command::ScanCatalog => self.store.scan_catalog(),
+            Command::ContinueSearch => {
+                let _ = self.later.send(Event::Later(Action::SearchContinue));
+            }
         }
         Ok(None)
     }

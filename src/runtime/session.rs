@@ -70,7 +70,10 @@ impl<W: Write> Session<W> {
     pub fn apply(&mut self, action: Action) -> io::Result<Command> {
         let command = update(&mut self.app, action);
         // The picker is shown at once; its titles and statuses follow from the scan.
-        if matches!(command, Command::Redraw | Command::ScanCatalog) {
+        if matches!(
+            command,
+            Command::Redraw | Command::ScanCatalog | Command::ContinueSearch
+        ) {
             self.draw()?;
         }
         Ok(match command {

@@ -137,6 +137,7 @@ pub async fn run(
         queue,
         stale: false,
         client,
+        searching: false,
     };
     let dashboard = async {
         if live.start(size, mouse).is_err() {
@@ -183,6 +184,12 @@ pub async fn run(
                         return Ending::Crashed;
                     }
                     Vec::new()
+                }
+                // After whatever else is ready (select! picks among ready branches at random,
+                // so input waiting is read too): the next slice of a running query.
+                () = tokio::task::yield_now(), if live.searching => {
+                    live.searching = false;
+                    vec![Action::SearchContinue]
                 }
                 () = sleep_until(idle_at) => return Ending::Idle,
                 _ = stopping.changed() => return Ending::Drain,
@@ -238,6 +245,8 @@ struct Live {
     /// A frame was dropped: the reader's screen is behind until a whole frame is sent.
     stale: bool,
     client: Client,
+    /// A query is still running: its next slice comes once the input waiting is read.
+    searching: bool,
 }
 
 impl Live {
@@ -299,6 +308,7 @@ impl Live {
             Command::Compare(index) => self.client.load(index, LoadReason::Compare),
             Command::Reload => self.client.reload(),
             Command::ScanCatalog => self.client.scan_catalog(),
+            Command::ContinueSearch => self.searching = true,
         }
         Ok(None)
     }

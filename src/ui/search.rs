@@ -90,7 +90,10 @@ pub fn render(
 /// "12 hits", "2 hits · 7 similar".
 fn count(app: &Screen, search: &Search) -> String {
     let similar = search.hits.len() - search.similar;
-    if similar == 0 {
+    if search.counting {
+        // The first hits are on screen; the rest of the index is still being looked at.
+        format!("{}…", hits(app.lang, search.similar))
+    } else if similar == 0 {
         hits(app.lang, search.similar)
     } else {
         format!(

@@ -263,3 +263,38 @@ fn the_error_banner_opens_to_every_problem() {
         "a click on the banner opens it"
     );
 }
+
+/// Prepended concatenation marks and other format characters in a label (Arabic number
+/// signs, the end of ayah, a Kaithi number sign…) join the next character into a cluster
+/// whose width terminals disagree on: they moved a card's border and left fragments after a
+/// tab switch. They are dropped at load, so the overview is the overview of the clean label,
+/// before and after a tab switch.
+#[test]
+fn format_characters_in_a_label_move_no_border() {
+    let clean = include_str!("../../assets/datasets/digital-silk-road-2023.toml");
+    let label = "en = \"Countries with a Digital Silk Road MoU\"";
+    assert!(clean.contains(label));
+    let marked = clean.replacen(
+        label,
+        "en = \"\u{0600}Countries \u{06DD}with a \u{110BD}Digital \u{0890}Silk \u{08E2}Road \u{070F}MoU\"",
+        1,
+    );
+    let app_of = |text: &str| {
+        let dataset = bri_dash::dataset::parse("marked.toml", text).expect("valid");
+        let today = main_app(Lang::En, 100, 30).today;
+        App::new(
+            std::sync::Arc::new(dataset),
+            Lang::En,
+            today,
+            ratatui::layout::Size::new(100, 30),
+        )
+    };
+    let (clean_app, mut marked_app) = (app_of(clean), app_of(&marked));
+    assert_eq!(screen(&marked_app), screen(&clean_app));
+    press(&mut marked_app, "Tab BackTab");
+    assert_eq!(
+        screen(&marked_app),
+        screen(&clean_app),
+        "after a tab switch"
+    );
+}

@@ -5,6 +5,7 @@
 //! first frame, and shared by every session that shows the dataset.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use memchr::memmem;
 
@@ -153,44 +154,56 @@ impl SearchIndex {
         &self.text[self.starts[entry]..self.title_ends[entry]]
     }
 
-    /// The entries whose text contains every one of `words` (folded, longest first), in
-    /// order: among `within` when given (the hits of a query this one narrows), else among
-    /// all, by one scan of the buffer for the longest word.
-    pub fn containing(&self, words: &[String], within: Option<&[u32]>) -> Vec<u32> {
-        let Some((longest, rest)) = words.split_first() else {
+    /// The entries among `entries` (a range of entry indices) whose text contains every
+    /// one of `words` (folded, longest first), in order, by one scan of their part of the
+    /// buffer for the first word.
+    pub fn containing_in(&self, words: &[String], entries: Range<usize>) -> Vec<u32> {
+        let Some((first, rest)) = words.split_first() else {
             return Vec::new();
         };
-        let finders: Vec<memmem::Finder> = rest.iter().map(memmem::Finder::new).collect();
-        let has_rest = |entry: usize| {
-            let text = self.text_of(entry).as_bytes();
-            finders.iter().all(|finder| finder.find(text).is_some())
-        };
-        if let Some(within) = within {
-            let first = memmem::Finder::new(longest);
-            return within
-                .iter()
-                .copied()
-                .filter(|&entry| {
-                    first
-                        .find(self.text_of(entry as usize).as_bytes())
-                        .is_some()
-                        && has_rest(entry as usize)
-                })
-                .collect();
+        // The index of no dataset yet (see `App::search_index`) has nothing to scan.
+        if entries.is_empty() {
+            return Vec::new();
         }
-        let finder = memmem::Finder::new(longest);
-        let bytes = self.text.as_bytes();
+        let rest = Words::new(rest);
+        let finder = memmem::Finder::new(first);
+        let bytes = &self.text.as_bytes()[..self.starts[entries.end]];
         let mut hits = Vec::new();
-        let mut from = 0;
+        let mut from = self.starts[entries.start];
         while let Some(found) = finder.find(&bytes[from..]) {
             let at = from + found;
             // The entry whose text holds the match; the scan goes on after its end.
             let entry = self.starts.partition_point(|&start| start <= at) - 1;
-            if has_rest(entry) {
+            if rest.all_in(self.text_of(entry)) {
                 hits.push(entry as u32);
             }
             from = self.starts[entry + 1];
         }
         hits
+    }
+
+    /// The entries of `candidates` whose text contains every one of `words`, in order.
+    pub fn containing_among(&self, words: &[String], candidates: &[u32]) -> Vec<u32> {
+        let words = Words::new(words);
+        candidates
+            .iter()
+            .copied()
+            .filter(|&entry| words.all_in(self.text_of(entry as usize)))
+            .collect()
+    }
+}
+
+/// Words to find, each with its searcher built once.
+struct Words<'a>(Vec<memmem::Finder<'a>>);
+
+impl<'a> Words<'a> {
+    fn new(words: &'a [String]) -> Words<'a> {
+        Words(words.iter().map(memmem::Finder::new).collect())
+    }
+
+    fn all_in(&self, text: &str) -> bool {
+        self.0
+            .iter()
+            .all(|finder| finder.find(text.as_bytes()).is_some())
     }
 }

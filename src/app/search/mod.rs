@@ -62,8 +62,46 @@ pub struct Search {
     pub selected: usize,
     /// Typing into the query (the results list is open); otherwise `n`/`N` step through.
     pub editing: bool,
-    /// What the last query found, for a query that narrows it.
+    /// The query is still being run: `hits` are those found so far. A query runs a slice
+    /// of the index at a time, one slice a turn of the event loop, so that the first page
+    /// shows within the frame of the key and a key typed meanwhile is answered first.
+    pub counting: bool,
+    /// What the last query found, once it was run to the end, for a query that narrows it.
     found: Found,
+    /// The query being run.
+    scan: Option<Scan>,
+    /// How many entries a slice looks at; 0 for [`SLICE`].
+    slice: usize,
+}
+
+/// How many entries a slice of a query looks at: about 2 ms of the 100 000-indicator
+/// dataset on the 2-core build machine (docs/performance.md).
+const SLICE: usize = 6_000;
+
+/// How many entries a fuzzy match costs as much time as, against one plain match.
+const SIMILAR_COST: usize = 16;
+
+/// A query being run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Scan {
+    words: Vec<String>,
+    /// The query's words in their order, one space between: what a title may be or begin with.
+    phrase: String,
+    /// The hits of the last query when this one narrows it, else every entry.
+    within: Option<Vec<u32>>,
+    /// How far it got: a position in `within`, or an entry.
+    next: usize,
+    containing: Vec<u32>,
+    ranked: rank::Ranked,
+    /// Once every hit is found and they are few: titles similar to the query.
+    similar: Option<SimilarScan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SimilarScan {
+    candidates: Vec<u32>,
+    next: usize,
+    scored: Vec<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -144,13 +182,24 @@ impl Search {
         words
     }
 
-    /// Runs the query: the hits, ranked, then similar titles when there are few hits.
+    /// Starts running the query, and runs its first slice.
     fn refresh(&mut self, index: &SearchIndex) {
         self.selected = 0;
+        // A query still running when the next one comes: the hits it narrowed go back to
+        // the query they are the hits of.
+        if let Some(Scan {
+            within: Some(within),
+            ..
+        }) = self.scan.take()
+        {
+            self.found.containing = within;
+        }
         let words = self.words();
         if words.is_empty() {
             self.hits.clear();
             self.similar = 0;
+            self.counting = false;
+            self.scan = None;
             self.found = Found::default();
             return;
         }
@@ -161,38 +210,120 @@ impl Search {
                 .words
                 .iter()
                 .all(|old| words.iter().any(|new| new.contains(old.as_str())));
-        let containing = index.containing(&words, narrows.then_some(&self.found.containing));
         let phrase = self
             .query
             .split_whitespace()
             .map(folded)
             .collect::<Vec<_>>()
             .join(" ");
-        let mut hits = rank::ranked(index, &words, &phrase, &containing);
-        let similar =
-            (containing.len() < SIMILAR_BELOW && phrase.chars().count() >= 3).then(|| {
-                let candidates = match (&self.found.similar, narrows) {
-                    (Some(similar), true) => {
-                        let mut candidates = [self.found.containing.as_slice(), similar].concat();
-                        candidates.sort_unstable();
-                        candidates
-                    }
-                    _ => (0..index.entries.len() as u32).collect(),
-                };
-                let candidates: Vec<u32> = candidates
-                    .into_iter()
-                    .filter(|entry| containing.binary_search(entry).is_err())
-                    .collect();
-                rank::similar(index, &phrase, &candidates)
-            });
-        self.similar = hits.len();
-        if let Some(similar) = &similar {
-            hits.extend_from_slice(similar);
-        }
-        self.hits = hits.into_iter().map(|entry| entry as usize).collect();
-        self.found = Found {
+        self.scan = Some(Scan {
             words,
-            containing,
+            phrase,
+            within: narrows.then(|| std::mem::take(&mut self.found.containing)),
+            next: 0,
+            containing: Vec::new(),
+            ranked: rank::Ranked::default(),
+            similar: None,
+        });
+        // The old hits are good as candidates for similar titles only if it ran to the end.
+        if !narrows {
+            self.found = Found::default();
+        }
+        self.go_on(index);
+    }
+
+    /// Runs the next slice of the query; the hits are those found so far.
+    pub fn go_on(&mut self, index: &SearchIndex) {
+        let Some(mut scan) = self.scan.take() else {
+            self.counting = false;
+            return;
+        };
+        // A search made by `Default` (no slice set) runs the usual slices.
+        let mut budget = if self.slice == 0 { SLICE } else { self.slice };
+        if scan.similar.is_none() {
+            let (hits, done) = match &scan.within {
+                Some(within) => {
+                    let end = within.len().min(scan.next + budget);
+                    let hits = index.containing_among(&scan.words, &within[scan.next..end]);
+                    budget -= end - scan.next;
+                    scan.next = end;
+                    (hits, end == within.len())
+                }
+                None => {
+                    let end = index.entries.len().min(scan.next + budget);
+                    let hits = index.containing_in(&scan.words, scan.next..end);
+                    budget -= end - scan.next;
+                    scan.next = end;
+                    (hits, end == index.entries.len())
+                }
+            };
+            scan.ranked.add(index, &scan.words, &scan.phrase, &hits);
+            scan.containing.extend(hits);
+            if done && scan.containing.len() < SIMILAR_BELOW && scan.phrase.chars().count() >= 3 {
+                scan.similar = Some(SimilarScan {
+                    candidates: self.similar_candidates(
+                        index,
+                        scan.within.as_deref(),
+                        &scan.containing,
+                    ),
+                    next: 0,
+                    scored: Vec::new(),
+                });
+            } else if done {
+                return self.finish(scan, None);
+            }
+        }
+        if let Some(similar) = &mut scan.similar {
+            // A fuzzy match costs some fifteen times a plain one: fewer a slice.
+            let budget = budget.div_ceil(SIMILAR_COST);
+            let end = similar.candidates.len().min(similar.next + budget);
+            let scored = rank::similar(index, &scan.phrase, &similar.candidates[similar.next..end]);
+            similar.scored.extend(scored);
+            similar.next = end;
+            if end == similar.candidates.len() {
+                let scored = std::mem::take(&mut similar.scored);
+                return self.finish(scan, Some(rank::best_first(scored)));
+            }
+        }
+        self.hits = scan.ranked.hits().map(|entry| entry as usize).collect();
+        self.similar = self.hits.len();
+        self.counting = true;
+        self.scan = Some(scan);
+    }
+
+    /// Where similar titles may be: among the last query's hits and similar titles when
+    /// this query narrows it (and they were looked for), else among every entry; never
+    /// among this query's hits.
+    fn similar_candidates(
+        &self,
+        index: &SearchIndex,
+        within: Option<&[u32]>,
+        containing: &[u32],
+    ) -> Vec<u32> {
+        let candidates: Vec<u32> = match (&self.found.similar, within) {
+            (Some(similar), Some(within)) => {
+                let mut candidates = [within, similar].concat();
+                candidates.sort_unstable();
+                candidates
+            }
+            _ => (0..index.entries.len() as u32).collect(),
+        };
+        candidates
+            .into_iter()
+            .filter(|entry| containing.binary_search(entry).is_err())
+            .collect()
+    }
+
+    /// The query ran to the end: every hit, then the similar titles, if looked for.
+    fn finish(&mut self, scan: Scan, similar: Option<Vec<u32>>) {
+        let mut hits: Vec<usize> = scan.ranked.hits().map(|entry| entry as usize).collect();
+        self.similar = hits.len();
+        hits.extend(similar.iter().flatten().map(|&entry| entry as usize));
+        self.hits = hits;
+        self.counting = false;
+        self.found = Found {
+            words: scan.words,
+            containing: scan.containing,
             similar,
         };
     }
@@ -217,6 +348,37 @@ mod tests {
             search.edit(edit, &index);
         }
         (search.query, search.cursor)
+    }
+
+    /// A query run a few entries at a time finds what it finds at once, and says it is
+    /// counting until then; so does a query that narrows one still running.
+    #[test]
+    fn a_query_in_slices_finds_what_it_finds_at_once() {
+        let dataset = crate::dataset::load_builtin(
+            crate::dataset::builtin("bri-connectivity").expect("built in"),
+        )
+        .expect("valid");
+        let navigation = crate::app::Navigation::new(&dataset);
+        let index = SearchIndex::new(&dataset, &navigation);
+        for query in ["e", "china rail", "2019", "raiwlay", "中欧"] {
+            let whole = Search::typing(query, &index);
+            assert!(!whole.counting);
+            let mut sliced = Search {
+                slice: 7,
+                ..Search::default()
+            };
+            for c in query.chars() {
+                sliced.edit(Edit::Insert(c), &index);
+            }
+            let mut slices = 1;
+            while sliced.counting {
+                sliced.go_on(&index);
+                slices += 1;
+            }
+            assert!(slices > 2, "{query}: {slices} slices");
+            assert_eq!(sliced.hits, whole.hits, "{query}");
+            assert_eq!(sliced.similar, whole.similar, "{query}");
+        }
     }
 
     #[test]

@@ -13,6 +13,21 @@ use countries::{filter_input, map, table};
 
 /// Applies `action` to `app` and says what the runtime must do next.
 pub fn update(app: &mut App, action: Action) -> Command {
+    let continues = matches!(action, Action::SearchContinue);
+    let was_counting = app.search.as_ref().is_some_and(|search| search.counting);
+    let command = apply(app, action);
+    let counting = app.search.as_ref().is_some_and(|search| search.counting);
+    // A query that is still running comes back for its next slice: once when it starts,
+    // and after each slice (a key that leaves it running needs no second call).
+    match command {
+        Command::None | Command::Redraw if counting && (continues || !was_counting) => {
+            Command::ContinueSearch
+        }
+        other => other,
+    }
+}
+
+fn apply(app: &mut App, action: Action) -> Command {
     match action {
         Action::Interrupt => return Command::Quit,
         // `q` closes what is open first, as in gitui and lazygit; it quits from the dashboard.
@@ -70,6 +85,14 @@ pub fn update(app: &mut App, action: Action) -> Command {
             }
             app.search_index = Some(ready.index);
             rerun_search(app);
+            return Command::Redraw;
+        }
+        Action::SearchContinue => {
+            let Some(search) = app.search.as_mut().filter(|search| search.counting) else {
+                return Command::None;
+            };
+            let index = app.search_index.clone().unwrap_or_default();
+            search.go_on(&index);
             return Command::Redraw;
         }
         Action::NoticeExpired => {
