@@ -7,14 +7,14 @@
 //! reference's number is known only after that pass. The second pass writes the document
 //! with those numbers, collecting the same citations in the same order.
 
-use crate::dataset::{FuzzyDate, Lang, Precision, Text};
+use crate::dataset::{FuzzyDate, Lang, Precision, Said};
 
 /// What a citation points at; two citations of the same source and quote share a number.
 #[derive(Debug, PartialEq)]
 pub struct Reference<'a> {
     /// Index into [`crate::dataset::Dataset::sources`].
     pub source: Option<usize>,
-    pub quote: Option<&'a Text>,
+    pub quote: Option<Said<'a>>,
 }
 
 /// The citations of one pass over a document.
@@ -43,7 +43,7 @@ impl<'a> Citations<'a> {
 
     /// The number of a source and quote, numbered on first use; `None` when there is
     /// neither, since a citation of nothing would send the reader nowhere.
-    pub fn cite(&mut self, source: Option<usize>, quote: Option<&'a Text>) -> Option<usize> {
+    pub fn cite(&mut self, source: Option<usize>, quote: Option<Said<'a>>) -> Option<usize> {
         if source.is_none() && quote.is_none() {
             return None;
         }
@@ -104,6 +104,7 @@ pub fn date_with_precision(date: &FuzzyDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Text;
 
     fn text(en: &str) -> Text {
         Text {
@@ -115,20 +116,21 @@ mod tests {
     #[test]
     fn numbers_follow_the_sources_in_the_second_pass() {
         let (a, b, c) = (text("a"), text("b"), text("c"));
+        let (a, b, c) = (Said::words(&a), Said::words(&b), Said::words(&c));
         let mut first = Citations::default();
         // Source 1, then source 0, then source 1 again, then a quote of no source.
-        assert_eq!(first.cite(Some(1), Some(&a)), Some(1));
-        assert_eq!(first.cite(Some(0), Some(&b)), Some(2));
-        assert_eq!(first.cite(None, Some(&c)), Some(3));
+        assert_eq!(first.cite(Some(1), Some(a)), Some(1));
+        assert_eq!(first.cite(Some(0), Some(b)), Some(2));
+        assert_eq!(first.cite(None, Some(c)), Some(3));
         assert_eq!(first.cite(Some(1), None), Some(4));
-        assert_eq!(first.cite(Some(1), Some(&a)), Some(1), "cited again");
+        assert_eq!(first.cite(Some(1), Some(a)), Some(1), "cited again");
         assert_eq!(first.cite(None, None), None);
 
         let mut second = Citations::numbered_after(&first);
         let numbers = [
-            second.cite(Some(1), Some(&a)),
-            second.cite(Some(0), Some(&b)),
-            second.cite(None, Some(&c)),
+            second.cite(Some(1), Some(a)),
+            second.cite(Some(0), Some(b)),
+            second.cite(None, Some(c)),
             second.cite(Some(1), None),
         ];
         assert_eq!(numbers, [Some(1), Some(3), Some(4), Some(2)]);
