@@ -17,6 +17,18 @@ pub struct Reference<'a> {
     pub quote: Option<Said<'a>>,
 }
 
+impl Reference<'_> {
+    /// The same source and the same words (whether or not each says which side is a
+    /// translation), or the same source and reason.
+    fn same(&self, other: &Reference) -> bool {
+        let quotes = match (self.quote, other.quote) {
+            (Some(Said::Words { text: a, .. }), Some(Said::Words { text: b, .. })) => a == b,
+            (a, b) => a == b,
+        };
+        self.source == other.source && quotes
+    }
+}
+
 /// The citations of one pass over a document.
 #[derive(Debug, Default)]
 pub struct Citations<'a> {
@@ -48,8 +60,22 @@ impl<'a> Citations<'a> {
             return None;
         }
         let reference = Reference { source, quote };
-        let index = match self.references.iter().position(|r| *r == reference) {
-            Some(index) => index,
+        let index = match self.references.iter().position(|r| r.same(&reference)) {
+            Some(index) => {
+                // A panel point may quote a figure's words without saying whose they are;
+                // the figure says which side is a translation, and the one reference keeps it.
+                if let Some(Said::Words {
+                    translated: translated @ None,
+                    ..
+                }) = &mut self.references[index].quote
+                    && let Some(Said::Words {
+                        translated: known, ..
+                    }) = reference.quote
+                {
+                    *translated = known;
+                }
+                index
+            }
             None => {
                 self.references.push(reference);
                 self.references.len() - 1
@@ -142,6 +168,23 @@ mod tests {
         assert_eq!(
             listed,
             [(1, Some(1)), (2, Some(1)), (3, Some(0)), (4, None)]
+        );
+    }
+
+    #[test]
+    fn words_cited_twice_share_a_number_and_keep_whose_they_are() {
+        let words = text("words");
+        let mut citations = Citations::default();
+        assert_eq!(citations.cite(Some(0), Some(Said::words(&words))), Some(1));
+        let translated = Said::Words {
+            text: &words,
+            translated: Some(Lang::En),
+        };
+        assert_eq!(citations.cite(Some(0), Some(translated)), Some(1));
+        assert_eq!(citations.listed()[0].1.quote, Some(translated));
+        assert_eq!(
+            citations.cite(Some(0), Some(Said::Missing(&words))),
+            Some(2)
         );
     }
 

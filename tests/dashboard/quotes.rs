@@ -48,3 +48,38 @@ fn a_figure_without_a_source_sentence_says_so_unquoted() {
         insta::assert_snapshot!(format!("no-quote-{}-100x60", lang.code()), text);
     }
 }
+
+/// The Silk Road E-commerce count is quoted from an English page (China Daily): its
+/// Chinese is our translation, shown as such with the page's words under it, and the
+/// English is the source's words.
+#[test]
+fn a_translated_quote_is_marked_and_the_source_words_named() {
+    for (lang, marks) in [
+        (
+            Lang::Zh,
+            [
+                "“截至9月下旬已达36个”（本数据集的译文）",
+                "en：“has reached 36 as of late September”（原文）",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "“has reached 36 as of late September” (the source's words)",
+                "Quote",
+            ],
+        ),
+    ] {
+        let mut app = builtin_app("bri-connectivity", lang, 100, 60);
+        open_indicator(&mut app, "silk-road-ecommerce-partners");
+        let text = screen(&app);
+        for mark in marks {
+            assert!(text.contains(mark), "{mark:?} in\n{text}");
+        }
+        assert!(
+            !text.contains("原文：“截至"),
+            "a translation is never 原文:\n{text}"
+        );
+        insta::assert_snapshot!(format!("translated-quote-{}-100x60", lang.code()), text);
+    }
+}

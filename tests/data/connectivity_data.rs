@@ -33,7 +33,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use bri_dash::dataset::{
-    self, Dataset, FuzzyDate, Indicator, MonthPart, Observation, Precision, Qualifier, Quote, Text,
+    self, Dataset, FuzzyDate, Indicator, Lang, MonthPart, Observation, Precision, Qualifier, Quote,
+    Text,
 };
 use chrono::Datelike;
 
@@ -1308,6 +1309,13 @@ fn every_headline_is_the_latest_observation() {
                 "`{}`: the headline quote {words:?} is not the latest observation's {quote:?}",
                 indicator.id
             )),
+            (Some(_), Quote::Words(_)) if same.quote_translated != indicator.quote_translated => {
+                failures.push(format!(
+                    "`{}`: the headline quote is the latest observation's, but marks {:?} as \
+                     our translation where the observation marks {:?}",
+                    indicator.id, indicator.quote_translated, same.quote_translated
+                ))
+            }
             (Some(quote), Quote::Missing(_)) => failures.push(format!(
                 "`{}`: the headline says no quote is recorded, but the latest observation \
                  quotes {quote:?}",
@@ -1387,6 +1395,25 @@ fn every_quote_of_the_tables_is_in_the_dataset_word_for_word() {
                 describe(&dataset, o),
                 o.quote,
                 o.note
+            ));
+        }
+        // The language whose text holds the row's words is the page's; the other is our
+        // translation and must be marked so (a page in a third language, quoted in a note,
+        // leaves both ours and nothing marked).
+        let original = o.quote.as_ref().and_then(|text| {
+            Lang::ALL
+                .into_iter()
+                .find(|&lang| contains_verbatim(text.get(lang), quote))
+        });
+        if o.quote_translated != original.map(Lang::other) {
+            failures.push(format!(
+                "{}\n      the observation {} quotes the page in {:?}, so its quote_translated \
+                 must be {:?}, not {:?}",
+                expected.at,
+                describe(&dataset, o),
+                original,
+                original.map(Lang::other),
+                o.quote_translated
             ));
         }
     }

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 use super::{Body, Graphic, Placed};
 use crate::dataset::{Origin, Said, Source, Text};
-use crate::i18n::{aside, labelled, said_line, strings};
+use crate::i18n::{aside, labelled, origin_mark, quoted, said_line, strings};
 use crate::ui::Screen;
 use crate::ui::tabs::sources::source_facts;
 use crate::ui::text::wrapped_lines;
@@ -118,7 +118,13 @@ impl<'a> Writer<'a> {
             Origin::Unknown => Some(self.app.dataset.primary_language()),
         };
         if let Some(other) = other.filter(|&other| quote.get(other) != quote.get(lang)) {
-            let shown = labelled(other.code(), &said_line(said, other), lang);
+            // The other language's words, marked in the reader's language.
+            let words = format!(
+                "{}{}",
+                quoted(quote.get(other)),
+                origin_mark(said.origin(other), lang)
+            );
+            let shown = labelled(other.code(), &words, lang);
             match said.origin(lang) {
                 Origin::Unknown => {
                     lines[0].push_str("  ");

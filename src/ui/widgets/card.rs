@@ -17,8 +17,8 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::dataset::{Indicator, Lang, Said};
-use crate::i18n::{date_with_age, figure_in, is_stale, labelled, said_line, strings};
+use crate::dataset::{Indicator, Lang, Origin, Said};
+use crate::i18n::{date_with_age, figure_in, is_stale, labelled, quoted, said_line, strings};
 use crate::ui::Screen;
 use crate::ui::symbols::STALE;
 use crate::ui::text::{cut_with_ellipsis, truncate, width, wrap_at_most};
@@ -100,7 +100,15 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect, indicator: &Indicator
             Said::Words { .. } => theme.text,
             Said::Missing(_) => theme.muted,
         };
-        let quote = wrap_at_most(app.memory, &said_line(said, lang), room, spare + 1);
+        // A card has room for the words, not for calling them the source's: only a
+        // translation is marked (the detail names both sides).
+        let text = match said {
+            Said::Words { text, .. } if said.origin(lang) != Origin::Translation => {
+                quoted(text.get(lang))
+            }
+            _ => said_line(said, lang),
+        };
+        let quote = wrap_at_most(app.memory, &text, room, spare + 1);
         lines.extend(
             cut_with_ellipsis(quote, spare, room)
                 .into_iter()
