@@ -149,7 +149,7 @@ Examples:
   bri-dash export --format html --lang zh -o report.html   a report to read, print or share
   bri-dash export --format svg --dataset bri-connectivity --indicator forum-outcomes -o chart.svg
 
-CSV columns: id, label, value, qualifier, unit, as_of, precision, source, quote, panels
+CSV columns: id, label, value, qualifier, unit, as_of, precision, source, quote, panels, quote_missing, quote_translated
 (panel ids joined by `;`). Texts are in the chosen language; value, qualifier, as_of and
 precision are machine forms. JSON holds both languages and is described in docs/dataset.md.
 HTML is one file with its style inline and no script, printable on A4: every figure with

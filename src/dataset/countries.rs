@@ -144,17 +144,6 @@ impl Dataset {
         years
     }
 
-    /// The language a quote of this dataset was written in, when the dataset says the other
-    /// language is its translation (`quote_translated` of a country fact). Found by
-    /// identity: the exports' citation lists hold references to the model's own texts.
-    pub fn original_language(&self, quote: &Text) -> Option<Lang> {
-        self.country_facts
-            .iter()
-            .find(|f| f.quote.as_ref().is_some_and(|q| std::ptr::eq(q, quote)))
-            .and_then(|f| f.quote_translated)
-            .map(Lang::other)
-    }
-
     /// The breakdown of an indicator by country (index into [`Dataset::indicators`]), in
     /// the order of the countries' codes; empty when it has none.
     pub fn breakdown(&self, indicator: usize) -> &[CountryValue] {

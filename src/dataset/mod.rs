@@ -5,6 +5,7 @@ mod date;
 pub mod diff;
 mod lang;
 mod model;
+mod quote;
 mod raw;
 pub mod series;
 mod validate;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 pub use date::{Elapsed, FuzzyDate, MonthPart, Precision, TimeUnit};
 pub use lang::{Lang, Text};
 pub use model::*;
+pub use quote::{Origin, Quote, Said};
 pub use raw::RawDataset;
 
 use crate::files::diagnostic::FileError;

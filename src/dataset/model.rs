@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 pub use super::countries::{CountryEntry, CountryFact, CountryValue, FactClass, FactKind};
 use super::date::FuzzyDate;
 use super::lang::{Lang, Text};
+use super::quote::Quote;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Dataset {
@@ -185,7 +186,11 @@ pub struct Indicator {
     pub unit: Text,
     pub as_of: FuzzyDate,
     pub source: usize,
-    pub quote: Text,
+    /// The source's sentence, or why none is recorded.
+    pub quote: Quote,
+    /// The language in which the quote is the dataset's translation, not the source's
+    /// words (only of words: a missing quote has none).
+    pub quote_translated: Option<Lang>,
     pub note: Option<Text>,
     pub target: Option<f64>,
     pub items: Vec<Text>,
@@ -203,6 +208,8 @@ pub struct Observation {
     pub figure: Figure,
     pub source: Option<usize>,
     pub quote: Option<Text>,
+    /// As for [`Indicator::quote_translated`].
+    pub quote_translated: Option<Lang>,
     pub note: Option<Text>,
 }
 

@@ -93,6 +93,7 @@ mod tests {
             },
             source: None,
             quote: None,
+            quote_translated: None,
             note: None,
         }
     }

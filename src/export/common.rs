@@ -7,14 +7,26 @@
 //! reference's number is known only after that pass. The second pass writes the document
 //! with those numbers, collecting the same citations in the same order.
 
-use crate::dataset::{FuzzyDate, Lang, Precision, Text};
+use crate::dataset::{FuzzyDate, Lang, Precision, Said};
 
 /// What a citation points at; two citations of the same source and quote share a number.
 #[derive(Debug, PartialEq)]
 pub struct Reference<'a> {
     /// Index into [`crate::dataset::Dataset::sources`].
     pub source: Option<usize>,
-    pub quote: Option<&'a Text>,
+    pub quote: Option<Said<'a>>,
+}
+
+impl Reference<'_> {
+    /// The same source and the same words (whether or not each says which side is a
+    /// translation), or the same source and reason.
+    fn same(&self, other: &Reference) -> bool {
+        let quotes = match (self.quote, other.quote) {
+            (Some(Said::Words { text: a, .. }), Some(Said::Words { text: b, .. })) => a == b,
+            (a, b) => a == b,
+        };
+        self.source == other.source && quotes
+    }
 }
 
 /// The citations of one pass over a document.
@@ -43,13 +55,27 @@ impl<'a> Citations<'a> {
 
     /// The number of a source and quote, numbered on first use; `None` when there is
     /// neither, since a citation of nothing would send the reader nowhere.
-    pub fn cite(&mut self, source: Option<usize>, quote: Option<&'a Text>) -> Option<usize> {
+    pub fn cite(&mut self, source: Option<usize>, quote: Option<Said<'a>>) -> Option<usize> {
         if source.is_none() && quote.is_none() {
             return None;
         }
         let reference = Reference { source, quote };
-        let index = match self.references.iter().position(|r| *r == reference) {
-            Some(index) => index,
+        let index = match self.references.iter().position(|r| r.same(&reference)) {
+            Some(index) => {
+                // A panel point may quote a figure's words without saying whose they are;
+                // the figure says which side is a translation, and the one reference keeps it.
+                if let Some(Said::Words {
+                    translated: translated @ None,
+                    ..
+                }) = &mut self.references[index].quote
+                    && let Some(Said::Words {
+                        translated: known, ..
+                    }) = reference.quote
+                {
+                    *translated = known;
+                }
+                index
+            }
             None => {
                 self.references.push(reference);
                 self.references.len() - 1
@@ -104,6 +130,7 @@ pub fn date_with_precision(date: &FuzzyDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Text;
 
     fn text(en: &str) -> Text {
         Text {
@@ -115,20 +142,21 @@ mod tests {
     #[test]
     fn numbers_follow_the_sources_in_the_second_pass() {
         let (a, b, c) = (text("a"), text("b"), text("c"));
+        let (a, b, c) = (Said::words(&a), Said::words(&b), Said::words(&c));
         let mut first = Citations::default();
         // Source 1, then source 0, then source 1 again, then a quote of no source.
-        assert_eq!(first.cite(Some(1), Some(&a)), Some(1));
-        assert_eq!(first.cite(Some(0), Some(&b)), Some(2));
-        assert_eq!(first.cite(None, Some(&c)), Some(3));
+        assert_eq!(first.cite(Some(1), Some(a)), Some(1));
+        assert_eq!(first.cite(Some(0), Some(b)), Some(2));
+        assert_eq!(first.cite(None, Some(c)), Some(3));
         assert_eq!(first.cite(Some(1), None), Some(4));
-        assert_eq!(first.cite(Some(1), Some(&a)), Some(1), "cited again");
+        assert_eq!(first.cite(Some(1), Some(a)), Some(1), "cited again");
         assert_eq!(first.cite(None, None), None);
 
         let mut second = Citations::numbered_after(&first);
         let numbers = [
-            second.cite(Some(1), Some(&a)),
-            second.cite(Some(0), Some(&b)),
-            second.cite(None, Some(&c)),
+            second.cite(Some(1), Some(a)),
+            second.cite(Some(0), Some(b)),
+            second.cite(None, Some(c)),
             second.cite(Some(1), None),
         ];
         assert_eq!(numbers, [Some(1), Some(3), Some(4), Some(2)]);
@@ -140,6 +168,23 @@ mod tests {
         assert_eq!(
             listed,
             [(1, Some(1)), (2, Some(1)), (3, Some(0)), (4, None)]
+        );
+    }
+
+    #[test]
+    fn words_cited_twice_share_a_number_and_keep_whose_they_are() {
+        let words = text("words");
+        let mut citations = Citations::default();
+        assert_eq!(citations.cite(Some(0), Some(Said::words(&words))), Some(1));
+        let translated = Said::Words {
+            text: &words,
+            translated: Some(Lang::En),
+        };
+        assert_eq!(citations.cite(Some(0), Some(translated)), Some(1));
+        assert_eq!(citations.listed()[0].1.quote, Some(translated));
+        assert_eq!(
+            citations.cite(Some(0), Some(Said::Missing(&words))),
+            Some(2)
         );
     }
 

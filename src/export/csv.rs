@@ -8,10 +8,12 @@ use std::io::{self, Write};
 
 use csv::{Terminator, WriterBuilder};
 
-use crate::dataset::{Dataset, Lang};
+use crate::dataset::{Dataset, Lang, Quote};
 
 /// The header row: stable column names, English in both languages so scripts need not care.
-const COLUMNS: [&str; 10] = [
+/// Columns are only ever added at the end, so a script that reads them by place keeps
+/// working.
+const COLUMNS: [&str; 12] = [
     "id",
     "label",
     "value",
@@ -22,6 +24,8 @@ const COLUMNS: [&str; 10] = [
     "source",
     "quote",
     "panels",
+    "quote_missing",
+    "quote_translated",
 ];
 
 pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<()> {
@@ -35,6 +39,10 @@ pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<
             .iter()
             .map(|&panel| dataset.panels[panel].id.as_str())
             .collect();
+        let (words, missing) = match &indicator.quote {
+            Quote::Words(text) => (Some(text), None),
+            Quote::Missing(reason) => (None, Some(reason)),
+        };
         writer.write_record([
             indicator.id.as_str(),
             &inert(indicator.label.get(lang)),
@@ -46,8 +54,17 @@ pub fn write(dataset: &Dataset, lang: Lang, out: &mut impl Write) -> io::Result<
             &indicator.as_of.canonical(),
             indicator.as_of.precision().name(),
             &inert(dataset.sources[indicator.source].title.get(lang)),
-            &inert(indicator.quote.get(lang)),
+            // The sentence, or empty with why there is none in `quote_missing`: a reason
+            // is never in the column a reader takes for the source's words.
+            &inert(words.map_or("", |w| w.get(lang))),
             &panels.join(";"),
+            &inert(missing.map_or("", |m| m.get(lang))),
+            // `yes` when the quote in this language is the dataset's translation.
+            if words.is_some() && indicator.quote_translated == Some(lang) {
+                "yes"
+            } else {
+                ""
+            },
         ])?;
     }
     writer.flush()

@@ -9,6 +9,7 @@ mod dates;
 mod help;
 mod numbers;
 mod punctuation;
+mod quotes;
 mod report;
 mod words;
 
@@ -16,6 +17,7 @@ pub use dates::{age, date, date_with_age, precision_name};
 pub use help::{HelpLine, help_line};
 pub use numbers::{figure, figure_in, figure_with_unit, is_stale, number, number_in};
 pub use punctuation::{aside, labelled, quoted};
+pub use quotes::{no_sentence, origin_mark, said_line};
 pub use report::{
     BriefWords, Words as ReportWords, age_at_as_of, brief_words, qualifier as qualifier_words,
     words as report_words,

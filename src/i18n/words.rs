@@ -51,6 +51,10 @@ pub struct Strings {
     pub facts_heading: &'static str,
     /// After a quote that is the dataset's translation, not the source's own words.
     pub our_translation: &'static str,
+    /// After a quote that is the source's own words, when the other language is ours.
+    pub source_words: &'static str,
+    /// Where a figure's quote would be, when no sentence of the source is recorded.
+    pub no_quote: &'static str,
     pub stale: &'static str,
     pub search_title: &'static str,
     pub search_keys: &'static str,
@@ -143,6 +147,8 @@ const EN: Strings = Strings {
     on_the_map: "On the map",
     facts_heading: "Facts",
     our_translation: "our translation",
+    source_words: "the source's words",
+    no_quote: "No source sentence recorded",
     stale: "stale",
     search_title: "Search",
     search_keys: "↑/↓ choose · Enter go · Esc cancel",
@@ -183,7 +189,7 @@ const ZH: Strings = Strings {
     app_name: "bri-dash",
     as_of: "截至",
     source: "来源",
-    quote: "原文",
+    quote: "引文",
     note: "说明",
     target: "目标",
     items: "列举",
@@ -225,6 +231,8 @@ const ZH: Strings = Strings {
     on_the_map: "地图位置",
     facts_heading: "事实",
     our_translation: "本数据集的译文",
+    source_words: "原文",
+    no_quote: "未记录来源原句",
     stale: "已过时",
     search_title: "搜索",
     search_keys: "↑/↓ 选择 · Enter 跳转 · Esc 取消",

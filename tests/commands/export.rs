@@ -149,7 +149,9 @@ fn csv_has_one_row_per_indicator_with_machine_readable_columns() {
             "precision",
             "source",
             "quote",
-            "panels"
+            "panels",
+            "quote_missing",
+            "quote_translated"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -168,6 +170,31 @@ fn csv_has_one_row_per_indicator_with_machine_readable_columns() {
     )
     .unwrap();
     assert_eq!(rows.len(), dataset.indicators.len());
+}
+
+/// A figure of which no source sentence is recorded leaves every quote column empty and
+/// says why in its own field, in each machine format; a quote of the dataset's
+/// translation says so.
+#[test]
+fn a_missing_quote_is_a_field_of_its_own_in_csv_and_json() {
+    let args = ["export", "--dataset", "bri-connectivity", "--format"];
+    let csv = stdout_of(&[&args[..], &["csv", "--lang", "en"]].concat());
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = |id: &str| rows.iter().find(|row| &row[0] == id).unwrap().clone();
+    let value = row("cross-border-ecommerce-value");
+    assert_eq!(&value[8], "", "no sentence in the quote column");
+    assert!(value[10].starts_with("the reference notes"), "{value:?}");
+    let json = stdout_of(&[&args[..], &["json"]].concat());
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let indicators = json["indicators"].as_array().unwrap();
+    let value = indicators
+        .iter()
+        .find(|i| i["id"] == "cross-border-ecommerce-value")
+        .unwrap();
+    assert!(value["quote"].is_null());
+    assert!(value["quote_missing"]["zh"].is_string());
+    assert!(value["quote_translated"].is_null());
 }
 
 #[test]

@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use bri_dash::dataset::{self, Dataset, Indicator, Lang};
+use bri_dash::dataset::{self, Dataset, Indicator, Lang, Quote};
 use bri_dash::export::{self, Format};
 use bri_dash::i18n::figure_with_unit;
 use chrono::Datelike;
@@ -219,17 +219,29 @@ fn every_figure_has_its_value_and_a_citation_that_leads_to_its_quote_and_source(
                     "{name}: {} is numbered as in the brief",
                     indicator.id
                 );
-                // The reference it leads to quotes the indicator, under its source.
+                // The reference it leads to quotes the indicator, under its source; a
+                // figure of which no sentence is recorded says so, and nothing is quoted.
                 let reference = by_id(&doc, &format!("ref-{number}"));
-                let quote = reference
-                    .descendants()
-                    .find(|n| n.has_tag_name("q"))
-                    .unwrap();
-                assert_eq!(
-                    text(quote),
-                    indicator.quote.get(lang),
-                    "{name}: ref-{number}"
-                );
+                let quote = reference.descendants().find(|n| n.has_tag_name("q"));
+                match &indicator.quote {
+                    Quote::Words(words) => assert_eq!(
+                        quote.map(text).as_deref(),
+                        Some(words.get(lang)),
+                        "{name}: ref-{number}"
+                    ),
+                    Quote::Missing(reason) => {
+                        assert!(quote.is_none(), "{name}: ref-{number} quotes no sentence");
+                        let note = reference
+                            .descendants()
+                            .find(|n| class_is(n, "no-quote"))
+                            .unwrap();
+                        assert_eq!(
+                            text(note),
+                            bri_dash::i18n::no_sentence(reason.get(lang), lang),
+                            "{name}: ref-{number}"
+                        );
+                    }
+                }
                 let group = reference
                     .ancestors()
                     .find(|n| class_is(n, "source-group"))

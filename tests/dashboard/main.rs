@@ -11,6 +11,7 @@ mod charts;
 mod countries;
 mod keys_and_colors;
 mod properties;
+mod quotes;
 mod search;
 mod snapshots;
 mod update;

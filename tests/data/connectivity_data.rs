@@ -23,8 +23,9 @@
 //! must be told in the note of the row's observation instead.
 //!
 //! Where the tables give no sentence for a figure (the cross-border e-commerce and forum
-//! tables), the dataset's headline quote must be the one fixed placeholder
-//! [`PLACEHOLDER_QUOTE_EN`] rather than a sentence nobody wrote.
+//! tables), the dataset's headline must say that no quote is recorded (`quote_missing`,
+//! with the one fixed reason [`NO_QUOTE_REASON_EN`]) rather than quote a sentence nobody
+//! wrote.
 //!
 //! Failures name the line of the markdown file, the row, and what differs.
 
@@ -32,16 +33,16 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use bri_dash::dataset::{
-    self, Dataset, FuzzyDate, Indicator, MonthPart, Observation, Precision, Qualifier, Text,
+    self, Dataset, FuzzyDate, Indicator, Lang, MonthPart, Observation, Precision, Qualifier, Quote,
+    Text,
 };
 use chrono::Datelike;
 
 const FACTS_FILE: &str = "connectivity-facts.md";
 
-/// What the dataset says instead of a quote where the tables record no sentence.
-const PLACEHOLDER_QUOTE_EN: &str =
-    "(The reference notes do not record the sentence of this page that states the figure.)";
-const PLACEHOLDER_QUOTE_ZH: &str = "（参考资料未记录该页陈述此数字的原句）";
+/// Why the dataset has no quote where the tables record no sentence (`quote_missing`).
+const NO_QUOTE_REASON_EN: &str = "the reference notes record only the page's figure";
+const NO_QUOTE_REASON_ZH: &str = "参考资料只记下了该页的数字";
 
 // ---------------------------------------------------------------------------------------
 // Which table feeds which indicator.
@@ -1299,21 +1300,35 @@ fn every_headline_is_the_latest_observation() {
             ));
             continue;
         };
-        match &same.quote {
-            Some(quote) if *quote != indicator.quote => failures.push(format!(
-                "`{}`: the headline quote {:?} is not the latest observation's {:?}",
-                indicator.id, indicator.quote, quote
+        let reason = Text {
+            zh: NO_QUOTE_REASON_ZH.to_owned(),
+            en: NO_QUOTE_REASON_EN.to_owned(),
+        };
+        match (&same.quote, &indicator.quote) {
+            (Some(quote), Quote::Words(words)) if quote != words => failures.push(format!(
+                "`{}`: the headline quote {words:?} is not the latest observation's {quote:?}",
+                indicator.id
             )),
-            // The tables give no sentence for this figure: the headline says so, in the
-            // one placeholder, rather than quoting a sentence nobody wrote.
-            None if indicator.quote.en != PLACEHOLDER_QUOTE_EN
-                || indicator.quote.zh != PLACEHOLDER_QUOTE_ZH =>
-            {
+            (Some(_), Quote::Words(_)) if same.quote_translated != indicator.quote_translated => {
+                failures.push(format!(
+                    "`{}`: the headline quote is the latest observation's, but marks {:?} as \
+                     our translation where the observation marks {:?}",
+                    indicator.id, indicator.quote_translated, same.quote_translated
+                ))
+            }
+            (Some(quote), Quote::Missing(_)) => failures.push(format!(
+                "`{}`: the headline says no quote is recorded, but the latest observation \
+                 quotes {quote:?}",
+                indicator.id
+            )),
+            // The tables give no sentence for this figure: the headline says so, with the
+            // one reason, rather than quoting a sentence nobody wrote.
+            (None, quote) if *quote != Quote::Missing(reason.clone()) => {
                 failures.push(format!(
                     "`{}`: the latest observation has no quote (the tables give none), so the \
-                     headline quote must be the placeholder {PLACEHOLDER_QUOTE_EN:?} / \
-                     {PLACEHOLDER_QUOTE_ZH:?}, not {:?}",
-                    indicator.id, indicator.quote
+                     headline must be `quote_missing` = {NO_QUOTE_REASON_EN:?} / \
+                     {NO_QUOTE_REASON_ZH:?}, not {quote:?}",
+                    indicator.id
                 ));
             }
             _ => {}
@@ -1367,12 +1382,10 @@ fn every_quote_of_the_tables_is_in_the_dataset_word_for_word() {
         let headline = o.date.canonical() == indicator.as_of.canonical();
         let mut places = texts(o.quote.as_ref())
             .chain(texts(o.note.as_ref()))
-            .chain(
-                headline
-                    .then_some(&indicator.quote)
-                    .into_iter()
-                    .flat_map(Text::all),
-            )
+            .chain(texts(match &indicator.quote {
+                Quote::Words(words) if headline => Some(words),
+                _ => None,
+            }))
             .chain(texts(headline.then_some(indicator.note.as_ref()).flatten()));
         if !places.any(|text| contains_verbatim(text, quote)) {
             failures.push(format!(
@@ -1382,6 +1395,25 @@ fn every_quote_of_the_tables_is_in_the_dataset_word_for_word() {
                 describe(&dataset, o),
                 o.quote,
                 o.note
+            ));
+        }
+        // The language whose text holds the row's words is the page's; the other is our
+        // translation and must be marked so (a page in a third language, quoted in a note,
+        // leaves both ours and nothing marked).
+        let original = o.quote.as_ref().and_then(|text| {
+            Lang::ALL
+                .into_iter()
+                .find(|&lang| contains_verbatim(text.get(lang), quote))
+        });
+        if o.quote_translated != original.map(Lang::other) {
+            failures.push(format!(
+                "{}\n      the observation {} quotes the page in {:?}, so its quote_translated \
+                 must be {:?}, not {:?}",
+                expected.at,
+                describe(&dataset, o),
+                original,
+                original.map(Lang::other),
+                o.quote_translated
             ));
         }
     }

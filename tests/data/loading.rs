@@ -122,6 +122,21 @@ fn the_main_dataset_has_the_figures_of_the_seed() {
             "quote of {} is not in the article",
             indicator.id
         );
+        // So the English is ours, and says so wherever it is shown.
+        assert_eq!(
+            indicator.quote_translated,
+            Some(Lang::En),
+            "quote of {} is the article's in Chinese: its English is our translation",
+            indicator.id
+        );
+        for observation in indicator.series.iter().filter(|o| o.quote.is_some()) {
+            assert_eq!(
+                observation.quote_translated,
+                Some(Lang::En),
+                "{}",
+                indicator.id
+            );
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::app::navigation::Item;
-use crate::dataset::{Dataset, Lang, Text};
+use crate::dataset::{Dataset, Lang, Quote, Text};
 
 /// A searchable thing: a tab (by its title) or an item of the dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,11 @@ pub fn fields(dataset: &Dataset, searched: Searched) -> Vec<(Field, Cow<'_, Text
         Searched::Item(Item::Indicator(index)) => {
             let indicator = &dataset.indicators[index];
             out.push((Field::Text, Cow::Borrowed(&indicator.unit)));
-            out.push((Field::Quote, Cow::Borrowed(&indicator.quote)));
+            // Why no sentence is recorded is a note of the dataset's, not a quote.
+            out.push(match &indicator.quote {
+                Quote::Words(words) => (Field::Quote, Cow::Borrowed(words)),
+                Quote::Missing(why) => (Field::Note, Cow::Borrowed(why)),
+            });
             indicator
                 .note
                 .iter()

@@ -11,7 +11,12 @@ use super::text::*;
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(rename = "Indicator")]
+#[schemars(
+    rename = "Indicator",
+    // Validation, not serde, reports a figure with neither or both (with its place); the
+    // schema says the same to an editor.
+    extend("oneOf" = [{ "required": ["quote"] }, { "required": ["quote_missing"] }])
+)]
 pub struct RawIndicator {
     #[schemars(
         with = "String",
@@ -44,10 +49,20 @@ pub struct RawIndicator {
     )]
     pub source: SpannedId,
     #[schemars(
-        with = "RawText",
-        description = "The sentence of the source that states the figure."
+        with = "Option<RawText>",
+        description = "The sentence of the source that states the figure (or else `quote_missing`)."
     )]
-    pub quote: SpannedText,
+    pub quote: Option<SpannedText>,
+    #[schemars(
+        with = "Option<RawText>",
+        description = "Instead of `quote`, when no sentence of the source is recorded: why. Shown as such, never as a quotation."
+    )]
+    pub quote_missing: Option<SpannedText>,
+    #[schemars(
+        with = "Option<crate::dataset::Lang>",
+        description = "The language in which the quote is a translation by the dataset's authors, not the source's words."
+    )]
+    pub quote_translated: Option<Spanned<String>>,
     #[schemars(
         with = "Option<RawText>",
         description = "How the figure was read or derived."
@@ -114,6 +129,11 @@ pub struct RawObservation {
         description = "The sentence of the source that states it."
     )]
     pub quote: Option<SpannedText>,
+    #[schemars(
+        with = "Option<crate::dataset::Lang>",
+        description = "The language in which the quote is a translation by the dataset's authors, not the source's words."
+    )]
+    pub quote_translated: Option<Spanned<String>>,
     #[schemars(
         with = "Option<RawText>",
         description = "How the figure was read or derived."

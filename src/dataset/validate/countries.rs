@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::{IdMap, Validator};
 use crate::countries;
 use crate::dataset::date::FuzzyDate;
-use crate::dataset::lang::{Lang, Text};
+use crate::dataset::lang::Text;
 use crate::dataset::model::*;
 use crate::dataset::raw::*;
 use crate::files::diagnostic::Problem;
@@ -189,16 +189,8 @@ impl Validator<'_> {
                     "an event has no qualifier: it qualifies a value",
                 ));
             }
-            let quote_translated = raw_fact.quote_translated.as_ref().and_then(|lang| {
-                let parsed: Option<Lang> = self.keyword(lang, "language", &["zh", "en"]);
-                if raw_fact.quote.is_none() && parsed.is_some() {
-                    self.problems.push(Problem::at(
-                        lang.span(),
-                        "quote_translated marks a quote, and the fact has none",
-                    ));
-                }
-                parsed
-            });
+            let quote_translated =
+                self.quote_translated(raw_fact.quote_translated.as_ref(), raw_fact.quote.is_some());
             let fact = CountryFact {
                 country: country.unwrap_or(0),
                 kind: kind.unwrap_or(0),

@@ -105,6 +105,8 @@ impl Validator<'_> {
                     .as_ref()
                     .and_then(|s| self.reference(s, sources, "source")),
                 quote: o.quote.as_ref().map(|q| self.text(q, "quote")),
+                quote_translated: self
+                    .quote_translated(o.quote_translated.as_ref(), o.quote.is_some()),
                 note: o.note.as_ref().map(|n| self.text(n, "note")),
             })
             .collect();
@@ -124,6 +126,7 @@ impl Validator<'_> {
                 }
             }
         }
+        let (quote, quote_translated) = self.indicator_quote(raw);
         Indicator {
             id: raw.id.get_ref().clone(),
             label: self.label(&raw.label, "indicator label"),
@@ -134,7 +137,8 @@ impl Validator<'_> {
             unit: self.label(&raw.unit, "unit"),
             as_of: self.date(&raw.as_of),
             source: indicator_source.unwrap_or(0),
-            quote: self.text(&raw.quote, "quote"),
+            quote,
+            quote_translated,
             note: raw.note.as_ref().map(|n| self.text(n, "note")),
             target: raw.target.as_ref().map(|t| self.number(t, "target")),
             items: items.iter().map(|i| self.label(i, "item")).collect(),

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 mod countries;
 mod indicators;
+mod quotes;
 mod references;
 mod tables;
 mod text;

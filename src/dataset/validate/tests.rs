@@ -123,3 +123,43 @@ fn a_panel_listed_twice_is_reported_at_the_second() {
     let second = text.find(listed).unwrap() + listed.rfind("\"policy\"").unwrap();
     assert_eq!(problems[0].span.as_ref().map(|s| s.start), Some(second));
 }
+
+const QUOTE: &str = "quote = { zh = \"20个国家\", en = \"20 countries\" }";
+const MISSING: &str = "quote_missing = { zh = \"未记录\", en = \"not recorded\" }";
+
+#[test]
+fn a_figure_may_say_why_it_has_no_quote() {
+    let (_, result) = validate_edited(QUOTE, MISSING);
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[test]
+fn a_figure_without_quote_or_reason_is_reported_at_its_id() {
+    let (problem, at) = only_problem(QUOTE, "");
+    assert_eq!(at, "\"mou-countries\"");
+    assert_eq!(problem.message, "indicator `mou-countries` has no quote");
+    assert!(problem.hint.unwrap().contains("`quote_missing`"));
+}
+
+#[test]
+fn a_figure_with_both_a_quote_and_a_reason_is_reported_at_the_reason() {
+    let (problem, at) = only_problem(QUOTE, &format!("{QUOTE}\n{MISSING}"));
+    assert!(at.starts_with("{ zh = \"未记录\""), "{at}");
+    assert!(
+        problem
+            .message
+            .starts_with("`quote` and `quote_missing` are both given")
+    );
+}
+
+#[test]
+fn only_words_can_be_a_translation() {
+    let (problem, at) = only_problem(QUOTE, &format!("{MISSING}\nquote_translated = \"zh\""));
+    assert_eq!(at, "\"zh\"");
+    assert_eq!(
+        problem.message,
+        "quote_translated marks a quote, and there is none"
+    );
+    let (_, result) = validate_edited(QUOTE, &format!("{QUOTE}\nquote_translated = \"zh\""));
+    assert!(result.is_ok(), "{result:?}");
+}

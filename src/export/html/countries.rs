@@ -6,7 +6,7 @@
 //! drawn yet (the shapes are in `crate::countries`, the drawing is the map view's work).
 
 use super::Report;
-use crate::dataset::{Dataset, Figure, FuzzyDate, Text};
+use crate::dataset::{Dataset, Figure, FuzzyDate, Said, Text};
 use crate::i18n::figure_with_unit;
 
 /// One fact about one country, with its source like any figure.
@@ -20,7 +20,7 @@ pub struct CountryFact<'a> {
     pub figure: Option<(Figure, &'a Text)>,
     pub date: FuzzyDate,
     pub source: usize,
-    pub quote: Option<&'a Text>,
+    pub quote: Option<Said<'a>>,
 }
 
 /// Every country fact of the dataset, oldest first, as the table shows it.
@@ -38,7 +38,7 @@ pub(super) fn facts(dataset: &Dataset) -> Vec<CountryFact<'_>> {
                 figure: fact.figure.zip(kind.unit.as_ref()),
                 date: fact.date,
                 source: fact.source,
-                quote: fact.quote.as_ref(),
+                quote: fact.said(),
             }
         })
         .collect()

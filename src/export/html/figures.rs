@@ -22,7 +22,7 @@ impl<'a> Report<'a> {
         self.out.open("span", &[("class", "date")]);
         self.out
             .text(&crate::i18n::date(&indicator.as_of, self.lang));
-        self.cite(Some(indicator.source), Some(&indicator.quote));
+        self.cite(Some(indicator.source), Some(indicator.said()));
         self.out.close("span");
         self.out.raw("</li>\n");
     }
@@ -41,7 +41,7 @@ impl<'a> Report<'a> {
             &[("class", "date")],
             &crate::i18n::date(&indicator.as_of, self.lang),
         );
-        self.cite(Some(indicator.source), Some(&indicator.quote));
+        self.cite(Some(indicator.source), Some(indicator.said()));
         self.out.raw("</li>\n");
     }
 
@@ -102,7 +102,7 @@ impl<'a> Report<'a> {
                 &i18n::age_at_as_of(&age, self.lang),
             );
         }
-        self.cite(Some(indicator.source), Some(&indicator.quote));
+        self.cite(Some(indicator.source), Some(indicator.said()));
         self.out.raw("</p>\n");
         if !indicator.items.is_empty() {
             let items: Vec<&str> = indicator.items.iter().map(|i| self.tr(i)).collect();
@@ -155,7 +155,7 @@ impl<'a> Report<'a> {
             self.out.open("td", &[]);
             let value = figure_with_unit(&observation.figure, unit, self.lang);
             self.out.element("span", &[("class", "value")], &value);
-            self.cite(observation.source, observation.quote.as_ref());
+            self.cite(observation.source, observation.said());
             self.note(observation.note.as_ref());
             self.out.raw("</td></tr>\n");
         }
@@ -188,7 +188,7 @@ impl<'a> Report<'a> {
                     }
                     let value = figure_with_unit(&observation.figure, unit, self.lang);
                     self.out.element("span", &[("class", "value")], &value);
-                    self.cite(observation.source, observation.quote.as_ref());
+                    self.cite(observation.source, observation.said());
                 }
                 self.out.close("li");
             }

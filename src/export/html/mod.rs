@@ -32,7 +32,7 @@ use crate::i18n::{ReportWords as Words, report_words as words};
 use markup::Markup;
 
 use super::common::Citations;
-use crate::dataset::{Dataset, Lang, Panel, Tab, TabKind, Text};
+use crate::dataset::{Dataset, Lang, Panel, Said, Tab, TabKind, Text};
 
 /// The style sheet, inline in every report.
 const STYLE: &str = include_str!("style.css");
@@ -106,7 +106,7 @@ impl<'a> Report<'a> {
     }
 
     /// ` [n]` linking to the reference; nothing when there is nothing to cite.
-    fn cite(&mut self, source: Option<usize>, quote: Option<&'a Text>) {
+    fn cite(&mut self, source: Option<usize>, quote: Option<Said<'a>>) {
         if let Some(number) = self.citations.cite(source, quote) {
             self.out.raw(" ");
             let href = format!("#ref-{number}");
@@ -221,7 +221,7 @@ impl<'a> Report<'a> {
             for point in &panel.points {
                 self.out.open("li", &[]);
                 self.out.text(self.tr(&point.text));
-                self.cite(point.source, point.quote.as_ref());
+                self.cite(point.source, point.quote.as_ref().map(Said::words));
                 if !point.sub.is_empty() {
                     self.out.raw("<ul>");
                     for sub in &point.sub {
@@ -248,7 +248,7 @@ impl<'a> Report<'a> {
             );
             self.out.element("span", &[("class", "dash")], self.w.dash);
             self.out.text(self.tr(&event.label));
-            self.cite(Some(event.source), event.quote.as_ref());
+            self.cite(Some(event.source), event.quote.as_ref().map(Said::words));
             self.note(event.note.as_ref());
             self.out.raw("</li>\n");
         }

@@ -1,7 +1,8 @@
 //! Sources as a reader cites them, and the numbered list of references every `[n]` links to.
 
 use super::Report;
-use crate::dataset::{Dataset, Lang, Source, Text};
+use crate::dataset::{Lang, Origin, Said, Source};
+use crate::i18n::no_sentence;
 use crate::i18n::report_words as words;
 
 /// A source description in pieces, so that the report can mark the title up and link the
@@ -50,18 +51,6 @@ pub fn plain(pieces: &[Piece]) -> String {
             Piece::Title(text) | Piece::Url(text) => text,
         })
         .collect()
-}
-
-/// The language a quote was written in, when the dataset says so (a country fact's
-/// `quote_translated`; a Chinese page may be quoted in English and an English page in
-/// Chinese, so the dataset's primary language says nothing about it).
-pub fn original_language(dataset: &Dataset, quote: &Text) -> Option<Lang> {
-    dataset.original_language(quote)
-}
-
-/// Whether a quote read in `shown` is a translation of what its source wrote.
-pub fn is_translation(original: Option<Lang>, shown: Lang) -> bool {
-    original.is_some_and(|original| original != shown)
 }
 
 /// `(translation)` / `（译文）` after a quote that is one.
@@ -119,9 +108,9 @@ impl<'a> Report<'a> {
                 .element("span", &[("class", "number")], &format!("{number}."));
             self.out.raw(" ");
             match reference.quote {
-                Some(quote) => {
-                    self.out.element("q", &[], quote.get(self.lang));
-                    if is_translation(original_language(dataset, quote), self.lang) {
+                Some(said @ Said::Words { text, .. }) => {
+                    self.out.element("q", &[], text.get(self.lang));
+                    if said.origin(self.lang) == Origin::Translation {
                         self.out.element(
                             "span",
                             &[("class", "translation")],
@@ -129,6 +118,12 @@ impl<'a> Report<'a> {
                         );
                     }
                 }
+                // Not a quotation: no <q>, and it says so.
+                Some(Said::Missing(reason)) => self.out.element(
+                    "span",
+                    &[("class", "no-quote")],
+                    &no_sentence(reason.get(self.lang), self.lang),
+                ),
                 None => self.out.text(w.whole_source),
             }
             self.out.raw("</li>\n");
@@ -142,10 +137,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_quote_is_a_translation_only_when_read_in_another_language() {
-        assert!(is_translation(Some(Lang::Zh), Lang::En));
-        assert!(!is_translation(Some(Lang::En), Lang::En));
-        assert!(!is_translation(None, Lang::En), "unknown: not marked");
+    fn a_translation_is_marked_in_each_language() {
         assert_eq!(translation_mark(Lang::En), " (translation)");
         assert_eq!(translation_mark(Lang::Zh), "（译文）");
     }

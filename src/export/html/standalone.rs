@@ -16,11 +16,11 @@ use unicode_width::UnicodeWidthChar;
 
 use super::chart::{self, AXIS_COLOUR, CONFLICT_COLOUR, Placement, Plot};
 use super::markup::Markup;
-use super::references::{describe, is_translation, original_language, plain, translation_mark};
-use crate::dataset::{Dataset, Indicator, Lang};
+use super::references::{describe, plain, translation_mark};
+use crate::dataset::{Dataset, Indicator, Lang, Origin, Said};
 use crate::export::common::Citations;
 use crate::i18n::report_words as words;
-use crate::i18n::{figure_with_unit, quoted};
+use crate::i18n::{figure_with_unit, no_sentence, quoted};
 use crate::text::sanitize::escape_for_message;
 use crate::text::suggest::closest;
 
@@ -203,9 +203,9 @@ fn references(
 ) -> (Option<usize>, Vec<String>) {
     let w = words(lang);
     let mut citations = Citations::default();
-    let figure_citation = citations.cite(Some(indicator.source), Some(&indicator.quote));
+    let figure_citation = citations.cite(Some(indicator.source), Some(indicator.said()));
     for observation in &indicator.series {
-        citations.cite(observation.source, observation.quote.as_ref());
+        citations.cite(observation.source, observation.said());
     }
     let mut lines = Vec::new();
     for (number, reference) in citations.listed() {
@@ -214,12 +214,19 @@ fn references(
             Some(source) => line.push_str(&plain(&describe(&dataset.sources[source], lang))),
             None => line.push_str(w.no_source),
         }
-        if let Some(quote) = reference.quote {
-            line.push(' ');
-            line.push_str(&quoted(quote.get(lang)));
-            if is_translation(original_language(dataset, quote), lang) {
-                line.push_str(&translation_mark(lang));
+        match reference.quote {
+            Some(said @ Said::Words { text, .. }) => {
+                line.push(' ');
+                line.push_str(&quoted(text.get(lang)));
+                if said.origin(lang) == Origin::Translation {
+                    line.push_str(&translation_mark(lang));
+                }
             }
+            Some(Said::Missing(reason)) => {
+                line.push(' ');
+                line.push_str(&no_sentence(reason.get(lang), lang));
+            }
+            None => {}
         }
         lines.extend(wrap(&line, WRAP_COLUMNS));
     }

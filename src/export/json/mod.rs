@@ -17,7 +17,7 @@ use country::{JsonCountry, JsonCountryFact, JsonFactKind};
 use number::{Number, number, optional_number};
 
 use crate::dataset::{
-    Dataset, Event, FuzzyDate, Indicator, Lang, Observation, Panel, Point, Qualifier, Shown,
+    Dataset, Event, FuzzyDate, Indicator, Lang, Observation, Panel, Point, Qualifier, Quote, Shown,
     Source, SourceKind, Tab, TabKind, Text,
 };
 
@@ -115,7 +115,10 @@ struct JsonIndicator<'a> {
     unit: &'a Text,
     as_of: FuzzyDate,
     source: &'a str,
-    quote: &'a Text,
+    /// The source's sentence; `null` when `quote_missing` says why none is recorded.
+    quote: Option<&'a Text>,
+    quote_missing: Option<&'a Text>,
+    quote_translated: Option<Lang>,
     note: Option<&'a Text>,
     #[serde(serialize_with = "optional_number")]
     target: Option<f64>,
@@ -136,6 +139,7 @@ struct JsonObservation<'a> {
     qualifier: Qualifier,
     source: Option<&'a str>,
     quote: Option<&'a Text>,
+    quote_translated: Option<Lang>,
     note: Option<&'a Text>,
 }
 
@@ -295,7 +299,15 @@ impl<'a> JsonIndicator<'a> {
             unit: &indicator.unit,
             as_of: indicator.as_of,
             source: ids.source(indicator.source),
-            quote: &indicator.quote,
+            quote: match &indicator.quote {
+                Quote::Words(text) => Some(text),
+                Quote::Missing(_) => None,
+            },
+            quote_missing: match &indicator.quote {
+                Quote::Words(_) => None,
+                Quote::Missing(reason) => Some(reason),
+            },
+            quote_translated: indicator.quote_translated,
             note: indicator.note.as_ref(),
             target: indicator.target,
             items: &indicator.items,
@@ -326,6 +338,7 @@ impl<'a> JsonObservation<'a> {
             qualifier: observation.figure.qualifier,
             source: observation.source.map(|s| ids.source(s)),
             quote: observation.quote.as_ref(),
+            quote_translated: observation.quote_translated,
             note: observation.note.as_ref(),
         }
     }

@@ -44,7 +44,7 @@ impl Brief<'_> {
                     ))),
                     _ => String::new(),
                 };
-                let citation = self.cite(Some(fact.source), fact.quote.as_ref());
+                let citation = self.cite(Some(fact.source), fact.said());
                 let row = format!(
                     "| {} | {} | {}{citation} | {value} |",
                     cell(&self.text(&country.name)),

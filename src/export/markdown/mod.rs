@@ -20,7 +20,7 @@ mod references;
 
 use super::common::{Citations, date_with_precision};
 use crate::dataset::{
-    Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Qualifier, Tab, TabKind, Text,
+    Dataset, Figure, FuzzyDate, Indicator, Lang, Panel, Qualifier, Said, Tab, TabKind, Text,
 };
 use crate::i18n::{BriefWords, brief_words, figure_with_unit};
 use escape::escape;
@@ -80,7 +80,7 @@ impl<'a> Brief<'a> {
     }
 
     /// ` [n]` for a source and quote; empty when there is neither.
-    fn cite(&mut self, source: Option<usize>, quote: Option<&'a Text>) -> String {
+    fn cite(&mut self, source: Option<usize>, quote: Option<Said<'a>>) -> String {
         self.citations
             .cite(source, quote)
             .map_or_else(String::new, |number| format!(" [{number}]"))
@@ -134,7 +134,8 @@ impl<'a> Brief<'a> {
                     self.blank();
                 }
                 for event in &dataset.events {
-                    let citation = self.cite(Some(event.source), event.quote.as_ref());
+                    let citation =
+                        self.cite(Some(event.source), event.quote.as_ref().map(Said::words));
                     let line = format!(
                         "- **{}**{}{}{citation}",
                         crate::i18n::date(&event.date, self.lang),
@@ -190,7 +191,7 @@ impl<'a> Brief<'a> {
             self.blank();
         }
         for point in &panel.points {
-            let citation = self.cite(point.source, point.quote.as_ref());
+            let citation = self.cite(point.source, point.quote.as_ref().map(Said::words));
             let line = format!("- {}{citation}", self.text(&point.text));
             self.line(&line);
             for sub in &point.sub {
@@ -202,7 +203,7 @@ impl<'a> Brief<'a> {
 
     /// `- **20 countries** — Countries with a Digital Silk Road MoU · 2023-10 (mid) [3]`
     fn figure_line(&mut self, indicator: &'a Indicator) {
-        let citation = self.cite(Some(indicator.source), Some(&indicator.quote));
+        let citation = self.cite(Some(indicator.source), Some(indicator.said()));
         let line = format!(
             "- **{}**{}{} · {}{citation}",
             self.value(indicator),
@@ -232,7 +233,7 @@ impl<'a> Brief<'a> {
         self.line(&format!("## {}", w.all_figures));
         self.blank();
         for indicator in &dataset.indicators {
-            let citation = self.cite(Some(indicator.source), Some(&indicator.quote));
+            let citation = self.cite(Some(indicator.source), Some(indicator.said()));
             let line = format!(
                 "- **{}** (`{}`){}{} · {}{citation}",
                 self.text(&indicator.label),
@@ -268,7 +269,7 @@ impl<'a> Brief<'a> {
                 self.line(&format!("  - {}{}", w.series, w.colon.trim_end()));
             }
             for observation in &indicator.series {
-                let citation = self.cite(observation.source, observation.quote.as_ref());
+                let citation = self.cite(observation.source, observation.said());
                 let line = format!(
                     "    - {}{}{}{citation}",
                     crate::i18n::date(&observation.date, self.lang),

@@ -2,9 +2,9 @@
 //! numbered under it.
 
 use super::Brief;
-use super::escape::link;
-use crate::dataset::{Lang, Source};
-use crate::i18n::quoted;
+use super::escape::{escape, link};
+use crate::dataset::{Lang, Origin, Said, Source};
+use crate::i18n::{no_sentence, quoted};
 
 impl Brief<'_> {
     /// The sources, each followed by the numbered quotes cited from it.
@@ -26,15 +26,20 @@ impl Brief<'_> {
                 previous = reference.source;
             }
             let cited = match reference.quote {
-                Some(quote)
-                    if self
-                        .dataset
-                        .original_language(quote)
-                        .is_some_and(|l| l != self.lang) =>
-                {
-                    format!("{}{}", quoted(&self.text(quote)), self.words.translation)
+                Some(said @ Said::Words { text, .. }) => {
+                    let mut cited = quoted(&self.text(text));
+                    if said.origin(self.lang) == Origin::Translation {
+                        cited.push_str(self.words.translation);
+                    }
+                    cited
                 }
-                Some(quote) => quoted(&self.text(quote)),
+                // Not a quotation: in italics, and it says so.
+                Some(Said::Missing(reason)) => {
+                    format!(
+                        "*{}*",
+                        escape(&no_sentence(reason.get(self.lang), self.lang))
+                    )
+                }
                 None => self.words.whole_source.to_owned(),
             };
             lines.push(format!("{number}. {cited}"));

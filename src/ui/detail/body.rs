@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use super::writer::Writer;
 use super::{Body, Graphic};
 use crate::app::Item;
-use crate::dataset::{Citer, Figure, Indicator, Lang, Qualifier, series};
+use crate::dataset::{Citer, Figure, Indicator, Lang, Qualifier, Said, series};
 use crate::i18n::{
     aside, cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, labelled,
-    precision_name, quoted, strings,
+    precision_name, strings,
 };
 use crate::ui::Screen;
 use crate::ui::symbols::STALE;
@@ -78,12 +78,10 @@ fn country(out: &mut Writer, index: usize) {
             &labelled(words.source, source.title.get(lang), lang),
             ("    ", "    "),
         );
-        if let Some(quote) = &fact.quote {
-            let mut text = quoted(quote.get(lang));
-            if fact.quote_translated == Some(lang) {
-                text.push_str(&aside(words.our_translation, lang));
+        if let Some(said) = fact.said() {
+            for text in out.said_lines(said) {
+                out.entry(&text, ("    ", "    "));
             }
-            out.entry(&text, ("    ", "    "));
         }
         if let Some(note) = &fact.note {
             out.entry(
@@ -170,7 +168,7 @@ fn indicator(out: &mut Writer, index: usize, chart_height: u16) {
     }
     out.field(words.as_of, &as_of);
     out.source(&app.dataset.sources[indicator.source]);
-    out.quote(&indicator.quote);
+    out.quote(indicator.said());
     if let Some(note) = &indicator.note {
         out.field(words.note, note.get(lang));
     }
@@ -244,7 +242,7 @@ fn point(out: &mut Writer, panel: usize, index: usize) {
         out.source(&app.dataset.sources[source]);
     }
     if let Some(quote) = &point.quote {
-        out.quote(quote);
+        out.quote(Said::words(quote));
     }
 }
 
@@ -257,7 +255,7 @@ fn event(out: &mut Writer, index: usize) {
     out.blank();
     out.source(&app.dataset.sources[event.source]);
     if let Some(quote) = &event.quote {
-        out.quote(quote);
+        out.quote(Said::words(quote));
     }
     if let Some(note) = &event.note {
         out.field(strings(lang).note, note.get(lang));

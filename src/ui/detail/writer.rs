@@ -5,8 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{Body, Graphic, Placed};
-use crate::dataset::{Source, Text};
-use crate::i18n::{aside, labelled, quoted, strings};
+use crate::dataset::{Origin, Said, Source, Text};
+use crate::i18n::{aside, labelled, origin_mark, quoted, said_line, strings};
 use crate::ui::Screen;
 use crate::ui::tabs::sources::source_facts;
 use crate::ui::text::wrapped_lines;
@@ -81,18 +81,59 @@ impl<'a> Writer<'a> {
         text.get(self.app.lang).to_owned()
     }
 
-    pub fn quote(&mut self, quote: &Text) {
-        let s = strings(self.app.lang);
+    /// A quote under its label; one of which no sentence is recorded is a muted note.
+    pub fn quote(&mut self, said: Said) {
         let lang = self.app.lang;
-        // The quote in the reader's language, and the original beside it when they differ.
-        let mut text = quoted(quote.get(lang));
-        let original = quote.get(self.app.dataset.primary_language());
-        if original != quote.get(lang) {
-            let code = self.app.dataset.primary_language().code();
-            text.push_str("  ");
-            text.push_str(aside(&labelled(code, &quoted(original), lang), lang).trim_start());
+        let theme = &self.app.theme;
+        self.lines
+            .push(Line::styled(strings(lang).quote.to_owned(), theme.key));
+        let style = match said {
+            Said::Words { .. } => theme.text,
+            Said::Missing(_) => theme.muted,
+        };
+        for text in self.said_lines(said) {
+            self.lines.extend(wrapped_lines(
+                self.app.memory,
+                &text,
+                self.width,
+                ("  ", "  "),
+                theme.muted,
+                style,
+            ));
         }
-        self.field(s.quote, &text);
+    }
+
+    /// A quote in the reader's language with whose words it is; when that is our
+    /// translation, the source's own words under it. When the dataset does not say, the
+    /// primary language's text beside it where they differ.
+    pub fn said_lines(&self, said: Said) -> Vec<String> {
+        let lang = self.app.lang;
+        let Said::Words { text: quote, .. } = said else {
+            return vec![said_line(said, lang)];
+        };
+        let mut lines = vec![said_line(said, lang)];
+        let other = match said.origin(lang) {
+            Origin::Source => None,
+            Origin::Translation => Some(lang.other()),
+            Origin::Unknown => Some(self.app.dataset.primary_language()),
+        };
+        if let Some(other) = other.filter(|&other| quote.get(other) != quote.get(lang)) {
+            // The other language's words, marked in the reader's language.
+            let words = format!(
+                "{}{}",
+                quoted(quote.get(other)),
+                origin_mark(said.origin(other), lang)
+            );
+            let shown = labelled(other.code(), &words, lang);
+            match said.origin(lang) {
+                Origin::Unknown => {
+                    lines[0].push_str("  ");
+                    lines[0].push_str(aside(&shown, lang).trim_start());
+                }
+                _ => lines.push(shown),
+            }
+        }
+        lines
     }
 
     pub fn source(&mut self, source: &Source) {

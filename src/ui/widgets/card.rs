@@ -17,8 +17,8 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::dataset::{Indicator, Lang};
-use crate::i18n::{date_with_age, figure_in, is_stale, labelled, quoted, strings};
+use crate::dataset::{Indicator, Lang, Origin, Said};
+use crate::i18n::{date_with_age, figure_in, is_stale, labelled, quoted, said_line, strings};
 use crate::ui::Screen;
 use crate::ui::symbols::STALE;
 use crate::ui::text::{cut_with_ellipsis, truncate, width, wrap_at_most};
@@ -94,16 +94,25 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect, indicator: &Indicator
         spare -= 1;
     }
     if spare > 0 {
-        let quote = wrap_at_most(
-            app.memory,
-            &quoted(indicator.quote.get(lang)),
-            room,
-            spare + 1,
-        );
+        // A figure of which no source sentence is recorded says so, muted, never quoted.
+        let said = indicator.said();
+        let style = match said {
+            Said::Words { .. } => theme.text,
+            Said::Missing(_) => theme.muted,
+        };
+        // A card has room for the words, not for calling them the source's: only a
+        // translation is marked (the detail names both sides).
+        let text = match said {
+            Said::Words { text, .. } if said.origin(lang) != Origin::Translation => {
+                quoted(text.get(lang))
+            }
+            _ => said_line(said, lang),
+        };
+        let quote = wrap_at_most(app.memory, &text, room, spare + 1);
         lines.extend(
             cut_with_ellipsis(quote, spare, room)
                 .into_iter()
-                .map(|text| Line::styled(text, theme.text)),
+                .map(|text| Line::styled(text, style)),
         );
     }
     frame.render_widget(block, area);

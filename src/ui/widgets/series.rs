@@ -68,6 +68,7 @@ mod tests {
             },
             source: None,
             quote: None,
+            quote_translated: None,
             note: None,
         }
     }
