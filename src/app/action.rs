@@ -2,7 +2,7 @@
 
 use strum::{EnumString, IntoStaticStr};
 
-use super::live::{CatalogEntry, Loaded};
+use super::live::{CatalogEntry, Loaded, Settings};
 use super::search::{Edit, IndexReady};
 
 /// A state change. Keys map to actions through the keymap; the input layer (`src/input/`)
@@ -115,6 +115,9 @@ pub enum Action {
         default: usize,
         problem: Option<String>,
     },
+    /// The config file was saved: its theme, colours, keys, staleness and language, live.
+    #[strum(disabled)]
+    SettingsChanged(Box<Settings>),
     /// A config file that changed and no longer loads.
     #[strum(disabled)]
     ConfigFailed(String),

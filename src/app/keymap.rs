@@ -113,7 +113,7 @@ impl Key {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     bindings: Vec<(KeyBinding, Action)>,
 }

@@ -3,8 +3,12 @@
 
 use std::sync::Arc;
 
+use ratatui::style::Color;
+
+use super::keymap::Keymap;
 use super::search::SearchIndex;
-use crate::dataset::{Dataset, FuzzyDate, Text};
+use super::theme::{Role, ThemeName};
+use crate::dataset::{Dataset, FuzzyDate, Lang, Text};
 use crate::files::diagnostic::FileError;
 
 /// The first problem of a file in one line, as `file:line:column: message` (or
@@ -107,4 +111,18 @@ impl Banner {
     pub fn is_notice(&self) -> bool {
         !matches!(self, Banner::Error(_))
     }
+}
+
+/// What of the config a session is shown by: applied at start, and again live whenever the
+/// config file is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub theme: ThemeName,
+    /// `[colors]`: a role recoloured, foreground and background.
+    pub colors: Vec<(Role, Option<Color>, Option<Color>)>,
+    pub keymap: Keymap,
+    pub stale_after_months: Option<u32>,
+    /// The language to switch to: set at start, and live only when the config's language
+    /// itself changed (a reader's own choice with `L` stays otherwise).
+    pub lang: Option<Lang>,
 }

@@ -15,7 +15,7 @@ pub use action::{Action, Command};
 pub use key::{Key, KeyCode, Modifiers};
 pub use keymap::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
 pub use live::{
-    Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, problem_line, problem_report,
+    Banner, CatalogEntry, CatalogStatus, LoadReason, Loaded, Settings, problem_line, problem_report,
 };
 pub use navigation::{Item, Navigation};
 pub use search::{Edit, IndexReady, Search, SearchIndex, Target};

@@ -7,12 +7,12 @@ use ratatui::layout::Size;
 
 use super::countries::{MapRegion, MapView, TableView, map_grid, rows};
 use super::keymap::Keymap;
-use super::live::{Banner, CatalogEntry};
+use super::live::{Banner, CatalogEntry, Settings};
 // `pub(super)`: update.rs names the item by this module's path.
 use super::navigation::Item;
 use super::navigation::{Navigation, item_key};
 use super::search::{Search, SearchIndex};
-use super::theme::Theme;
+use super::theme::{Theme, ThemeName};
 use crate::countries::Viewport;
 use crate::dataset::diff::DatasetDiff;
 use crate::dataset::{Dataset, Lang, TabKind};
@@ -64,6 +64,8 @@ pub struct App {
     pub size: Size,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// `NO_COLOR` of the terminal shown on: no theme or `[colors]` brings colour back.
+    pub no_color: bool,
     /// The datasets the config names, for the picker.
     pub catalog: Vec<CatalogEntry>,
     /// The catalog entry shown; `None` for a dataset opened by path.
@@ -99,6 +101,7 @@ impl App {
             size,
             keymap: Keymap::default(),
             theme: Theme::default(),
+            no_color: false,
             catalog: Vec::new(),
             current: None,
             follow_default: false,
@@ -109,6 +112,26 @@ impl App {
             tables: Vec::new(),
         }
         .with_country_views()
+    }
+
+    /// Takes the config's settings: its theme and colours (none without colour), keys,
+    /// staleness, and its language when it names one.
+    pub fn apply_settings(&mut self, settings: &Settings) {
+        self.theme = Theme::new(settings.theme, self.no_color);
+        if !self.no_color && settings.theme != ThemeName::Mono {
+            for &(role, fg, bg) in &settings.colors {
+                self.theme.recolor(role, fg, bg);
+            }
+        }
+        self.keymap = settings.keymap.clone();
+        self.stale_after_months = settings.stale_after_months;
+        if let Some(lang) = settings.lang
+            && lang != self.lang
+        {
+            self.lang = lang;
+            // Names sort differently in the other language.
+            self.refresh_rows();
+        }
     }
 
     /// Builds the search index here and now, where no worker builds it (tests, benches).

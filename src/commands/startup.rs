@@ -6,9 +6,8 @@ use chrono::NaiveDate;
 use ratatui::layout::Size;
 
 use crate::app::App;
-use crate::app::Theme;
 use crate::commands::cli::Cli;
-use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, ThemeName, discover};
+use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, discover};
 use crate::dataset::{Dataset, Lang};
 use crate::files::diagnostic::FileError;
 
@@ -68,15 +67,8 @@ pub fn build_app_colored(
     no_color: bool,
 ) -> App {
     let mut app = App::new(dataset.into(), lang, today(), size);
-    let mono = no_color || config.theme == ThemeName::Mono;
-    app.theme = Theme::new(config.theme, no_color);
-    // Without colour, colour overrides would bring colour back.
-    if !mono {
-        for color in &config.colors {
-            app.theme.recolor(color.role, color.fg, color.bg);
-        }
-    }
-    app.keymap = config.keymap.clone();
-    app.stale_after_months = config.stale_after_months;
+    app.no_color = no_color;
+    // The language is chosen already (the command line, the config, `LANG`).
+    app.apply_settings(&config.settings(None));
     app
 }

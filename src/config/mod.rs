@@ -12,7 +12,8 @@ pub use discovery::{ConfigSource, discover, user_config_folder};
 pub use model::*;
 pub use serve::{Access, RawServe, ServeConfig};
 
-use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN};
+use crate::app::Settings;
+use crate::dataset::{self, BUILTINS, DEFAULT_BUILTIN, Lang};
 use crate::files::diagnostic::{FileError, Problem};
 use crate::files::textfile::{DEFAULT_MAX_BYTES, read_text_file};
 use crate::files::toml_error::toml_problem;
@@ -21,6 +22,31 @@ use crate::files::toml_error::toml_problem;
 pub const DEFAULT_STALE_AFTER_MONTHS: u32 = 24;
 
 impl Config {
+    /// What of this config a session is shown by; `lang` is the language to switch to, if
+    /// any (see [`Settings::lang`]).
+    pub fn settings(&self, lang: Option<Lang>) -> Settings {
+        Settings {
+            theme: self.theme,
+            colors: self
+                .colors
+                .iter()
+                .map(|color| (color.role, color.fg, color.bg))
+                .collect(),
+            keymap: self.keymap.clone(),
+            stale_after_months: self.stale_after_months,
+            lang,
+        }
+    }
+
+    /// The language this config names, if it names one (`auto` follows `LANG`).
+    pub fn named_language(&self) -> Option<Lang> {
+        match self.language {
+            LanguageSetting::Zh => Some(Lang::Zh),
+            LanguageSetting::En => Some(Lang::En),
+            LanguageSetting::Auto => None,
+        }
+    }
+
     /// What bri-dash uses when no config file exists: every built-in dataset.
     pub fn builtin_defaults() -> Config {
         Config {

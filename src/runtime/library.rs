@@ -323,6 +323,11 @@ impl Library {
         };
         match Config::load(&path) {
             Ok(config) => {
+                // The language applies live only when the config's own setting changed.
+                let lang = (config.language != self.config.language)
+                    .then(|| config.named_language())
+                    .flatten();
+                let settings = config.settings(lang);
                 self.config = config;
                 self.config_problem = None;
                 let mut moved: Vec<DatasetLocation> = Vec::new();
@@ -345,10 +350,12 @@ impl Library {
                 {
                     self.start = entry;
                 }
-                let mut actions: Vec<(SessionId, Action)> = moved
-                    .iter()
-                    .flat_map(|location| self.reload(location))
+                let mut actions: Vec<(SessionId, Action)> = self
+                    .sessions
+                    .keys()
+                    .map(|&id| (id, Action::SettingsChanged(Box::new(settings.clone()))))
                     .collect();
+                actions.extend(moved.iter().flat_map(|location| self.reload(location)));
                 self.forget_unshown();
                 let catalog = self.catalog(true);
                 actions.extend(

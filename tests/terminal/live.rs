@@ -161,6 +161,32 @@ fn a_config_edit_switches_the_default_dataset() {
     dash.expect_exit(0);
 }
 
+/// A config save applies its language, keys and theme to the dashboard that is open.
+#[test]
+fn a_config_save_applies_its_language_keys_and_theme_live() {
+    let folder = Folder::new();
+    let mut dash = folder.dashboard();
+    shows(&mut dash, "Overview");
+    let config = folder.path("config.toml");
+    let edited = format!(
+        "language = \"zh\"\ntheme = \"mono\"\n{}\n[keys]\nquit = \"x\"\n",
+        fs::read_to_string(&config).unwrap()
+    );
+    rename_save(&config, &edited);
+    shows(&mut dash, "概览");
+    // q is no longer bound to quit: the dashboard is still there to open its help, which
+    // lists x as the key that quits; x quits.
+    dash.send("q");
+    dash.send("?");
+    shows(&mut dash, " 按键 ");
+    dash.send("\x1b");
+    dash.wait_for("the help to close", |screen| {
+        !screen.contents().contains(" 按键 ")
+    });
+    dash.send("x");
+    dash.expect_exit(0);
+}
+
 #[test]
 fn the_picker_switches_and_compares() {
     let folder = Folder::new();

@@ -74,6 +74,10 @@ fn apply(app: &mut App, action: Action) -> Command {
             }
             return Command::Redraw;
         }
+        Action::SettingsChanged(settings) => {
+            app.apply_settings(&settings);
+            return Command::Redraw;
+        }
         Action::ConfigFailed(message) => {
             app.banner = Some(Banner::Error(message));
             return Command::Redraw;
