@@ -32,8 +32,8 @@ pub enum HelpLine {
 pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
     let (en, zh) = match line {
         HelpLine::Sideways => (
-            "previous / next tab; on a grid of cards, the card beside",
-            "上一个 / 下一个标签页；在卡片网格中移到旁边的卡片",
+            "previous / next tab; on a grid of cards, the card beside; in a figure's detail, the previous / next point of its series",
+            "上一个 / 下一个标签页；在卡片网格中移到旁边的卡片；在数据详情中，序列的上一个 / 下一个数据点",
         ),
         HelpLine::Tabs => ("next / previous tab", "下一个 / 上一个标签页"),
         HelpLine::JumpToTab => ("jump to tab 1–9", "跳到第 1–9 个标签页"),

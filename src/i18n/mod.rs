@@ -23,5 +23,5 @@ pub use report::{
     words as report_words,
 };
 pub use words::{
-    Strings, cited, compared, gaps, hits, percent_of_target, source_kind, strings, year,
+    Strings, cited, compared, gaps, hits, percent_of_target, point_of, source_kind, strings, year,
 };
