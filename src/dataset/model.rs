@@ -184,6 +184,8 @@ pub struct Indicator {
     pub label: Text,
     pub figure: Figure,
     pub unit: Text,
+    /// The English unit of a figure of exactly 1 ("1 country"); see [`Indicator::unit_for`].
+    pub unit_singular: Option<String>,
     pub as_of: FuzzyDate,
     pub source: usize,
     /// The source's sentence, or why none is recorded.
@@ -220,6 +222,18 @@ pub struct Event {
     pub source: usize,
     pub quote: Option<Text>,
     pub note: Option<Text>,
+}
+
+impl Indicator {
+    /// The unit to write after `value` in `lang`: the English singular for exactly 1 where
+    /// the dataset gives one ("1 country", never "1 countries"), else the unit. Chinese
+    /// units do not change with the number.
+    pub fn unit_for(&self, value: f64, lang: Lang) -> &str {
+        match (&self.unit_singular, lang) {
+            (Some(singular), Lang::En) if value == 1.0 => singular,
+            _ => self.unit.get(lang),
+        }
+    }
 }
 
 impl Dataset {

@@ -204,7 +204,11 @@ fn every_figure_has_its_value_and_a_citation_that_leads_to_its_quote_and_source(
                     .descendants()
                     .find(|n| class_is(n, "figure"))
                     .unwrap();
-                let value = figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang);
+                let value = figure_with_unit(
+                    &indicator.figure,
+                    indicator.unit_for(indicator.figure.value, lang),
+                    lang,
+                );
                 assert!(
                     text(figure).contains(&value),
                     "{name}: {value} in {}",
@@ -251,8 +255,11 @@ fn every_figure_has_its_value_and_a_citation_that_leads_to_its_quote_and_source(
                 assert!(text(described).contains(source.title.get(lang)));
                 // Every observation of the series is in the table with its own citation.
                 for observation in &indicator.series {
-                    let value =
-                        figure_with_unit(&observation.figure, indicator.unit.get(lang), lang);
+                    let value = figure_with_unit(
+                        &observation.figure,
+                        indicator.unit_for(observation.figure.value, lang),
+                        lang,
+                    );
                     let row = article
                         .descendants()
                         .filter(|n| n.has_tag_name("tr"))
@@ -431,7 +438,11 @@ fn chart_points_sit_where_their_values_and_dates_say() {
         assert!(text(root).contains(indicator.label.get(Lang::En)));
         assert!(text(root).contains(&format!(
             "{} · {} [1]",
-            figure_with_unit(&indicator.figure, indicator.unit.get(Lang::En), Lang::En),
+            figure_with_unit(
+                &indicator.figure,
+                indicator.unit_for(indicator.figure.value, Lang::En),
+                Lang::En,
+            ),
             bri_dash::i18n::date(&indicator.as_of, Lang::En)
         )));
         let source = &dataset.sources[indicator.source];

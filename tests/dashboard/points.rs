@@ -145,3 +145,19 @@ fn a_click_on_a_point_of_the_chart_or_a_line_of_the_list_chooses_it() {
         "a click inside keeps the detail open"
     );
 }
+
+/// The first Silk Road E-commerce partner (Chile, 2016) is one country, not "1 countries".
+#[test]
+fn a_figure_of_one_takes_the_singular_unit() {
+    let mut app = partners_detail(Lang::En);
+    press(&mut app, "Right");
+    let text = screen(&app);
+    assert!(text.contains("  1 country "), "{text}");
+    assert!(!text.contains("1 countries"), "{text}");
+    let mut app = partners_detail(Lang::Zh);
+    press(&mut app, "Right");
+    assert!(
+        screen(&app).contains("1个国家"),
+        "Chinese units do not change"
+    );
+}

@@ -113,6 +113,7 @@ struct JsonIndicator<'a> {
     value: f64,
     qualifier: Qualifier,
     unit: &'a Text,
+    unit_singular: Option<&'a str>,
     as_of: FuzzyDate,
     source: &'a str,
     /// The source's sentence; `null` when `quote_missing` says why none is recorded.
@@ -297,6 +298,7 @@ impl<'a> JsonIndicator<'a> {
             value: indicator.figure.value,
             qualifier: indicator.figure.qualifier,
             unit: &indicator.unit,
+            unit_singular: indicator.unit_singular.as_deref(),
             as_of: indicator.as_of,
             source: ids.source(indicator.source),
             quote: match &indicator.quote {

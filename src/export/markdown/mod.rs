@@ -217,7 +217,7 @@ impl<'a> Brief<'a> {
     fn value(&self, indicator: &Indicator) -> String {
         escape(&figure_with_unit(
             &indicator.figure,
-            indicator.unit.get(self.lang),
+            indicator.unit_for(indicator.figure.value, self.lang),
             self.lang,
         ))
     }
@@ -258,7 +258,7 @@ impl<'a> Brief<'a> {
                             value: target,
                             qualifier: Qualifier::Exact,
                         },
-                        indicator.unit.get(self.lang),
+                        indicator.unit_for(target, self.lang),
                         self.lang
                     ))
                 );
@@ -276,7 +276,7 @@ impl<'a> Brief<'a> {
                     w.colon,
                     escape(&figure_with_unit(
                         &observation.figure,
-                        indicator.unit.get(self.lang),
+                        indicator.unit_for(observation.figure.value, self.lang),
                         self.lang
                     ))
                 );

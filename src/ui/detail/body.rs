@@ -108,7 +108,7 @@ fn country(out: &mut Writer, index: usize) {
                         value,
                         qualifier: Qualifier::Exact
                     },
-                    indicator.unit.get(lang),
+                    indicator.unit_for(value, lang),
                     lang
                 )
             ),
@@ -233,7 +233,11 @@ fn citer_text(app: &Screen, citer: Citer) -> String {
             let indicator = &dataset.indicators[i];
             format!(
                 "{} — {}",
-                figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang),
+                figure_with_unit(
+                    &indicator.figure,
+                    indicator.unit_for(indicator.figure.value, lang),
+                    lang
+                ),
                 indicator.label.get(lang)
             )
         }
@@ -243,7 +247,11 @@ fn citer_text(app: &Screen, citer: Citer) -> String {
             format!(
                 "{}: {} — {}",
                 date(&observation.date, lang),
-                figure_with_unit(&observation.figure, indicator.unit.get(lang), lang),
+                figure_with_unit(
+                    &observation.figure,
+                    indicator.unit_for(observation.figure.value, lang),
+                    lang
+                ),
                 indicator.label.get(lang)
             )
         }

@@ -17,9 +17,9 @@ pub(super) fn indicator(out: &mut Writer, index: usize, chart_height: u16, point
     let app = out.app;
     let (lang, theme, words) = (app.lang, &app.theme, strings(app.lang));
     let indicator = &app.dataset.indicators[index];
-    let unit = indicator.unit.get(lang);
+    let unit = |value| indicator.unit_for(value, lang);
     out.paragraph(
-        &figure_with_unit(&indicator.figure, unit, lang),
+        &figure_with_unit(&indicator.figure, unit(indicator.figure.value), lang),
         theme.figure,
     );
     out.paragraph(indicator.label.get(lang), theme.title);
@@ -28,7 +28,10 @@ pub(super) fn indicator(out: &mut Writer, index: usize, chart_height: u16, point
             value: target,
             qualifier: Qualifier::Exact,
         };
-        out.field(words.target, &figure_with_unit(&target_figure, unit, lang));
+        out.field(
+            words.target,
+            &figure_with_unit(&target_figure, unit(target), lang),
+        );
         out.reserve(Graphic::Gauge(target), index, 1, 2);
     }
     out.blank();
@@ -89,7 +92,11 @@ fn chosen_point(out: &mut Writer, indicator: &Indicator, index: usize) {
     );
     out.field(
         words.value,
-        &figure_with_unit(&observation.figure, indicator.unit.get(lang), lang),
+        &figure_with_unit(
+            &observation.figure,
+            indicator.unit_for(observation.figure.value, lang),
+            lang,
+        ),
     );
     out.source(&app.dataset.sources[observation.source.unwrap_or(indicator.source)]);
     match observation.said() {
