@@ -328,6 +328,25 @@ struct Axes {
     year_at: Box<dyn Fn(f64) -> f64>,
 }
 
+/// A tick's label as a number: `17,000`, `2016年`, and the steps each language counts
+/// large numbers in (`2.5 trillion`, `972亿`, `1.9万`).
+fn read_number(label: &str) -> f64 {
+    let label = label.replace([',', '年'], "");
+    let steps = [
+        (" trillion", 1e12),
+        (" billion", 1e9),
+        ("万亿", 1e12),
+        ("亿", 1e8),
+        ("万", 1e4),
+    ];
+    for (step, size) in steps {
+        if let Some(number) = label.strip_suffix(step) {
+            return number.parse::<f64>().unwrap() * size;
+        }
+    }
+    label.parse().unwrap()
+}
+
 fn linear(a: (f64, f64), b: (f64, f64)) -> Box<dyn Fn(f64) -> f64> {
     Box::new(move |x| a.1 + (x - a.0) * (b.1 - a.1) / (b.0 - a.0))
 }
@@ -340,8 +359,7 @@ fn axes(chart: Node) -> Axes {
             .map(|tick| {
                 let line = tick.descendants().find(|n| n.has_tag_name("line")).unwrap();
                 let at: f64 = line.attribute(position).unwrap().parse().unwrap();
-                let label = text(tick).replace([',', '年'], "");
-                (label.parse().unwrap(), at)
+                (read_number(&text(tick)), at)
             })
             .collect()
     };
