@@ -141,6 +141,8 @@ pub struct Point {
     pub sub: Vec<Text>,
     pub source: Option<usize>,
     pub quote: Option<Text>,
+    /// As for [`Indicator::quote_translated`].
+    pub quote_translated: Option<Lang>,
 }
 
 /// How a figure relates to the number written down ("more than 17,000").
@@ -221,6 +223,8 @@ pub struct Event {
     pub label: Text,
     pub source: usize,
     pub quote: Option<Text>,
+    /// As for [`Indicator::quote_translated`].
+    pub quote_translated: Option<Lang>,
     pub note: Option<Text>,
 }
 

@@ -1612,10 +1612,21 @@ fn every_event_is_a_row() {
                 failures.push(format!(
                     "{what} quotes {quote:?}, but its row ({FACTS_FILE}:{lines}) gives no quote"
                 ));
-            } else if !row_quotes
-                .iter()
-                .any(|q| quote.all().any(|text| contains_verbatim(text, q)))
-            {
+            } else if let Some(original) = Lang::ALL.into_iter().find(|&lang| {
+                row_quotes
+                    .iter()
+                    .any(|q| contains_verbatim(quote.get(lang), q))
+            }) {
+                // The page's language is the source's; the other is our translation.
+                if event.quote_translated != Some(original.other()) {
+                    failures.push(format!(
+                        "{what} quotes the page in {original:?}, so its quote_translated must \
+                         be {:?}, not {:?}",
+                        original.other(),
+                        event.quote_translated
+                    ));
+                }
+            } else {
                 failures.push(format!(
                     "{what} quotes {quote:?}, which is not, word for word, its row's quote {row_quotes:?} \
                      ({FACTS_FILE}:{lines})"

@@ -103,6 +103,7 @@ struct JsonPoint<'a> {
     sub: &'a [Text],
     source: Option<&'a str>,
     quote: Option<&'a Text>,
+    quote_translated: Option<Lang>,
 }
 
 #[derive(Serialize)]
@@ -150,6 +151,7 @@ struct JsonEvent<'a> {
     label: &'a Text,
     source: &'a str,
     quote: Option<&'a Text>,
+    quote_translated: Option<Lang>,
     note: Option<&'a Text>,
 }
 
@@ -286,6 +288,7 @@ impl<'a> JsonPoint<'a> {
             sub: &point.sub,
             source: point.source.map(|s| ids.source(s)),
             quote: point.quote.as_ref(),
+            quote_translated: point.quote_translated,
         }
     }
 }
@@ -353,6 +356,7 @@ impl<'a> JsonEvent<'a> {
             label: &event.label,
             source: ids.source(event.source),
             quote: event.quote.as_ref(),
+            quote_translated: event.quote_translated,
             note: event.note.as_ref(),
         }
     }

@@ -134,8 +134,7 @@ impl<'a> Brief<'a> {
                     self.blank();
                 }
                 for event in &dataset.events {
-                    let citation =
-                        self.cite(Some(event.source), event.quote.as_ref().map(Said::words));
+                    let citation = self.cite(Some(event.source), event.said());
                     let line = format!(
                         "- **{}**{}{}{citation}",
                         crate::i18n::date(&event.date, self.lang),
@@ -191,7 +190,7 @@ impl<'a> Brief<'a> {
             self.blank();
         }
         for point in &panel.points {
-            let citation = self.cite(point.source, point.quote.as_ref().map(Said::words));
+            let citation = self.cite(point.source, point.said());
             let line = format!("- {}{citation}", self.text(&point.text));
             self.line(&line);
             for sub in &point.sub {

@@ -7,7 +7,7 @@ use super::Body;
 use super::figure::indicator;
 use super::writer::Writer;
 use crate::app::Item;
-use crate::dataset::{Citer, Figure, Lang, Qualifier, Said};
+use crate::dataset::{Citer, Figure, Lang, Qualifier};
 use crate::i18n::{cited, date, date_with_age, figure_with_unit, labelled, strings};
 use crate::ui::Screen;
 use crate::ui::tabs::sources::source_facts;
@@ -169,8 +169,8 @@ fn point(out: &mut Writer, panel: usize, index: usize) {
     if let Some(source) = point.source {
         out.source(&app.dataset.sources[source]);
     }
-    if let Some(quote) = &point.quote {
-        out.quote(Said::words(quote));
+    if let Some(said) = point.said() {
+        out.quote(said);
     }
 }
 
@@ -182,8 +182,8 @@ fn event(out: &mut Writer, index: usize) {
     out.paragraph(event.label.get(lang), theme.title);
     out.blank();
     out.source(&app.dataset.sources[event.source]);
-    if let Some(quote) = &event.quote {
-        out.quote(Said::words(quote));
+    if let Some(said) = event.said() {
+        out.quote(said);
     }
     if let Some(note) = &event.note {
         out.field(strings(lang).note, note.get(lang));
