@@ -175,7 +175,11 @@ fn render(c: &mut Criterion) {
             let Some(item) = app.selected_item() else {
                 continue;
             };
-            app.overlay = Some(Overlay::Detail { item, scroll: 0 });
+            app.overlay = Some(Overlay::Detail {
+                item,
+                scroll: 0,
+                point: None,
+            });
             let what = match item {
                 Item::Indicator(_) => "indicator",
                 Item::Event(_) => "event",

@@ -95,6 +95,7 @@ fn detail_scroll(c: &mut Criterion, dataset: &Arc<Dataset>) {
     app.overlay = Some(Overlay::Detail {
         item: Item::Indicator(indicator),
         scroll: 1,
+        point: None,
     });
     let layout = headless::draw_with_layout(&app, 80, 24).1;
     let max = layout.popup.as_ref().map_or(0, |popup| popup.max_scroll);

@@ -129,6 +129,15 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// In a figure's detail, the previous or next point of its series: ←/→ there (the
+    /// `left` and `right` keys), which the input layer turns into these.
+    #[strum(disabled)]
+    PrevPoint,
+    #[strum(disabled)]
+    NextPoint,
+    /// In a figure's detail, select this point of its series: a click on it.
+    #[strum(disabled)]
+    SelectPoint(usize),
     /// Select the item of the current tab (or the picker's entry) with this index: a click.
     #[strum(disabled)]
     Select(usize),

@@ -26,6 +26,9 @@ pub enum Overlay {
     Detail {
         item: Item,
         scroll: u16,
+        /// The selected point of a figure's series (an index into its `series`), shown in
+        /// full under the chart; `None` until one is chosen.
+        point: Option<usize>,
     },
     /// The dataset picker, with the highlighted catalog entry.
     Picker {
@@ -245,7 +248,12 @@ impl App {
         self.tables = tables;
         // An open detail stays open, at its scroll, when its item is still there; it closes
         // when the item went away.
-        if let Some(Overlay::Detail { item, scroll }) = self.overlay {
+        if let Some(Overlay::Detail {
+            item,
+            scroll,
+            point,
+        }) = self.overlay
+        {
             let key = item_key(&self.dataset, item);
             self.overlay = self
                 .navigation
@@ -253,7 +261,15 @@ impl App {
                 .iter()
                 .flatten()
                 .find(|&&candidate| item_key(&dataset, candidate) == key)
-                .map(|&item| Overlay::Detail { item, scroll });
+                .map(|&item| Overlay::Detail {
+                    item,
+                    scroll,
+                    // The selected point stays while the series still has it.
+                    point: point.filter(|&point| match item {
+                        Item::Indicator(index) => point < dataset.indicators[index].series.len(),
+                        _ => false,
+                    }),
+                });
         }
         self.dataset = dataset;
         self.refresh_rows();

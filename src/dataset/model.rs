@@ -141,6 +141,8 @@ pub struct Point {
     pub sub: Vec<Text>,
     pub source: Option<usize>,
     pub quote: Option<Text>,
+    /// As for [`Indicator::quote_translated`].
+    pub quote_translated: Option<Lang>,
 }
 
 /// How a figure relates to the number written down ("more than 17,000").
@@ -184,6 +186,8 @@ pub struct Indicator {
     pub label: Text,
     pub figure: Figure,
     pub unit: Text,
+    /// The English unit of a figure of exactly 1 ("1 country"); see [`Indicator::unit_for`].
+    pub unit_singular: Option<String>,
     pub as_of: FuzzyDate,
     pub source: usize,
     /// The source's sentence, or why none is recorded.
@@ -219,7 +223,21 @@ pub struct Event {
     pub label: Text,
     pub source: usize,
     pub quote: Option<Text>,
+    /// As for [`Indicator::quote_translated`].
+    pub quote_translated: Option<Lang>,
     pub note: Option<Text>,
+}
+
+impl Indicator {
+    /// The unit to write after `value` in `lang`: the English singular for exactly 1 where
+    /// the dataset gives one ("1 country", never "1 countries"), else the unit. Chinese
+    /// units do not change with the number.
+    pub fn unit_for(&self, value: f64, lang: Lang) -> &str {
+        match (&self.unit_singular, lang) {
+            (Some(singular), Lang::En) if value == 1.0 => singular,
+            _ => self.unit.get(lang),
+        }
+    }
 }
 
 impl Dataset {

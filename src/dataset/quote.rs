@@ -49,14 +49,6 @@ pub enum Said<'a> {
 }
 
 impl<'a> Said<'a> {
-    /// A quote the dataset says nothing more about (a panel point's, an event's).
-    pub fn words(text: &'a Text) -> Said<'a> {
-        Said::Words {
-            text,
-            translated: None,
-        }
-    }
-
     /// The quote of a field with an optional quote and its `quote_translated`.
     pub fn of(quote: Option<&'a Text>, translated: Option<Lang>) -> Option<Said<'a>> {
         quote.map(|text| Said::Words { text, translated })
@@ -108,6 +100,18 @@ impl super::Observation {
     }
 }
 
+impl super::Point {
+    pub fn said(&self) -> Option<Said<'_>> {
+        Said::of(self.quote.as_ref(), self.quote_translated)
+    }
+}
+
+impl super::Event {
+    pub fn said(&self) -> Option<Said<'_>> {
+        Said::of(self.quote.as_ref(), self.quote_translated)
+    }
+}
+
 impl super::CountryFact {
     pub fn said(&self) -> Option<Said<'_>> {
         Said::of(self.quote.as_ref(), self.quote_translated)
@@ -134,7 +138,10 @@ mod tests {
         };
         assert_eq!(said.origin(Lang::Zh), Origin::Translation);
         assert_eq!(said.origin(Lang::En), Origin::Source);
-        assert_eq!(Said::words(&text).origin(Lang::Zh), Origin::Unknown);
+        assert_eq!(
+            Said::of(Some(&text), None).unwrap().origin(Lang::Zh),
+            Origin::Unknown
+        );
         assert_eq!(Said::Missing(&text).origin(Lang::En), Origin::Unknown);
     }
 

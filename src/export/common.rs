@@ -142,7 +142,11 @@ mod tests {
     #[test]
     fn numbers_follow_the_sources_in_the_second_pass() {
         let (a, b, c) = (text("a"), text("b"), text("c"));
-        let (a, b, c) = (Said::words(&a), Said::words(&b), Said::words(&c));
+        let (a, b, c) = (
+            Said::of(Some(&a), None).unwrap(),
+            Said::of(Some(&b), None).unwrap(),
+            Said::of(Some(&c), None).unwrap(),
+        );
         let mut first = Citations::default();
         // Source 1, then source 0, then source 1 again, then a quote of no source.
         assert_eq!(first.cite(Some(1), Some(a)), Some(1));
@@ -175,7 +179,10 @@ mod tests {
     fn words_cited_twice_share_a_number_and_keep_whose_they_are() {
         let words = text("words");
         let mut citations = Citations::default();
-        assert_eq!(citations.cite(Some(0), Some(Said::words(&words))), Some(1));
+        assert_eq!(
+            citations.cite(Some(0), Some(Said::of(Some(&words), None).unwrap())),
+            Some(1)
+        );
         let translated = Said::Words {
             text: &words,
             translated: Some(Lang::En),

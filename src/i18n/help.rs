@@ -32,8 +32,8 @@ pub enum HelpLine {
 pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
     let (en, zh) = match line {
         HelpLine::Sideways => (
-            "previous / next tab; on a grid of cards, the card beside",
-            "上一个 / 下一个标签页；在卡片网格中移到旁边的卡片",
+            "previous / next tab; on a grid of cards, the card beside; in a figure's detail, the previous / next point of its series",
+            "上一个 / 下一个标签页；在卡片网格中移到旁边的卡片；在数据详情中，序列的上一个 / 下一个数据点",
         ),
         HelpLine::Tabs => ("next / previous tab", "下一个 / 上一个标签页"),
         HelpLine::JumpToTab => ("jump to tab 1–9", "跳到第 1–9 个标签页"),
@@ -44,8 +44,8 @@ pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
         HelpLine::Open => ("open detail", "查看详情"),
         HelpLine::Back => ("close popup, leave search", "关闭弹窗、退出搜索"),
         HelpLine::Search => (
-            "search everything, from the last query (←/→ Ctrl-W Ctrl-U edit it)",
-            "从上次的查询开始搜索全部内容（←/→、Ctrl-W、Ctrl-U 编辑查询）",
+            "search all; ←/→ Ctrl-W Ctrl-U edit the last query",
+            "搜索全部内容（←/→ Ctrl-W Ctrl-U 编辑上次的查询）",
         ),
         HelpLine::Hits => ("next / previous hit", "下一个 / 上一个结果"),
         HelpLine::Datasets => ("datasets: switch, compare", "数据集：切换、比较"),

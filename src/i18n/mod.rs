@@ -23,5 +23,6 @@ pub use report::{
     words as report_words,
 };
 pub use words::{
-    Strings, cited, compared, gaps, hits, percent_of_target, similar, source_kind, strings, year,
+    Strings, cited, compared, gaps, hits, percent_of_target, point_of, similar, source_kind,
+    strings, year,
 };

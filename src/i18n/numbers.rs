@@ -11,13 +11,40 @@ pub fn number(value: f64) -> String {
     digits(value, Some(','))
 }
 
-/// A number as a reader of `lang` writes it: `17,000` in English; in Chinese `1.7万`,
-/// `1.5亿`, `2.63万亿` where that is exact, else the plain digits (`15162`, `1702`).
+/// A number as a reader of `lang` writes it: `17,000` in English, and from a billion on
+/// `97.2 billion`, `2.63 trillion` where that is exact; in Chinese `1.7万`, `1.5亿`,
+/// `2.63万亿` where that is exact, else the plain digits (`15162`, `1702`). Money is
+/// recorded in its base unit (dollars, yuan), so "972亿美元" and "97.2 billion US
+/// dollars" are the same figure written by each language's own steps.
 pub fn number_in(value: f64, lang: Lang) -> String {
     match lang {
-        Lang::En => number(value),
+        Lang::En => english_number(value),
         Lang::Zh => chinese_number(value),
     }
+}
+
+/// English counts in billions (10⁹) and trillions (10¹²) where the figure is a whole number
+/// of hundredths of one, as English writes large sums; else the grouped digits (and past
+/// 10¹⁵ the scientific form, as everywhere).
+fn english_number(value: f64) -> String {
+    if value.abs() >= 1e15 {
+        return number(value);
+    }
+    in_steps(value, &[(1e12, " trillion"), (1e9, " billion")]).unwrap_or_else(|| number(value))
+}
+
+/// `value` in the largest of `steps` (size, name; largest first) of which it is a whole
+/// number of hundredths; `None` when none fits (the digits will do).
+fn in_steps(value: f64, steps: &[(f64, &str)]) -> Option<String> {
+    steps
+        .iter()
+        .filter(|(size, _)| value.abs() >= *size)
+        .find_map(|&(size, name)| {
+            let hundredths = value / size * 100.0;
+            // A relative tolerance: 12000 / 10⁴ * 100 is 120.00000000000001 in binary.
+            ((hundredths - hundredths.round()).abs() <= 1e-9 * hundredths.abs())
+                .then(|| format!("{}{name}", digits(hundredths.round() / 100.0, None)))
+        })
 }
 
 /// Chinese counts in 万 (10⁴), 亿 (10⁸) and 万亿 (10¹²), as Chinese sources write them
@@ -25,22 +52,12 @@ pub fn number_in(value: f64, lang: Lang) -> String {
 /// as `1.5162万` or a rounded `1.52万` is not how anyone writes it, and rounding would
 /// change the figure, so such numbers keep their digits, ungrouped as in Chinese text.
 fn chinese_number(value: f64) -> String {
-    const UNITS: [(f64, &str); 3] = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")];
     // Past 9999万亿 no unit reads well: the digits (in scientific form) do.
     if value.abs() >= 1e16 {
         return digits(value, None);
     }
-    for (size, name) in UNITS {
-        if value.abs() < size {
-            continue;
-        }
-        let hundredths = value / size * 100.0;
-        // A relative tolerance: 12000 / 10⁴ * 100 is 120.00000000000001 in binary.
-        if (hundredths - hundredths.round()).abs() <= 1e-9 * hundredths.abs() {
-            return format!("{}{name}", digits(hundredths.round() / 100.0, None));
-        }
-    }
-    digits(value, None)
+    in_steps(value, &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")])
+        .unwrap_or_else(|| digits(value, None))
 }
 
 /// The digits of `value` with integer digits grouped by threes with `separator`: the
@@ -175,6 +192,26 @@ mod tests {
             let shown = number(value).replace(',', "");
             assert_eq!(shown.parse::<f64>().unwrap(), value, "{shown}");
         }
+    }
+
+    #[test]
+    fn sums_read_in_each_languages_own_steps() {
+        let both = |value| (number_in(value, Lang::En), number_in(value, Lang::Zh));
+        assert_eq!(both(97.2e9), ("97.2 billion".into(), "972亿".into()));
+        assert_eq!(both(2.63e12), ("2.63 trillion".into(), "2.63万亿".into()));
+        assert_eq!(both(64e9), ("64 billion".into(), "640亿".into()));
+        assert_eq!(both(1.5e9), ("1.5 billion".into(), "15亿".into()));
+        let dollars = Figure {
+            value: 97.2e9,
+            qualifier: Qualifier::Exact,
+        };
+        assert_eq!(
+            figure_with_unit(&dollars, "US dollars", Lang::En),
+            "97.2 billion US dollars"
+        );
+        assert_eq!(figure_with_unit(&dollars, "美元", Lang::Zh), "972亿美元");
+        // A sum no step writes exactly keeps its digits.
+        assert_eq!(number_in(1_234_567_891.0, Lang::En), "1,234,567,891");
     }
 
     #[test]

@@ -69,7 +69,7 @@ mod tests {
             "“partner countries” (the source's words)"
         );
         assert_eq!(
-            said_line(Said::words(&text), Lang::En),
+            said_line(Said::of(Some(&text), None).unwrap(), Lang::En),
             "“partner countries”"
         );
     }

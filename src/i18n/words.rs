@@ -22,6 +22,11 @@ pub struct Strings {
     pub language_name: &'static str,
     pub close_hint: &'static str,
     pub scroll_hint: &'static str,
+    /// A figure's detail: choosing a point of its series, and what the chosen one shows.
+    pub point_hint: &'static str,
+    pub date: &'static str,
+    pub value: &'static str,
+    pub no_point_quote: &'static str,
     pub picker_title: &'static str,
     pub picker_switch: &'static str,
     pub picker_compare: &'static str,
@@ -121,6 +126,10 @@ const EN: Strings = Strings {
     language_name: "English",
     close_hint: "Esc close",
     scroll_hint: "↑/↓ scroll",
+    point_hint: "←/→ point",
+    date: "Date",
+    value: "Value",
+    no_point_quote: "No source sentence recorded for this point",
     picker_title: "Datasets",
     picker_switch: "Enter open",
     picker_compare: "c compare with the one shown",
@@ -160,7 +169,7 @@ const EN: Strings = Strings {
     matched_in: ["title", "quote", "note", "date", "name", "author", "text"],
     no_percentage: "no percentage of the target",
     sources_disagree: "sources disagree",
-    mouse_help: "Mouse: click a tab or item to select it, click again for detail, wheel to scroll",
+    mouse_help: "Mouse: click a tab or item to select it, click again for detail, wheel to scroll; in a detail, click a point of the chart or the list to show it",
     legend_title: "Marks",
     hint_tabs: "tabs",
     hint_move: "move",
@@ -205,6 +214,10 @@ const ZH: Strings = Strings {
     language_name: "中文",
     close_hint: "Esc 关闭",
     scroll_hint: "↑/↓ 滚动",
+    point_hint: "←/→ 数据点",
+    date: "日期",
+    value: "数值",
+    no_point_quote: "此数据点未记录来源原句",
     picker_title: "数据集",
     picker_switch: "Enter 打开",
     picker_compare: "c 与当前数据集比较",
@@ -244,7 +257,7 @@ const ZH: Strings = Strings {
     matched_in: ["标题", "引文", "注", "日期", "名称", "作者", "正文"],
     no_percentage: "无法计算占目标的百分比",
     sources_disagree: "来源不一致",
-    mouse_help: "鼠标：点击标签页或条目选择，再次点击查看详情，滚轮滚动",
+    mouse_help: "鼠标：点击标签页或条目选择，再次点击查看详情，滚轮滚动；在详情中点击图表或列表中的数据点查看该点",
     legend_title: "符号",
     hint_tabs: "切换",
     hint_move: "移动",
@@ -273,6 +286,14 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// The heading of a chosen point: "Point 3 of 8" / "数据点 3/8".
+pub fn point_of(lang: Lang, point: usize, count: usize) -> String {
+    match lang {
+        Lang::En => format!("Point {point} of {count}"),
+        Lang::Zh => format!("数据点 {point}/{count}"),
     }
 }
 

@@ -10,7 +10,7 @@ mod terminal;
 pub use bytes::ByteInput;
 pub use terminal::from_crossterm;
 
-use crate::app::{Action, App, Edit, Key, KeyCode, Overlay};
+use crate::app::{Action, App, Edit, Item, Key, KeyCode, Overlay};
 use crate::dataset::TabKind;
 use crate::ui::{FrameLayout, Hit};
 
@@ -65,7 +65,25 @@ pub fn action(app: &App, layout: &FrameLayout, event: Event) -> Option<Action> {
     {
         return None;
     }
-    Some(within_grid(app, layout, within_popup(app, layout, action)))
+    let action = within_detail(app, within_popup(app, layout, action));
+    Some(within_grid(app, layout, action))
+}
+
+/// In the detail of a figure with a series, ←/→ step through its points (elsewhere in a
+/// popup they do nothing).
+fn within_detail(app: &App, action: Action) -> Action {
+    let has_points = match app.overlay {
+        Some(Overlay::Detail {
+            item: Item::Indicator(index),
+            ..
+        }) => !app.dataset.indicators[index].series.is_empty(),
+        _ => false,
+    };
+    match action {
+        Action::Left if has_points => Action::PrevPoint,
+        Action::Right if has_points => Action::NextPoint,
+        other => other,
+    }
 }
 
 /// On a grid of cards (the overview), the arrows move in two dimensions: ↑/↓ to the card
@@ -185,6 +203,10 @@ fn click(app: &App, layout: &FrameLayout, column: u16, row: u16) -> Option<Actio
         Hit::Tab(tab) => Some(Action::GoToTab(tab)),
         Hit::Banner => Some(Action::ShowProblems),
         Hit::Column(column) => Some(Action::SortBy(column)),
+        // A detail's entries are the points of its series, on the chart and in the list.
+        Hit::Item(index) if matches!(app.overlay, Some(Overlay::Detail { .. })) => {
+            Some(Action::SelectPoint(index))
+        }
         Hit::Item(index) if index == selected => Some(Action::Open),
         Hit::Item(index) => Some(Action::Select(index)),
         Hit::Popup => None,

@@ -116,9 +116,11 @@ pub fn view(app: &App, memory: &Memory, frame: &mut Frame) -> FrameLayout {
     chrome::key_bar(app, frame, regions.keys);
     let popup = match app.overlay {
         Some(Overlay::Help { scroll }) => Some(help::render(app, frame, area, scroll)),
-        Some(Overlay::Detail { item, scroll }) => {
-            Some(detail::render(app, frame, area, item, scroll))
-        }
+        Some(Overlay::Detail {
+            item,
+            scroll,
+            point,
+        }) => Some(detail::render(app, frame, area, item, (scroll, point))),
         Some(Overlay::Picker { selected }) => Some(picker::render(app, frame, area, selected)),
         Some(Overlay::Compare { scroll }) => Some(compare::render(app, frame, area, scroll)),
         Some(Overlay::Problems { scroll }) => Some(problems::render(app, frame, area, scroll)),

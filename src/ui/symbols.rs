@@ -4,7 +4,7 @@
 //! their own).
 
 use crate::dataset::Lang;
-use crate::ui::widgets::line_chart::{CONFLICT, POINT};
+use crate::ui::widgets::line_chart::{CONFLICT, POINT, SELECTED_POINT};
 
 /// A figure older than `stale_after_months`.
 pub const STALE: char = '◷';
@@ -13,7 +13,7 @@ pub const PROBLEM: char = '⚠';
 
 /// Each mark, and what it means in `lang`.
 pub fn legend(lang: Lang) -> Vec<(String, &'static str)> {
-    let entries: [(String, &str, &str); 10] = [
+    let entries: [(String, &str, &str); 11] = [
         ("▶".into(), "the selection", "当前选中项"),
         ("■".into(), "a panel's headline figure", "板块的主要数字"),
         (
@@ -22,6 +22,11 @@ pub fn legend(lang: Lang) -> Vec<(String, &'static str)> {
             "板块要点；序列中的一个观测值",
         ),
         ("◦".into(), "a sub-point", "次级要点"),
+        (
+            SELECTED_POINT.into(),
+            "the point of a series chosen in a detail (←/→, or a click)",
+            "详情中选中的序列数据点（←/→ 或点击）",
+        ),
         (
             CONFLICT.into(),
             "sources disagree on this date",

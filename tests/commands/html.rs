@@ -204,7 +204,11 @@ fn every_figure_has_its_value_and_a_citation_that_leads_to_its_quote_and_source(
                     .descendants()
                     .find(|n| class_is(n, "figure"))
                     .unwrap();
-                let value = figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang);
+                let value = figure_with_unit(
+                    &indicator.figure,
+                    indicator.unit_for(indicator.figure.value, lang),
+                    lang,
+                );
                 assert!(
                     text(figure).contains(&value),
                     "{name}: {value} in {}",
@@ -251,8 +255,11 @@ fn every_figure_has_its_value_and_a_citation_that_leads_to_its_quote_and_source(
                 assert!(text(described).contains(source.title.get(lang)));
                 // Every observation of the series is in the table with its own citation.
                 for observation in &indicator.series {
-                    let value =
-                        figure_with_unit(&observation.figure, indicator.unit.get(lang), lang);
+                    let value = figure_with_unit(
+                        &observation.figure,
+                        indicator.unit_for(observation.figure.value, lang),
+                        lang,
+                    );
                     let row = article
                         .descendants()
                         .filter(|n| n.has_tag_name("tr"))
@@ -321,6 +328,25 @@ struct Axes {
     year_at: Box<dyn Fn(f64) -> f64>,
 }
 
+/// A tick's label as a number: `17,000`, `2016年`, and the steps each language counts
+/// large numbers in (`2.5 trillion`, `972亿`, `1.9万`).
+fn read_number(label: &str) -> f64 {
+    let label = label.replace([',', '年'], "");
+    let steps = [
+        (" trillion", 1e12),
+        (" billion", 1e9),
+        ("万亿", 1e12),
+        ("亿", 1e8),
+        ("万", 1e4),
+    ];
+    for (step, size) in steps {
+        if let Some(number) = label.strip_suffix(step) {
+            return number.parse::<f64>().unwrap() * size;
+        }
+    }
+    label.parse().unwrap()
+}
+
 fn linear(a: (f64, f64), b: (f64, f64)) -> Box<dyn Fn(f64) -> f64> {
     Box::new(move |x| a.1 + (x - a.0) * (b.1 - a.1) / (b.0 - a.0))
 }
@@ -333,8 +359,7 @@ fn axes(chart: Node) -> Axes {
             .map(|tick| {
                 let line = tick.descendants().find(|n| n.has_tag_name("line")).unwrap();
                 let at: f64 = line.attribute(position).unwrap().parse().unwrap();
-                let label = text(tick).replace([',', '年'], "");
-                (label.parse().unwrap(), at)
+                (read_number(&text(tick)), at)
             })
             .collect()
     };
@@ -431,7 +456,11 @@ fn chart_points_sit_where_their_values_and_dates_say() {
         assert!(text(root).contains(indicator.label.get(Lang::En)));
         assert!(text(root).contains(&format!(
             "{} · {} [1]",
-            figure_with_unit(&indicator.figure, indicator.unit.get(Lang::En), Lang::En),
+            figure_with_unit(
+                &indicator.figure,
+                indicator.unit_for(indicator.figure.value, Lang::En),
+                Lang::En,
+            ),
             bri_dash::i18n::date(&indicator.as_of, Lang::En)
         )));
         let source = &dataset.sources[indicator.source];

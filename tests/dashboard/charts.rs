@@ -43,6 +43,7 @@ fn open_indicator(app: &mut App, id: &str) {
     app.overlay = Some(Overlay::Detail {
         item: bri_dash::app::Item::Indicator(wanted),
         scroll: 0,
+        point: None,
     });
 }
 
@@ -220,6 +221,7 @@ fn details_draw_at_every_size_and_scroll() {
                 app.overlay = Some(Overlay::Detail {
                     item: bri_dash::app::Item::Indicator(indicator),
                     scroll: 0,
+                    point: None,
                 });
                 let max = common::layout(&app)
                     .popup
@@ -229,6 +231,7 @@ fn details_draw_at_every_size_and_scroll() {
                     app.overlay = Some(Overlay::Detail {
                         item: bri_dash::app::Item::Indicator(indicator),
                         scroll,
+                        point: None,
                     });
                     draw(&app, width, height);
                 }

@@ -10,6 +10,7 @@ mod common;
 mod charts;
 mod countries;
 mod keys_and_colors;
+mod points;
 mod properties;
 mod quotes;
 mod search;

@@ -23,6 +23,7 @@ fn open_indicator(app: &mut App, id: &str) {
     app.overlay = Some(Overlay::Detail {
         item: Item::Indicator(index),
         scroll: 0,
+        point: None,
     });
 }
 

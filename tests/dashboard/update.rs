@@ -101,7 +101,8 @@ fn enter_opens_the_detail_and_esc_closes_it() {
         app.overlay,
         Some(Overlay::Detail {
             item: second,
-            scroll: 0
+            scroll: 0,
+            point: None,
         })
     );
     press(&mut app, "j");

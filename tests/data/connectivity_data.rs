@@ -58,6 +58,9 @@ enum Column {
         indicator: &'static str,
         unit: Option<&'static str>,
         unit_in_cell: bool,
+        /// The table's unit in the dataset's: money is recorded in base units (dollars,
+        /// yuan), so "USD 97.2 bn" is 97.2e9.
+        scale: f64,
     },
     /// exact, rounded, more than, reached, no figure found… with remarks in brackets.
     Qualifier,
@@ -82,6 +85,7 @@ const fn figure(indicator: &'static str) -> Column {
         indicator,
         unit: None,
         unit_in_cell: false,
+        scale: 1.0,
     }
 }
 
@@ -148,6 +152,7 @@ const TABLES: &[TableSpec] = &[
                     indicator: "cross-border-ecommerce-value",
                     unit: Some("RMB trillion"),
                     unit_in_cell: false,
+                    scale: 1e12,
                 },
             ),
             ("note", Column::Note),
@@ -165,6 +170,7 @@ const TABLES: &[TableSpec] = &[
                     indicator: "forum-deals-usd-bn",
                     unit: Some("USD bn"),
                     unit_in_cell: true,
+                    scale: 1e9,
                 },
             ),
             ("source page", Column::Source),
@@ -791,7 +797,7 @@ fn read_row(
         .transpose()?
         .unwrap_or_default();
 
-    let figures: Vec<(&'static str, Option<&'static str>, bool, &str)> = spec
+    let figures: Vec<(&'static str, Option<&'static str>, bool, f64, &str)> = spec
         .columns
         .iter()
         .zip(&row.cells)
@@ -800,7 +806,8 @@ fn read_row(
                 indicator,
                 unit,
                 unit_in_cell,
-            } => Some((indicator, unit, unit_in_cell, cell.as_str())),
+                scale,
+            } => Some((indicator, unit, unit_in_cell, scale, cell.as_str())),
             _ => None,
         })
         .collect();
@@ -831,8 +838,11 @@ fn read_row(
     remarks.extend(quote_remark);
     remarks.extend(note.map(str::to_owned));
     let mut has_figure = false;
-    for (indicator, unit, unit_in_cell, text) in &figures {
-        let value = parse_value_cell(text, unit.filter(|_| *unit_in_cell))?;
+    for (indicator, unit, unit_in_cell, scale, text) in &figures {
+        let value = parse_value_cell(text, unit.filter(|_| *unit_in_cell))?.map(|mut value| {
+            value.value *= scale;
+            value
+        });
         if let Some(unit) = unit
             && !unit_in_cell
             && !at.table.contains(&format!("({unit})"))
@@ -897,7 +907,7 @@ fn read_row(
                     row_id,
                     indicator,
                     date,
-                    value: *other,
+                    value: *other * scale,
                     qualifier: Qualifier::Exact,
                     pages: vec![page.clone()],
                     quote: None,
@@ -908,6 +918,7 @@ fn read_row(
                     at: at.clone(),
                     indicator,
                     date,
+                    // As the table writes it: a note tells it in words.
                     value: *other,
                 }),
             }
@@ -1601,10 +1612,21 @@ fn every_event_is_a_row() {
                 failures.push(format!(
                     "{what} quotes {quote:?}, but its row ({FACTS_FILE}:{lines}) gives no quote"
                 ));
-            } else if !row_quotes
-                .iter()
-                .any(|q| quote.all().any(|text| contains_verbatim(text, q)))
-            {
+            } else if let Some(original) = Lang::ALL.into_iter().find(|&lang| {
+                row_quotes
+                    .iter()
+                    .any(|q| contains_verbatim(quote.get(lang), q))
+            }) {
+                // The page's language is the source's; the other is our translation.
+                if event.quote_translated != Some(original.other()) {
+                    failures.push(format!(
+                        "{what} quotes the page in {original:?}, so its quote_translated must \
+                         be {:?}, not {:?}",
+                        original.other(),
+                        event.quote_translated
+                    ));
+                }
+            } else {
                 failures.push(format!(
                     "{what} quotes {quote:?}, which is not, word for word, its row's quote {row_quotes:?} \
                      ({FACTS_FILE}:{lines})"

@@ -138,6 +138,19 @@ fn the_main_dataset_has_the_figures_of_the_seed() {
             );
         }
     }
+    // And so is the English of every point's and event's quote.
+    let points = dataset.panels.iter().flat_map(|panel| &panel.points);
+    for (quote, translated) in points.map(|p| (&p.quote, p.quote_translated)).chain(
+        dataset
+            .events
+            .iter()
+            .map(|e| (&e.quote, e.quote_translated)),
+    ) {
+        if let Some(quote) = quote {
+            assert!(seed.contains(&quote.zh), "{quote:?} is not in the article");
+            assert_eq!(translated, Some(Lang::En), "{quote:?}");
+        }
+    }
 }
 
 #[test]

@@ -9,3 +9,4 @@ mod countries;
 mod hostile;
 mod loading;
 mod partners_data;
+mod terms;

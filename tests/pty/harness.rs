@@ -466,6 +466,6 @@ pub fn process_state(pid: libc::pid_t) -> Option<char> {
 pub fn is_timeline(screen: &vt100::Screen) -> bool {
     let text = screen.contents();
     text.contains("Belt and Road Initiative proposed")
-        && text.contains("Eight actions announced at the Third Belt and Road Forum")
+        && text.contains("Eight major steps announced at the Third Belt and Road Forum")
         && !text.contains("130 systems")
 }

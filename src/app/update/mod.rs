@@ -1,6 +1,7 @@
 //! The one function that changes the dashboard's state.
 
 mod countries;
+mod points;
 
 use super::action::{Action, Command};
 use super::live::{Banner, LoadReason, Loaded, problem_report};
@@ -203,9 +204,16 @@ fn scrolling_popup(app: &mut App, action: Action) {
             app.overlay = None
         }
         Action::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::PrevPoint | Action::NextPoint | Action::SelectPoint(_) => {
+            points::choose(app, action)
+        }
         Action::ScrollTo(scroll) => {
             app.overlay = match app.overlay {
-                Some(Overlay::Detail { item, .. }) => Some(Overlay::Detail { item, scroll }),
+                Some(Overlay::Detail { item, point, .. }) => Some(Overlay::Detail {
+                    item,
+                    scroll,
+                    point,
+                }),
                 Some(Overlay::Compare { .. }) => Some(Overlay::Compare { scroll }),
                 Some(Overlay::Help { .. }) => Some(Overlay::Help { scroll }),
                 Some(Overlay::Problems { .. }) => Some(Overlay::Problems { scroll }),
@@ -425,7 +433,11 @@ pub(super) fn select(app: &mut App, index: usize) {
 
 pub(super) fn open_selected(app: &mut App) {
     if let Some(item) = app.selected_item() {
-        app.overlay = Some(Overlay::Detail { item, scroll: 0 });
+        app.overlay = Some(Overlay::Detail {
+            item,
+            scroll: 0,
+            point: None,
+        });
     }
 }
 

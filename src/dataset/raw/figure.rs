@@ -39,6 +39,11 @@ pub struct RawIndicator {
     )]
     pub unit: SpannedText,
     #[schemars(
+        with = "Option<String>",
+        description = "The English unit of a figure of exactly 1, where it is not the plural: `unit = { zh = \"个国家\", en = \"countries\" }` takes `unit_singular = \"country\"`."
+    )]
+    pub unit_singular: Option<Spanned<String>>,
+    #[schemars(
         with = "DateSchema",
         description = "The date of the figure, at its true precision."
     )]

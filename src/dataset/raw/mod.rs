@@ -199,6 +199,11 @@ pub struct RawPoint {
         description = "The sentence of the source that states it."
     )]
     pub quote: Option<SpannedText>,
+    #[schemars(
+        with = "Option<crate::dataset::Lang>",
+        description = "The language in which the quote is a translation by the dataset's authors, not the source's words."
+    )]
+    pub quote_translated: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -219,6 +224,11 @@ pub struct RawEvent {
         description = "The sentence of the source that states it."
     )]
     pub quote: Option<SpannedText>,
+    #[schemars(
+        with = "Option<crate::dataset::Lang>",
+        description = "The language in which the quote is a translation by the dataset's authors, not the source's words."
+    )]
+    pub quote_translated: Option<Spanned<String>>,
     #[schemars(
         with = "Option<RawText>",
         description = "How the date or event was read."

@@ -135,6 +135,10 @@ impl Validator<'_> {
                 qualifier: self.qualifier(raw.qualifier.as_ref()),
             },
             unit: self.label(&raw.unit, "unit"),
+            unit_singular: raw
+                .unit_singular
+                .as_ref()
+                .map(|singular| self.singular(singular)),
             as_of: self.date(&raw.as_of),
             source: indicator_source.unwrap_or(0),
             quote,

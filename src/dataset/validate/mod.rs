@@ -119,6 +119,7 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
             label: v.label(&e.label, "event label"),
             source: v.reference(&e.source, &source_ids, "source").unwrap_or(0),
             quote: e.quote.as_ref().map(|q| v.text(q, "quote")),
+            quote_translated: v.quote_translated(e.quote_translated.as_ref(), e.quote.is_some()),
             note: e.note.as_ref().map(|n| v.text(n, "note")),
         })
         .collect();

@@ -66,6 +66,8 @@ impl Validator<'_> {
                 .as_ref()
                 .and_then(|s| self.reference(s, sources, "source")),
             quote: raw.quote.as_ref().map(|q| self.text(q, "quote")),
+            quote_translated: self
+                .quote_translated(raw.quote_translated.as_ref(), raw.quote.is_some()),
         }
     }
 }

@@ -163,3 +163,13 @@ fn only_words_can_be_a_translation() {
     let (_, result) = validate_edited(QUOTE, &format!("{QUOTE}\nquote_translated = \"zh\""));
     assert!(result.is_ok(), "{result:?}");
 }
+
+#[test]
+fn a_unit_may_have_an_english_singular_and_it_is_not_empty() {
+    const UNIT: &str = "unit = { zh = \"个\", en = \"countries\" }";
+    let (_, result) = validate_edited(UNIT, &format!("{UNIT}\nunit_singular = \"country\""));
+    assert!(result.is_ok(), "{result:?}");
+    let (problem, at) = only_problem(UNIT, &format!("{UNIT}\nunit_singular = \" \""));
+    assert_eq!(at, "\" \"");
+    assert_eq!(problem.message, "unit_singular is empty");
+}

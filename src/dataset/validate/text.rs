@@ -55,6 +55,17 @@ impl Validator<'_> {
         self.localized(raw, what, sanitize_text)
     }
 
+    /// An English singular of a unit: a short text in one language, not empty.
+    pub(super) fn singular(&mut self, raw: &Spanned<String>) -> String {
+        if raw.get_ref().trim().is_empty() {
+            self.problems.push(
+                Problem::at(raw.span(), "unit_singular is empty")
+                    .with_hint("give the English unit of one, e.g. \"country\", or leave it out"),
+            );
+        }
+        sanitize_label(raw.get_ref())
+    }
+
     /// A short text: a title, label, unit, item or name (capped shorter).
     pub(super) fn label(&mut self, raw: &SpannedText, what: &str) -> Text {
         self.localized(raw, what, sanitize_label)

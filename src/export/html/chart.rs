@@ -273,7 +273,6 @@ fn lines(out: &mut Markup, plot: &Plot) {
 /// hidden), each with its date and figure as a title a pointer shows.
 fn marks(out: &mut Markup, plot: &Plot, indicator: &Indicator, lang: Lang) {
     let w = words(lang);
-    let unit = indicator.unit.get(lang);
     for pass_conflicts in [false, true] {
         for (observation, &(x, value, conflict)) in indicator.series.iter().zip(&plot.points) {
             if conflict != pass_conflicts {
@@ -300,7 +299,11 @@ fn marks(out: &mut Markup, plot: &Plot, indicator: &Indicator, lang: Lang) {
                 "{}{}{}",
                 crate::i18n::date(&observation.date, lang),
                 w.colon,
-                figure_with_unit(&observation.figure, unit, lang)
+                figure_with_unit(
+                    &observation.figure,
+                    indicator.unit_for(observation.figure.value, lang),
+                    lang
+                )
             );
             out.element("title", &[], &title);
             out.close("circle");

@@ -48,7 +48,8 @@ impl<'a> Report<'a> {
     /// The value with its qualifier and unit; the qualifier's words as its title, for a
     /// reader who does not know `≈` or `≥`.
     fn value(&mut self, figure: &Figure, indicator: &Indicator) {
-        let text = figure_with_unit(figure, self.tr(&indicator.unit), self.lang);
+        let unit = indicator.unit_for(figure.value, self.lang);
+        let text = figure_with_unit(figure, unit, self.lang);
         match i18n::qualifier_words(figure.qualifier, self.lang) {
             Some(meaning) => {
                 self.out
@@ -118,7 +119,11 @@ impl<'a> Report<'a> {
                 "{}{}{}",
                 w.target,
                 w.colon,
-                figure_with_unit(&target, self.tr(&indicator.unit), self.lang)
+                figure_with_unit(
+                    &target,
+                    indicator.unit_for(target.value, self.lang),
+                    self.lang
+                )
             );
             self.out.element("p", &[("class", "target")], &line);
         }
@@ -134,7 +139,6 @@ impl<'a> Report<'a> {
     /// that citations are first met in series order, numbered as in the Markdown brief.
     fn series(&mut self, indicator: &'a Indicator, plot: &Plot) {
         let w = self.w;
-        let unit = self.tr(&indicator.unit);
         self.out.raw("<figure class=\"series\">");
         chart::write(&mut self.out, plot, indicator, self.lang, Placement::Inline);
         self.out.element("figcaption", &[], w.series);
@@ -153,6 +157,7 @@ impl<'a> Report<'a> {
             self.out
                 .element("td", &[], &crate::i18n::date(&observation.date, self.lang));
             self.out.open("td", &[]);
+            let unit = indicator.unit_for(observation.figure.value, self.lang);
             let value = figure_with_unit(&observation.figure, unit, self.lang);
             self.out.element("span", &[("class", "value")], &value);
             self.cite(observation.source, observation.said());
@@ -186,6 +191,7 @@ impl<'a> Report<'a> {
                     if n > 0 {
                         self.out.text(w.list_separator);
                     }
+                    let unit = indicator.unit_for(observation.figure.value, self.lang);
                     let value = figure_with_unit(&observation.figure, unit, self.lang);
                     self.out.element("span", &[("class", "value")], &value);
                     self.cite(observation.source, observation.said());

@@ -221,7 +221,7 @@ impl<'a> Report<'a> {
             for point in &panel.points {
                 self.out.open("li", &[]);
                 self.out.text(self.tr(&point.text));
-                self.cite(point.source, point.quote.as_ref().map(Said::words));
+                self.cite(point.source, point.said());
                 if !point.sub.is_empty() {
                     self.out.raw("<ul>");
                     for sub in &point.sub {
@@ -248,7 +248,7 @@ impl<'a> Report<'a> {
             );
             self.out.element("span", &[("class", "dash")], self.w.dash);
             self.out.text(self.tr(&event.label));
-            self.cite(Some(event.source), event.quote.as_ref().map(Said::words));
+            self.cite(Some(event.source), event.said());
             self.note(event.note.as_ref());
             self.out.raw("</li>\n");
         }

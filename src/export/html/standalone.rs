@@ -151,7 +151,11 @@ fn document(dataset: &Dataset, indicator: &Indicator, plot: &Plot, lang: Lang) -
     heading(&mut out, 34.0, "20", "bold", indicator.label.get(lang));
     let mut subtitle = format!(
         "{} · {}",
-        figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang),
+        figure_with_unit(
+            &indicator.figure,
+            indicator.unit_for(indicator.figure.value, lang),
+            lang
+        ),
         crate::i18n::date(&indicator.as_of, lang)
     );
     if let Some(number) = figure_citation {

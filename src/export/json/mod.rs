@@ -103,6 +103,7 @@ struct JsonPoint<'a> {
     sub: &'a [Text],
     source: Option<&'a str>,
     quote: Option<&'a Text>,
+    quote_translated: Option<Lang>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +114,7 @@ struct JsonIndicator<'a> {
     value: f64,
     qualifier: Qualifier,
     unit: &'a Text,
+    unit_singular: Option<&'a str>,
     as_of: FuzzyDate,
     source: &'a str,
     /// The source's sentence; `null` when `quote_missing` says why none is recorded.
@@ -149,6 +151,7 @@ struct JsonEvent<'a> {
     label: &'a Text,
     source: &'a str,
     quote: Option<&'a Text>,
+    quote_translated: Option<Lang>,
     note: Option<&'a Text>,
 }
 
@@ -285,6 +288,7 @@ impl<'a> JsonPoint<'a> {
             sub: &point.sub,
             source: point.source.map(|s| ids.source(s)),
             quote: point.quote.as_ref(),
+            quote_translated: point.quote_translated,
         }
     }
 }
@@ -297,6 +301,7 @@ impl<'a> JsonIndicator<'a> {
             value: indicator.figure.value,
             qualifier: indicator.figure.qualifier,
             unit: &indicator.unit,
+            unit_singular: indicator.unit_singular.as_deref(),
             as_of: indicator.as_of,
             source: ids.source(indicator.source),
             quote: match &indicator.quote {
@@ -351,6 +356,7 @@ impl<'a> JsonEvent<'a> {
             label: &event.label,
             source: ids.source(event.source),
             quote: event.quote.as_ref(),
+            quote_translated: event.quote_translated,
             note: event.note.as_ref(),
         }
     }

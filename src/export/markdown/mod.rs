@@ -134,8 +134,7 @@ impl<'a> Brief<'a> {
                     self.blank();
                 }
                 for event in &dataset.events {
-                    let citation =
-                        self.cite(Some(event.source), event.quote.as_ref().map(Said::words));
+                    let citation = self.cite(Some(event.source), event.said());
                     let line = format!(
                         "- **{}**{}{}{citation}",
                         crate::i18n::date(&event.date, self.lang),
@@ -191,7 +190,7 @@ impl<'a> Brief<'a> {
             self.blank();
         }
         for point in &panel.points {
-            let citation = self.cite(point.source, point.quote.as_ref().map(Said::words));
+            let citation = self.cite(point.source, point.said());
             let line = format!("- {}{citation}", self.text(&point.text));
             self.line(&line);
             for sub in &point.sub {
@@ -217,7 +216,7 @@ impl<'a> Brief<'a> {
     fn value(&self, indicator: &Indicator) -> String {
         escape(&figure_with_unit(
             &indicator.figure,
-            indicator.unit.get(self.lang),
+            indicator.unit_for(indicator.figure.value, self.lang),
             self.lang,
         ))
     }
@@ -258,7 +257,7 @@ impl<'a> Brief<'a> {
                             value: target,
                             qualifier: Qualifier::Exact,
                         },
-                        indicator.unit.get(self.lang),
+                        indicator.unit_for(target, self.lang),
                         self.lang
                     ))
                 );
@@ -276,7 +275,7 @@ impl<'a> Brief<'a> {
                     w.colon,
                     escape(&figure_with_unit(
                         &observation.figure,
-                        indicator.unit.get(self.lang),
+                        indicator.unit_for(observation.figure.value, self.lang),
                         self.lang
                     ))
                 );

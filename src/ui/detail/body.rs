@@ -3,25 +3,27 @@
 
 use ratatui::text::{Line, Span};
 
+use super::Body;
+use super::figure::indicator;
 use super::writer::Writer;
-use super::{Body, Graphic};
 use crate::app::Item;
-use crate::dataset::{Citer, Figure, Indicator, Lang, Qualifier, Said, series};
-use crate::i18n::{
-    aside, cited, date, date_with_age, figure_in, figure_with_unit, gaps, is_stale, labelled,
-    precision_name, strings,
-};
+use crate::dataset::{Citer, Figure, Lang, Qualifier};
+use crate::i18n::{cited, date, date_with_age, figure_with_unit, labelled, strings};
 use crate::ui::Screen;
-use crate::ui::symbols::STALE;
 use crate::ui::tabs::sources::source_facts;
-use crate::ui::text::wrapped_lines;
-use crate::ui::widgets::line_chart::{CONFLICT, conflict_style};
 
-/// The popup's text for `item` at a text width, with the rows its graphics take.
-pub fn body(app: &Screen, item: Item, width: usize, chart_height: u16) -> Body {
+/// The popup's text for `item` at a text width, with the rows its graphics take; `chosen`
+/// the chosen point of a figure's series.
+pub fn body(
+    app: &Screen,
+    item: Item,
+    width: usize,
+    chart_height: u16,
+    chosen: Option<usize>,
+) -> Body {
     let mut out = Writer::new(app, width);
     match item {
-        Item::Indicator(index) => indicator(&mut out, index, chart_height),
+        Item::Indicator(index) => indicator(&mut out, index, chart_height, chosen),
         Item::Panel(index) => panel(&mut out, index),
         Item::Point {
             panel,
@@ -106,7 +108,7 @@ fn country(out: &mut Writer, index: usize) {
                         value,
                         qualifier: Qualifier::Exact
                     },
-                    indicator.unit.get(lang),
+                    indicator.unit_for(value, lang),
                     lang
                 )
             ),
@@ -130,80 +132,6 @@ fn coordinates(lon: f64, lat: f64, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{:.1}°{ns} {:.1}°{ew}", lat.abs(), lon.abs()),
         Lang::Zh => format!("{ns}{:.1}° {ew}{:.1}°", lat.abs(), lon.abs()),
-    }
-}
-
-fn indicator(out: &mut Writer, index: usize, chart_height: u16) {
-    let app = out.app;
-    let (lang, theme, words) = (app.lang, &app.theme, strings(app.lang));
-    let indicator = &app.dataset.indicators[index];
-    let unit = indicator.unit.get(lang);
-    out.paragraph(
-        &figure_with_unit(&indicator.figure, unit, lang),
-        theme.figure,
-    );
-    out.paragraph(indicator.label.get(lang), theme.title);
-    if let Some(target) = indicator.target {
-        let target_figure = Figure {
-            value: target,
-            qualifier: Qualifier::Exact,
-        };
-        out.field(words.target, &figure_with_unit(&target_figure, unit, lang));
-        out.reserve(Graphic::Gauge(target), index, 1, 2);
-    }
-    out.blank();
-    if !indicator.series.is_empty() {
-        out.reserve(Graphic::Chart, index, chart_height, 0);
-        series_captions(out, indicator);
-        out.blank();
-    }
-    let precision = precision_name(indicator.as_of.precision(), lang);
-    let mut as_of = format!(
-        "{}{}",
-        date_with_age(&indicator.as_of, app.today, lang),
-        aside(precision, lang)
-    );
-    if is_stale(&indicator.as_of, app.today, app.stale_after_months) {
-        as_of.push_str(&format!(" {STALE} {}", words.stale));
-    }
-    out.field(words.as_of, &as_of);
-    out.source(&app.dataset.sources[indicator.source]);
-    out.quote(indicator.said());
-    if let Some(note) = &indicator.note {
-        out.field(words.note, note.get(lang));
-    }
-    if !indicator.items.is_empty() {
-        out.heading(words.items);
-        for (number, item) in indicator.items.iter().enumerate() {
-            out.entry(
-                &format!("{}. {}", number + 1, item.get(lang)),
-                ("  ", "     "),
-            );
-        }
-    }
-    if !indicator.series.is_empty() {
-        series_list(out, indicator);
-    }
-}
-
-/// Every observation of the series, one a line, those sources disagree on marked.
-fn series_list(out: &mut Writer, indicator: &Indicator) {
-    let app = out.app;
-    let lang = app.lang;
-    out.heading(strings(lang).series);
-    let conflicts = series::conflicts(&indicator.series);
-    for (observation, conflict) in indicator.series.iter().zip(conflicts) {
-        let mark = if conflict { " ◆" } else { "" };
-        let source = observation
-            .source
-            .map(|source| app.dataset.sources[source].title.get(lang).to_owned())
-            .unwrap_or_default();
-        let text = format!(
-            "{}  {}{mark}  {source}",
-            date(&observation.date, lang),
-            figure_in(&observation.figure, lang)
-        );
-        out.entry(&text, ("  ", "    "));
     }
 }
 
@@ -241,8 +169,8 @@ fn point(out: &mut Writer, panel: usize, index: usize) {
     if let Some(source) = point.source {
         out.source(&app.dataset.sources[source]);
     }
-    if let Some(quote) = &point.quote {
-        out.quote(Said::words(quote));
+    if let Some(said) = point.said() {
+        out.quote(said);
     }
 }
 
@@ -254,8 +182,8 @@ fn event(out: &mut Writer, index: usize) {
     out.paragraph(event.label.get(lang), theme.title);
     out.blank();
     out.source(&app.dataset.sources[event.source]);
-    if let Some(quote) = &event.quote {
-        out.quote(Said::words(quote));
+    if let Some(said) = event.said() {
+        out.quote(said);
     }
     if let Some(note) = &event.note {
         out.field(strings(lang).note, note.get(lang));
@@ -305,7 +233,11 @@ fn citer_text(app: &Screen, citer: Citer) -> String {
             let indicator = &dataset.indicators[i];
             format!(
                 "{} — {}",
-                figure_with_unit(&indicator.figure, indicator.unit.get(lang), lang),
+                figure_with_unit(
+                    &indicator.figure,
+                    indicator.unit_for(indicator.figure.value, lang),
+                    lang
+                ),
                 indicator.label.get(lang)
             )
         }
@@ -315,7 +247,11 @@ fn citer_text(app: &Screen, citer: Citer) -> String {
             format!(
                 "{}: {} — {}",
                 date(&observation.date, lang),
-                figure_with_unit(&observation.figure, indicator.unit.get(lang), lang),
+                figure_with_unit(
+                    &observation.figure,
+                    indicator.unit_for(observation.figure.value, lang),
+                    lang
+                ),
                 indicator.label.get(lang)
             )
         }
@@ -334,50 +270,5 @@ fn citer_text(app: &Screen, citer: Citer) -> String {
                 date(&fact.date, lang)
             )
         }
-    }
-}
-
-/// Under the chart, what it shows without words: the dates sources disagree on, and the
-/// gaps no line crosses.
-fn series_captions(out: &mut Writer, indicator: &Indicator) {
-    let lang = out.app.lang;
-    let theme = &out.app.theme;
-    let words = strings(lang);
-    let series = &indicator.series;
-    let mut disputed: Vec<String> = series::conflicts(series)
-        .iter()
-        .zip(series)
-        .filter(|(conflict, _)| **conflict)
-        .map(|(_, observation)| date(&observation.date, lang))
-        .collect();
-    disputed.dedup();
-    if !disputed.is_empty() {
-        let text = format!(
-            "{}{}{}",
-            words.sources_disagree,
-            words.colon,
-            disputed.join(words.list_separator)
-        );
-        out.lines.extend(wrapped_lines(
-            out.app.memory,
-            &text,
-            out.width,
-            (&format!("{CONFLICT} "), "  "),
-            conflict_style(theme),
-            theme.muted,
-        ));
-    }
-    let runs = series::runs(&series::days(series));
-    let between: Vec<(String, String)> = runs
-        .windows(2)
-        .map(|pair| {
-            (
-                date(&series[pair[0].end - 1].date, lang),
-                date(&series[pair[1].start].date, lang),
-            )
-        })
-        .collect();
-    if !between.is_empty() {
-        out.paragraph(&gaps(lang, &between), theme.muted);
     }
 }

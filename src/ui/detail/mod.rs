@@ -23,6 +23,7 @@
 //! ```
 
 mod body;
+mod figure;
 mod writer;
 
 use ratatui::Frame;
@@ -30,7 +31,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::layout::PopupLayout;
-use super::widgets::clip::render_rows;
+use super::widgets::clip::{on_screen, render_rows};
 use super::widgets::gauge::TargetGauge;
 use super::widgets::line_chart::SeriesChart;
 use super::widgets::lines::write_lines;
@@ -55,22 +56,28 @@ fn chart_height(screen: Rect) -> u16 {
 }
 
 /// Draws the detail of `item`, its text scrolled by `scroll` lines (at most as far as it
-/// goes); reports its area and how far it scrolls. The body is laid out once a frame.
+/// goes), `point` of its series chosen; reports its area, how far it scrolls, and where
+/// each point of the series is (on the chart and in the list), for clicks. The body is
+/// laid out once a frame.
 pub fn render(
     app: &Screen,
     frame: &mut Frame,
     screen: Rect,
     item: Item,
-    scroll: u16,
+    (scroll, point): (u16, Option<usize>),
 ) -> PopupLayout {
     let s = strings(app.lang);
     // The popup is as wide as allowed, as tall as its text (up to the screen).
-    let body = body(app, item, inner_width(screen), chart_height(screen));
+    let body = body(app, item, inner_width(screen), chart_height(screen), point);
     let rect = popup::centered(screen, MAX_WIDTH, body.lines.len() as u16 + 2);
     let page = rect.height.saturating_sub(2);
     let max_scroll = (body.lines.len() as u16).saturating_sub(page);
     let scroll = scroll.min(max_scroll);
-    let footer = format!("{} · {}", s.scroll_hint, s.close_hint);
+    // The point hint last: on a narrow popup it is the one cut.
+    let footer = match body.points.is_empty() {
+        true => format!("{} · {}", s.scroll_hint, s.close_hint),
+        false => format!("{} · {} · {}", s.scroll_hint, s.close_hint, s.point_hint),
+    };
     let inner = popup::frame(frame, rect, &title(app, item), &footer, &app.theme);
     let inner = Rect::new(
         inner.x + 1,
@@ -80,6 +87,16 @@ pub fn render(
     );
     write_lines(frame.buffer_mut(), inner, &body.lines, scroll as usize);
     let shown = scroll as usize..scroll as usize + inner.height as usize;
+    // Each point's line in the list, where it shows.
+    let mut entries: Vec<(usize, Rect)> = body
+        .points
+        .iter()
+        .filter(|(_, row)| shown.contains(row))
+        .map(|&(index, row)| {
+            let y = inner.y + (row - shown.start) as u16;
+            (index, Rect::new(inner.x, y, inner.width, 1))
+        })
+        .collect();
     for placed in body.graphics {
         let rows = placed.row..placed.row + placed.height as usize;
         let (top, bottom) = (rows.start.max(shown.start), rows.end.min(shown.end));
@@ -96,8 +113,12 @@ pub fn render(
         let indicator = &app.dataset.indicators[placed.indicator];
         match placed.graphic {
             Graphic::Chart => {
-                let chart = SeriesChart::new(indicator, app.lang, &app.theme);
-                render_rows(frame, &chart, placed.height, skip, visible);
+                let chart = SeriesChart::new(indicator, app.lang, &app.theme).with_selected(point);
+                let drawn = render_rows(frame, &chart, placed.height, skip, visible);
+                // Each point's mark on the chart, where it shows: a click there selects it.
+                entries.extend(chart.cells(drawn.area, &drawn).into_iter().filter_map(
+                    |(index, cell)| on_screen(cell, skip, visible).map(|rect| (index, rect)),
+                ));
             }
             Graphic::Gauge(target) => {
                 let theme = &app.theme;
@@ -116,7 +137,7 @@ pub fn render(
         area: rect,
         max_scroll,
         page,
-        entries: Vec::new(),
+        entries,
     }
 }
 
@@ -143,6 +164,8 @@ pub struct Placed {
 pub struct Body {
     lines: Vec<Line<'static>>,
     graphics: Vec<Placed>,
+    /// The line of each point of a series in its list: (observation index, row).
+    points: Vec<(usize, usize)>,
 }
 
 fn title(app: &Screen, item: Item) -> String {

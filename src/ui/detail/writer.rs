@@ -17,6 +17,8 @@ pub struct Writer<'a> {
     pub width: usize,
     pub lines: Vec<Line<'static>>,
     graphics: Vec<Placed>,
+    /// The first line of each point of a series in its list: (observation index, row).
+    pub points: Vec<(usize, usize)>,
 }
 
 impl<'a> Writer<'a> {
@@ -26,6 +28,7 @@ impl<'a> Writer<'a> {
             width: width.max(1),
             lines: Vec::new(),
             graphics: Vec::new(),
+            points: Vec::new(),
         }
     }
 
@@ -33,6 +36,7 @@ impl<'a> Writer<'a> {
         Body {
             lines: self.lines,
             graphics: self.graphics,
+            points: self.points,
         }
     }
 

@@ -193,7 +193,7 @@ fn indicator_lines(app: &Screen, indicator: usize, text_width: usize) -> Vec<Lin
     let theme = &app.theme;
     let lang = app.lang;
     let i = &app.dataset.indicators[indicator];
-    let value = figure_with_unit(&i.figure, i.unit.get(lang), lang);
+    let value = figure_with_unit(&i.figure, i.unit_for(i.figure.value, lang), lang);
     let mut lines = wrapped_lines(
         app.memory,
         &format!("{value} — {}", i.label.get(lang)),

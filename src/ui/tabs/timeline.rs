@@ -6,7 +6,7 @@
 //! │ The Belt and Road Initiative is proposed
 //! │
 //! ● 2023-10-18 · 3 years ago
-//! │ Eight actions announced
+//! │ Eight major steps announced
 //! ```
 
 use ratatui::Frame;

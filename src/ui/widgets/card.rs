@@ -49,7 +49,7 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect, indicator: &Indicator
     // "20 countries", but "20个国家": Chinese writes no space before a unit.
     let gap = if lang == Lang::Zh { "" } else { " " };
     let unit = truncate(
-        indicator.unit.get(lang),
+        indicator.unit_for(indicator.figure.value, lang),
         room.saturating_sub(width(&value) + gap.len()),
     );
     let used = width(&value) + gap.len() + width(&unit);

@@ -7,13 +7,20 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 /// Draws `widget` as if into an area of `visible.width`×`height`, and shows its rows from
-/// `skip` on in `visible` (clipped to the frame).
-pub fn render_rows(frame: &mut Frame, widget: impl Widget, height: u16, skip: u16, visible: Rect) {
+/// `skip` on in `visible` (clipped to the frame). Returns what it drew, whole, so that a
+/// caller can find where things are in it (see [`on_screen`]).
+pub fn render_rows(
+    frame: &mut Frame,
+    widget: impl Widget,
+    height: u16,
+    skip: u16,
+    visible: Rect,
+) -> Buffer {
     let visible = visible.intersection(frame.area());
-    if visible.is_empty() {
-        return;
-    }
     let mut scratch = Buffer::empty(Rect::new(0, 0, visible.width, height));
+    if visible.is_empty() {
+        return scratch;
+    }
     widget.render(scratch.area, &mut scratch);
     let target = frame.buffer_mut();
     for row in 0..visible.height.min(height.saturating_sub(skip)) {
@@ -21,4 +28,12 @@ pub fn render_rows(frame: &mut Frame, widget: impl Widget, height: u16, skip: u1
             target[(visible.x + column, visible.y + row)] = scratch[(column, skip + row)].clone();
         }
     }
+    scratch
+}
+
+/// Where a cell of what [`render_rows`] drew is on screen, if it shows.
+pub fn on_screen((column, row): (u16, u16), skip: u16, visible: Rect) -> Option<Rect> {
+    let row = row.checked_sub(skip)?;
+    (row < visible.height && column < visible.width)
+        .then(|| Rect::new(visible.x + column, visible.y + row, 1, 1))
 }

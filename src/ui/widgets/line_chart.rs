@@ -15,7 +15,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::{Style, Styled};
+use ratatui::style::{Modifier, Style, Styled};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
@@ -24,13 +24,13 @@ use crate::app::Theme;
 use crate::dataset::series::{self, year_fraction};
 use crate::dataset::{Indicator, Lang};
 use crate::i18n::number_in;
+use crate::ui::widgets::chart_scale::{unit_interval, value_ticks, year_bounds};
 
-/// The mark of an observation, and of one that another source contradicts.
+/// The mark of an observation, of one that another source contradicts, and of the one
+/// selected in the detail.
 pub const POINT: char = '•';
 pub const CONFLICT: char = '◆';
-
-/// The most labels on the y axis: more crowd a chart a dozen rows high.
-const MAX_Y_STEPS: usize = 3;
+pub const SELECTED_POINT: char = '●';
 
 /// A chart ready to draw: coordinates, bounds and labels computed once from the series.
 ///
@@ -42,6 +42,8 @@ pub struct SeriesChart {
     runs: Vec<Vec<(f64, f64)>>,
     /// Every observation, and whether another source disagrees with it.
     marks: Vec<((f64, f64), bool)>,
+    /// The observation selected in the detail, drawn over the others.
+    selected: Option<usize>,
     x_bounds: [f64; 2],
     x_labels: Vec<String>,
     y_labels: Vec<String>,
@@ -91,6 +93,7 @@ impl SeriesChart {
         SeriesChart {
             runs,
             marks,
+            selected: None,
             x_bounds: [f64::from(first), f64::from(last)],
             x_labels: vec![year(first), year((first + last) / 2), year(last)],
             y_labels: y_ticks.iter().map(|&v| number_in(v, lang)).collect(),
@@ -102,75 +105,16 @@ impl SeriesChart {
     }
 }
 
+impl SeriesChart {
+    /// The chart with the observation of this index (of the series) marked as selected.
+    pub fn with_selected(mut self, selected: Option<usize>) -> SeriesChart {
+        self.selected = selected;
+        self
+    }
+}
+
 /// The y axis's bounds: coordinates handed to ratatui lie in 0..=1.
 const Y_BOUNDS: [f64; 2] = [0.0, 1.0];
-
-/// Maps `low..=high` (finite, `low < high`) onto 0..=1 without overflow: halving first
-/// keeps `high - low` finite even for -1.7e308..1.7e308.
-fn unit_interval(low: f64, high: f64) -> impl Fn(f64) -> f64 {
-    let span = high / 2.0 - low / 2.0;
-    move |value| {
-        let unit = (value / 2.0 - low / 2.0) / span;
-        if unit.is_finite() {
-            unit.clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
-    }
-}
-
-/// Whole years around the data, an even number of them apart so that the middle label
-/// (ratatui places three labels evenly) is a whole year too; a single date in the middle
-/// year of three.
-fn year_bounds(min: f64, max: f64) -> (i32, i32) {
-    if min == max {
-        let year = min.floor() as i32;
-        return (year - 1, year + 1);
-    }
-    let (first, mut last) = (min.floor() as i32, max.ceil() as i32);
-    if (last - first) % 2 == 1 {
-        last += 1;
-    }
-    (first, last)
-}
-
-/// Round values from below `min` to above `max`, evenly spaced by 1, 2, 2.5 or 5 times a
-/// power of ten, at most [`MAX_Y_STEPS`] steps: the y axis's labels and bounds. A flat
-/// series gets room around its value; a range too wide for steps is labelled at its ends.
-fn value_ticks(min: f64, max: f64) -> Vec<f64> {
-    let (min, max) = if min < max {
-        (min, max)
-    } else {
-        // Padding never overflows: near ±f64::MAX, the side towards zero takes it all.
-        let pad = (min.abs() / 10.0).max(1.0);
-        match (min - pad, max + pad) {
-            (low, high) if high.is_finite() && low.is_finite() => (low, high),
-            (_, high) if high.is_finite() => (min, high + pad),
-            (low, _) => (low - pad, max),
-        }
-    };
-    let least = max / MAX_Y_STEPS as f64 - min / MAX_Y_STEPS as f64;
-    let power = 10f64.powf(least.log10().floor());
-    for multiple in [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0] {
-        let step = multiple * power;
-        if !(step.is_finite() && step > 0.0 && step >= least) {
-            continue;
-        }
-        let low = (min / step).floor() * step;
-        let steps = ((max - low) / step).ceil();
-        if steps.is_finite() && steps <= MAX_Y_STEPS as f64 {
-            let ticks: Vec<f64> = (0..=steps.max(1.0) as usize)
-                .map(|i| low + i as f64 * step)
-                .collect();
-            // Rounded outwards, the last step can pass f64::MAX: then the ends will do.
-            if ticks.iter().all(|tick| tick.is_finite()) {
-                return ticks;
-            }
-            break;
-        }
-    }
-    vec![min, max]
-}
 
 impl Widget for &SeriesChart {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -225,10 +169,12 @@ impl Widget for &SeriesChart {
 }
 
 impl SeriesChart {
-    /// Marks each observation on the cell its line passes through. ratatui's own markers
-    /// would round a point to a cell by a different rule than the braille line's dots and
-    /// float a row off the line, so the cell is found as the canvas finds the dot.
-    fn mark(&self, area: Rect, buf: &mut Buffer) {
+    /// The cell of each observation drawn in `area` (into which the chart was just drawn
+    /// in `buf`), by its index in the series: where its mark is, and where a click selects
+    /// it. ratatui's own markers would round a point to a cell by a different rule than
+    /// the braille line's dots and float a row off the line, so the cell is found as the
+    /// canvas finds the dot.
+    pub fn cells(&self, area: Rect, buf: &Buffer) -> Vec<(usize, (u16, u16))> {
         // The plot is right of the y axis and above the x axis, which meet at `└`.
         let corner = (area.top()..area.bottom()).rev().find_map(|y| {
             (area.left()..area.right())
@@ -236,7 +182,7 @@ impl SeriesChart {
                 .map(|x| (x, y))
         });
         let Some((axis_x, axis_y)) = corner else {
-            return;
+            return Vec::new();
         };
         let plot = Rect::new(
             axis_x + 1,
@@ -245,35 +191,40 @@ impl SeriesChart {
             axis_y - area.top(),
         );
         if plot.is_empty() {
-            return;
+            return Vec::new();
         }
         let [left, right] = self.x_bounds;
         let [bottom, top] = Y_BOUNDS;
         // Braille: two dots across and four down a cell.
         let dots_across = f64::from(plot.width) * 2.0 - 1.0;
         let dots_down = f64::from(plot.height) * 4.0 - 1.0;
-        // Conflicts last, so that their mark wins a shared cell.
-        let ordered = self
-            .marks
+        self.marks
             .iter()
-            .filter(|(_, conflict)| !conflict)
-            .chain(self.marks.iter().filter(|(_, conflict)| *conflict));
-        for &((x, y), conflict) in ordered {
-            let column = ((x - left) * dots_across / (right - left)).round() / 2.0;
-            let row = ((top - y) * dots_down / (top - bottom)).round() / 4.0;
-            if !(0.0..f64::from(plot.width)).contains(&column.floor())
-                || !(0.0..f64::from(plot.height)).contains(&row.floor())
-            {
-                continue;
-            }
-            let (symbol, style) = if conflict {
+            .enumerate()
+            .filter_map(|(index, &((x, y), _))| {
+                let column = ((x - left) * dots_across / (right - left)).round() / 2.0;
+                let row = ((top - y) * dots_down / (top - bottom)).round() / 4.0;
+                ((0.0..f64::from(plot.width)).contains(&column.floor())
+                    && (0.0..f64::from(plot.height)).contains(&row.floor()))
+                .then(|| (index, (plot.x + column as u16, plot.y + row as u16)))
+            })
+            .collect()
+    }
+
+    /// Marks each observation on its cell: conflicts over plain points, the selected one
+    /// over all, so that it wins a shared cell.
+    fn mark(&self, area: Rect, buf: &mut Buffer) {
+        let mut cells = self.cells(area, buf);
+        cells.sort_by_key(|&(index, _)| (Some(index) == self.selected, self.marks[index].1));
+        for (index, cell) in cells {
+            let (symbol, style) = if Some(index) == self.selected {
+                (SELECTED_POINT, self.line.add_modifier(Modifier::REVERSED))
+            } else if self.marks[index].1 {
                 (CONFLICT, self.conflict)
             } else {
                 (POINT, self.line)
             };
-            buf[(plot.x + column as u16, plot.y + row as u16)]
-                .set_char(symbol)
-                .set_style(style);
+            buf[cell].set_char(symbol).set_style(style);
         }
     }
 }
@@ -428,44 +379,5 @@ quote = "Q"
         }
         let (first, last) = rows_of_first_and_last_mark(&[("2020", 5e306), ("2023", 0.0)]);
         assert!(first < last, "falling");
-    }
-
-    #[test]
-    fn years_are_even_apart_around_the_data() {
-        assert_eq!(year_bounds(2016.0, 2024.0), (2016, 2024));
-        assert_eq!(year_bounds(2018.6, 2025.9), (2018, 2026));
-        assert_eq!(year_bounds(2017.0, 2020.0), (2017, 2021));
-        assert_eq!(
-            year_bounds(2023.0, 2023.0),
-            (2022, 2024),
-            "one date, centred"
-        );
-    }
-
-    #[test]
-    fn value_ticks_are_round_and_cover_the_data() {
-        assert_eq!(value_ticks(1702.0, 19000.0), [0.0, 10000.0, 20000.0]);
-        assert_eq!(
-            value_ticks(10000.0, 120_000.0),
-            [0.0, 50000.0, 100_000.0, 150_000.0]
-        );
-        assert_eq!(value_ticks(29.0, 30.0), [29.0, 29.5, 30.0]);
-        assert_eq!(value_ticks(20.0, 20.0), [18.0, 20.0, 22.0]);
-        assert_eq!(value_ticks(-5.0, 5.0), [-5.0, 0.0, 5.0]);
-        for (min, max) in [
-            (-f64::MAX, f64::MAX),
-            (f64::MAX, f64::MAX),
-            (-f64::MAX, -f64::MAX),
-            (0.0, 5e306),
-            (1.7e308, 1.79e308),
-        ] {
-            let ticks = value_ticks(min, max);
-            assert!(ticks.iter().all(|v| v.is_finite()), "{ticks:?}");
-            assert!(
-                ticks[0] <= min && max <= ticks[ticks.len() - 1],
-                "{ticks:?}"
-            );
-            assert!(ticks[0] < ticks[ticks.len() - 1], "{ticks:?}");
-        }
     }
 }

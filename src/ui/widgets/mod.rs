@@ -2,6 +2,7 @@
 
 pub mod bars;
 pub mod card;
+mod chart_scale;
 pub mod clip;
 pub mod gauge;
 pub mod line_chart;
