@@ -91,6 +91,9 @@ pub enum Action {
     FilterInput(char),
     #[strum(disabled)]
     FilterBackspace,
+    /// Copy the selected figure (or the detail's, or its chosen point) with its citation
+    /// to the clipboard (`y`).
+    Copy,
     /// Start a search (`/`).
     Search,
     /// The next and previous hit of the last search.
@@ -163,6 +166,8 @@ pub enum Command {
     ScanCatalog,
     /// Load the catalog entry with this index and compare it with the shown dataset.
     Compare(usize),
+    /// Put this text on the clipboard of the terminal shown on (OSC 52), and redraw.
+    Copy(String),
     /// Redraw, then come back with [`Action::SearchContinue`] once the input that came
     /// meanwhile is answered: the query runs on, a slice a turn.
     ContinueSearch,

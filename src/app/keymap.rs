@@ -149,6 +149,7 @@ impl Default for Keymap {
             (plain(Char('d')), Action::OpenPicker),
             (plain(Char('r')), Action::Reload),
             (plain(Char('c')), Action::Compare),
+            (plain(Char('y')), Action::Copy),
             (plain(Char('/')), Action::Search),
             (plain(Char('n')), Action::NextHit),
             (plain(Char('N')), Action::PrevHit),

@@ -101,6 +101,8 @@ pub enum Banner {
     Reloaded,
     /// Another dataset, by catalog name, is shown. Goes away by itself.
     Switched(String),
+    /// A citation was put on the clipboard. Goes away by itself.
+    Copied,
     /// A dataset or config that cannot be used: every problem, as `check` reports them;
     /// the banner shows the first line, `e` the whole. Stays while the problem lasts; the
     /// last good data stays on screen beneath it.

@@ -14,6 +14,7 @@ pub enum HelpLine {
     FirstLast,
     Panels,
     Open,
+    Copy,
     Back,
     Search,
     Hits,
@@ -42,6 +43,10 @@ pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
         HelpLine::FirstLast => ("first / last item", "第一项 / 最后一项"),
         HelpLine::Panels => ("next / previous panel", "下一个 / 上一个板块"),
         HelpLine::Open => ("open detail", "查看详情"),
+        HelpLine::Copy => (
+            "copy the figure with its citation (date, source, quote)",
+            "复制数字及其出处（日期、来源、引文）",
+        ),
         HelpLine::Back => ("close popup, leave search", "关闭弹窗、退出搜索"),
         HelpLine::Search => (
             "search all; ←/→ Ctrl-W Ctrl-U edit the last query",

@@ -5,6 +5,7 @@
 //!
 //! Dataset text comes from the dataset, never from here.
 
+mod citation;
 mod dates;
 mod help;
 mod numbers;
@@ -13,6 +14,7 @@ mod quotes;
 mod report;
 mod words;
 
+pub use citation::{citation, source_citation};
 pub use dates::{age, date, date_with_age, precision_name};
 pub use help::{HelpLine, help_line};
 pub use numbers::{figure, figure_in, figure_with_unit, is_stale, number, number_in};

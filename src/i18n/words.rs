@@ -34,6 +34,7 @@ pub struct Strings {
     pub no_differences: &'static str,
     pub reloaded: &'static str,
     pub switched_to: &'static str,
+    pub copied: &'static str,
     pub last_good: &'static str,
     /// The title of the popup of every problem, and the banner's hint that opens it.
     pub problems_title: &'static str,
@@ -137,6 +138,7 @@ const EN: Strings = Strings {
     no_differences: "No differences.",
     reloaded: "✓ reloaded",
     switched_to: "✓ now showing",
+    copied: "✓ copied with its citation (if the terminal takes OSC 52 clipboard writes)",
     last_good: "still showing",
     problems_title: "Problems",
     problems_hint: "all problems",
@@ -225,6 +227,7 @@ const ZH: Strings = Strings {
     no_differences: "没有差异。",
     reloaded: "✓ 已重新加载",
     switched_to: "✓ 当前显示",
+    copied: "✓ 已连同出处复制（终端须支持 OSC 52 剪贴板写入）",
     last_good: "仍显示",
     problems_title: "问题",
     problems_hint: "全部问题",

@@ -268,6 +268,7 @@ impl Local {
             Command::Compare(index) => self.store.load(index, LoadReason::Compare),
             Command::Reload => self.store.reload(),
             Command::ScanCatalog => self.store.scan_catalog(),
+            Command::Copy(text) => self.session.copy(&text)?,
             Command::ContinueSearch => {
                 let _ = self.later.send(Event::Later(Action::SearchContinue));
             }

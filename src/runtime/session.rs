@@ -72,7 +72,7 @@ impl<W: Write> Session<W> {
         // The picker is shown at once; its titles and statuses follow from the scan.
         if matches!(
             command,
-            Command::Redraw | Command::ScanCatalog | Command::ContinueSearch
+            Command::Redraw | Command::ScanCatalog | Command::ContinueSearch | Command::Copy(_)
         ) {
             self.draw()?;
         }
@@ -93,6 +93,17 @@ impl<W: Write> Session<W> {
         self.layout = layout;
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         Ok(())
+    }
+
+    /// Puts `text` on the clipboard of the terminal drawn on, by OSC 52 (base64, so no byte
+    /// of the text reaches the terminal as itself; the text is sanitised at load anyway).
+    /// Terminals that do not take OSC 52 ignore it.
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        use base64::Engine;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+        let backend = self.terminal.backend_mut();
+        write!(backend, "\x1b]52;c;{encoded}\x07")?;
+        backend.flush()
     }
 
     /// Draws the whole frame again on a cleared screen: what a terminal that missed

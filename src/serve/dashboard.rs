@@ -309,6 +309,12 @@ impl Live {
             Command::Reload => self.client.reload(),
             Command::ScanCatalog => self.client.scan_catalog(),
             Command::ContinueSearch => self.searching = true,
+            Command::Copy(text) => {
+                if self.session.copy(&text).is_err() {
+                    return Err(Ending::Gone);
+                }
+                self.send();
+            }
         }
         Ok(None)
     }

@@ -146,6 +146,7 @@ pub fn banner_or_rule(app: &Screen, frame: &mut Frame, area: Rect) {
         None => ("─".repeat(area.width as usize), app.theme.border),
         Some(Banner::Reloaded) => (format!(" {}", s.reloaded), app.theme.key),
         Some(Banner::Switched(name)) => (format!(" {} {name}", s.switched_to), app.theme.key),
+        Some(Banner::Copied) => (format!(" {}", s.copied), app.theme.key),
         Some(Banner::Error(report)) => {
             let first = file_name_only(report.lines().next().unwrap_or_default());
             let hint = format!(

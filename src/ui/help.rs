@@ -24,6 +24,7 @@ const ENTRIES: &[(&[Action], HelpLine)] = &[
     (&[Action::Top, Action::Bottom], HelpLine::FirstLast),
     (&[Action::NextPanel, Action::PrevPanel], HelpLine::Panels),
     (&[Action::Open], HelpLine::Open),
+    (&[Action::Copy], HelpLine::Copy),
     (&[Action::Back], HelpLine::Back),
     (&[Action::Search], HelpLine::Search),
     (&[Action::NextHit, Action::PrevHit], HelpLine::Hits),

@@ -560,3 +560,31 @@ fn a_click_on_a_country_of_the_map_opens_its_detail() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+/// `y` puts the selected figure with its citation on the terminal's clipboard by OSC 52: the
+/// escape sequence carries the citation in base64, and a notice says so.
+#[test]
+fn y_copies_the_selected_figure_with_its_citation_by_osc_52() {
+    use base64::Engine;
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    dash.send("y");
+    dash.wait_for("the notice", |screen| {
+        screen.contents().contains("copied with its citation")
+    });
+    let output = dash.output();
+    let start = find(&output, b"\x1b]52;c;").expect("an OSC 52 write") + 7;
+    let end = start + find(&output[start..], b"\x07").expect("its end");
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&output[start..end])
+        .expect("base64");
+    let text = String::from_utf8(text).expect("UTF-8");
+    assert!(
+        text.starts_with("Countries with a Digital Silk Road MoU: 20 countries ("),
+        "{text}"
+    );
+    assert!(text.contains(" Source: "), "{text}");
+    assert!(text.contains('“'), "the quote: {text}");
+    dash.send("q");
+    dash.expect_exit(0);
+}

@@ -8,8 +8,8 @@ use super::live::{Banner, LoadReason, Loaded, problem_report};
 use super::navigation::Item;
 use super::search::Search;
 use super::state::{App, Overlay};
-use crate::dataset::TabKind;
 use crate::dataset::diff::diff;
+use crate::dataset::{Citer, TabKind};
 use countries::{filter_input, map, table};
 
 /// Applies `action` to `app` and says what the runtime must do next.
@@ -291,6 +291,12 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Command {
         }
         Action::Open => open_selected(app),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Copy => {
+            if let Some(text) = citation_of_shown(app) {
+                app.banner = Some(Banner::Copied);
+                return Command::Copy(text);
+            }
+        }
         Action::Search => {
             let index = app.search_index.clone().unwrap_or_default();
             app.search = Some(Search::typing(&app.last_query, &index));
@@ -444,4 +450,26 @@ pub(super) fn open_selected(app: &mut App) {
 /// How far PgUp/PgDn move: about a third of the screen's rows, in items.
 fn page_size(app: &App) -> usize {
     (app.size.height as usize / 3).max(1)
+}
+
+/// The citation of what the reader looks at: the open detail's item (its chosen point of a
+/// series, if any), else the selected item.
+fn citation_of_shown(app: &App) -> Option<String> {
+    let (item, point) = match app.overlay {
+        Some(Overlay::Detail { item, point, .. }) => (item, point),
+        None => (app.selected_item()?, None),
+        Some(_) => return None,
+    };
+    let dataset = &app.dataset;
+    let citer = match (item, point) {
+        (Item::Indicator(i), Some(p)) => Citer::Observation(i, p),
+        (Item::Indicator(i), None) => Citer::Indicator(i),
+        (Item::Panel(p), _) => Citer::Panel(p),
+        (Item::Point { panel, point }, _) => Citer::Point(panel, point),
+        (Item::Event(e), _) => Citer::Event(e),
+        (Item::Source(s), _) => return Some(crate::i18n::source_citation(dataset, s, app.lang)),
+        // A country: its latest fact, which is what the map and table show of it.
+        (Item::Country(c), _) => Citer::CountryFact(*dataset.countries[c].facts.last()?),
+    };
+    Some(crate::i18n::citation(dataset, citer, app.lang))
 }

@@ -1,0 +1,193 @@
+//! A figure or statement with its citation, in one paragraph of the reader's language: what
+//! `y` copies to the clipboard, ready to paste into a report. What it is, when, from which
+//! source (title, publication, address), and in whose words: the quote, marked when it is
+//! the dataset's translation, or why none is recorded.
+
+use crate::dataset::{Citer, Dataset, FuzzyDate, Lang, Origin, Said};
+
+use super::{date, figure_with_unit, quoted};
+
+/// The citation of `citer` in `lang`.
+pub fn citation(dataset: &Dataset, citer: Citer, lang: Lang) -> String {
+    let (what, when, source, said) = match citer {
+        Citer::Indicator(i) => {
+            let indicator = &dataset.indicators[i];
+            let figure = figure_with_unit(
+                &indicator.figure,
+                indicator.unit_for(indicator.figure.value, lang),
+                lang,
+            );
+            (
+                format!("{}{}{figure}", indicator.label.get(lang), colon(lang)),
+                Some(&indicator.as_of),
+                Some(indicator.source),
+                Some(indicator.said()),
+            )
+        }
+        Citer::Observation(i, o) => {
+            let indicator = &dataset.indicators[i];
+            let observation = &indicator.series[o];
+            let figure = figure_with_unit(
+                &observation.figure,
+                indicator.unit_for(observation.figure.value, lang),
+                lang,
+            );
+            (
+                format!("{}{}{figure}", indicator.label.get(lang), colon(lang)),
+                Some(&observation.date),
+                observation.source.or(Some(indicator.source)),
+                observation.said(),
+            )
+        }
+        Citer::Panel(p) => {
+            let panel = &dataset.panels[p];
+            let what = format!(
+                "{}{}{}",
+                panel.title.get(lang),
+                colon(lang),
+                panel.summary.get(lang)
+            );
+            (what, None, None, None)
+        }
+        Citer::Point(p, q) => {
+            let point = &dataset.panels[p].points[q];
+            (
+                point.text.get(lang).to_owned(),
+                None,
+                point.source,
+                point.said(),
+            )
+        }
+        Citer::Event(e) => {
+            let event = &dataset.events[e];
+            (
+                event.label.get(lang).to_owned(),
+                Some(&event.date),
+                Some(event.source),
+                event.said(),
+            )
+        }
+        Citer::CountryFact(f) => {
+            let fact = &dataset.country_facts[f];
+            let mut what = format!(
+                "{}{}{}",
+                dataset.countries[fact.country].name.get(lang),
+                colon(lang),
+                dataset.fact_kinds[fact.kind].label.get(lang)
+            );
+            if let Some(figure) = &fact.figure {
+                what.push_str(&format!(" {}", super::figure_in(figure, lang)));
+            }
+            (what, Some(&fact.date), Some(fact.source), fact.said())
+        }
+    };
+    let mut out = what;
+    if let Some(when) = when {
+        out.push_str(&dated(when, lang));
+    }
+    out.push_str(stop(lang));
+    if let Some(source) = source {
+        out.push_str(&source_line(dataset, source, lang));
+    }
+    if let Some(said) = said {
+        out.push(' ');
+        out.push_str(&words(said, lang));
+    }
+    out
+}
+
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+fn stop(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ".",
+        Lang::Zh => "。",
+    }
+}
+
+fn dated(when: &FuzzyDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" ({})", date(when, lang)),
+        Lang::Zh => format!("（{}）", date(when, lang)),
+    }
+}
+
+/// A source itself, cited: "title, publication, https://…." in the reader's language.
+pub fn source_citation(dataset: &Dataset, index: usize, lang: Lang) -> String {
+    let source = &dataset.sources[index];
+    let mut parts = vec![source.title.get(lang).to_owned()];
+    parts.extend(source.publication.iter().map(|p| p.get(lang).to_owned()));
+    if let Some(when) = &source.date {
+        parts.push(date(when, lang));
+    }
+    parts.extend(source.url.iter().cloned());
+    match lang {
+        Lang::En => format!("{}.", parts.join(", ")),
+        Lang::Zh => format!("{}。", parts.join("，")),
+    }
+}
+
+/// "Source: title, publication, https://…." / "来源：标题，出版物，https://…。"
+fn source_line(dataset: &Dataset, index: usize, lang: Lang) -> String {
+    let source = &dataset.sources[index];
+    let mut parts = vec![source.title.get(lang).to_owned()];
+    parts.extend(source.publication.iter().map(|p| p.get(lang).to_owned()));
+    parts.extend(source.url.iter().cloned());
+    match lang {
+        Lang::En => format!(" Source: {}.", parts.join(", ")),
+        Lang::Zh => format!("来源：{}。", parts.join("，")),
+    }
+}
+
+/// The quote, marked when it is the dataset's translation; or why no sentence is recorded.
+fn words(said: Said, lang: Lang) -> String {
+    match said {
+        Said::Words { text, .. } => {
+            let mark = match (said.origin(lang), lang) {
+                (Origin::Translation, Lang::En) => " (our translation)",
+                (Origin::Translation, Lang::Zh) => "（本数据集的译文）",
+                _ => "",
+            };
+            format!("{}{mark}", quoted(text.get(lang)))
+        }
+        Said::Missing(reason) => match lang {
+            Lang::En => format!("No source sentence recorded: {}", reason.get(lang)),
+            Lang::Zh => format!("未记录来源原句：{}", reason.get(lang)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{builtin, load_builtin};
+
+    #[test]
+    fn a_figure_is_cited_with_its_date_source_address_and_words() {
+        let dataset = load_builtin(builtin("digital-silk-road-2023").unwrap()).unwrap();
+        let index = dataset
+            .indicators
+            .iter()
+            .position(|i| i.id == "cross-border-land-cables")
+            .unwrap();
+        let en = citation(&dataset, Citer::Indicator(index), Lang::En);
+        assert!(
+            en.starts_with("Cross-border land cable systems built by China: 130 "),
+            "{en}"
+        );
+        assert!(en.contains(" Source: "), "{en}");
+        assert!(
+            en.contains('“') && en.ends_with("(our translation)"),
+            "{en}"
+        );
+        let zh = citation(&dataset, Citer::Indicator(index), Lang::Zh);
+        assert!(zh.starts_with("中国构建的跨境陆缆系统：130"), "{zh}");
+        assert!(zh.contains("来源："), "{zh}");
+        assert!(!zh.contains("译文"), "the article's own words: {zh}");
+    }
+}
