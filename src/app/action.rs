@@ -91,6 +91,12 @@ pub enum Action {
     FilterInput(char),
     #[strum(disabled)]
     FilterBackspace,
+    /// The system's opener could not be run.
+    #[strum(disabled)]
+    OpenFailed,
+    /// Open the web address of the source of the selected item (or the detail's) with the
+    /// system's opener (`o`).
+    OpenSource,
     /// Copy the selected figure (or the detail's, or its chosen point) with its citation
     /// to the clipboard (`y`).
     Copy,
@@ -166,6 +172,8 @@ pub enum Command {
     ScanCatalog,
     /// Load the catalog entry with this index and compare it with the shown dataset.
     Compare(usize),
+    /// Open this web address (http or https) with the system's opener, where there is one.
+    OpenUrl(String),
     /// Put this text on the clipboard of the terminal shown on (OSC 52), and redraw.
     Copy(String),
     /// Redraw, then come back with [`Action::SearchContinue`] once the input that came

@@ -150,6 +150,7 @@ impl Default for Keymap {
             (plain(Char('r')), Action::Reload),
             (plain(Char('c')), Action::Compare),
             (plain(Char('y')), Action::Copy),
+            (plain(Char('o')), Action::OpenSource),
             (plain(Char('/')), Action::Search),
             (plain(Char('n')), Action::NextHit),
             (plain(Char('N')), Action::PrevHit),

@@ -103,6 +103,15 @@ pub enum Banner {
     Switched(String),
     /// A citation was put on the clipboard. Goes away by itself.
     Copied,
+    /// A source's web address is being opened. Goes away by itself.
+    Opening(String),
+    /// What is shown has no source with a web address. Goes away by itself.
+    NoAddress,
+    /// The address of a source, for a reader over SSH to open on their own machine.
+    /// Goes away by itself.
+    Address(String),
+    /// The system's opener could not be run. Goes away by itself.
+    OpenFailed,
     /// A dataset or config that cannot be used: every problem, as `check` reports them;
     /// the banner shows the first line, `e` the whole. Stays while the problem lasts; the
     /// last good data stays on screen beneath it.

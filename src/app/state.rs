@@ -69,6 +69,9 @@ pub struct App {
     pub theme: Theme,
     /// `NO_COLOR` of the terminal shown on: no theme or `[colors]` brings colour back.
     pub no_color: bool,
+    /// `o` may run the system's opener: on the local terminal, never for an SSH reader
+    /// (whose browser is not on the server), who is shown the address instead.
+    pub opener: bool,
     /// The datasets the config names, for the picker.
     pub catalog: Vec<CatalogEntry>,
     /// The catalog entry shown; `None` for a dataset opened by path.
@@ -105,6 +108,7 @@ impl App {
             keymap: Keymap::default(),
             theme: Theme::default(),
             no_color: false,
+            opener: false,
             catalog: Vec::new(),
             current: None,
             follow_default: false,

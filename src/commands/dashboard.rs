@@ -21,6 +21,8 @@ pub fn run(cli: &Cli) -> super::Outcome {
     let library = Library::new(config.clone(), entry, Arc::clone(&app.dataset));
     // Without --dataset, the dashboard follows the config's default when it changes.
     app.follow_default = cli.dataset.is_none();
+    // This process's terminal is the reader's: `o` opens their browser.
+    app.opener = true;
     let options = Options {
         mouse: config.mouse,
         watch: config.watch,

@@ -15,6 +15,7 @@ pub enum HelpLine {
     Panels,
     Open,
     Copy,
+    OpenSource,
     Back,
     Search,
     Hits,
@@ -43,6 +44,10 @@ pub fn help_line(line: HelpLine, lang: Lang) -> &'static str {
         HelpLine::FirstLast => ("first / last item", "第一项 / 最后一项"),
         HelpLine::Panels => ("next / previous panel", "下一个 / 上一个板块"),
         HelpLine::Open => ("open detail", "查看详情"),
+        HelpLine::OpenSource => (
+            "open the source's web page (http and https only)",
+            "打开来源网页（仅限 http 与 https）",
+        ),
         HelpLine::Copy => (
             "copy the figure with its citation (date, source, quote)",
             "复制数字及其出处（日期、来源、引文）",

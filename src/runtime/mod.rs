@@ -12,6 +12,7 @@
 //! ```
 
 mod library;
+mod opener;
 pub mod session;
 mod signals;
 mod store;
@@ -269,6 +270,11 @@ impl Local {
             Command::Reload => self.store.reload(),
             Command::ScanCatalog => self.store.scan_catalog(),
             Command::Copy(text) => self.session.copy(&text)?,
+            Command::OpenUrl(url) => {
+                if opener::open(&url).is_err() {
+                    self.session.apply(Action::OpenFailed)?;
+                }
+            }
             Command::ContinueSearch => {
                 let _ = self.later.send(Event::Later(Action::SearchContinue));
             }

@@ -72,7 +72,11 @@ impl<W: Write> Session<W> {
         // The picker is shown at once; its titles and statuses follow from the scan.
         if matches!(
             command,
-            Command::Redraw | Command::ScanCatalog | Command::ContinueSearch | Command::Copy(_)
+            Command::Redraw
+                | Command::ScanCatalog
+                | Command::ContinueSearch
+                | Command::Copy(_)
+                | Command::OpenUrl(_)
         ) {
             self.draw()?;
         }

@@ -309,6 +309,9 @@ impl Live {
             Command::Reload => self.client.reload(),
             Command::ScanCatalog => self.client.scan_catalog(),
             Command::ContinueSearch => self.searching = true,
+            // A reader's browser is on the reader's machine: nothing a reader does runs a
+            // program on the server (update shows the address instead, see App::opener).
+            Command::OpenUrl(_) => {}
             Command::Copy(text) => {
                 if self.session.copy(&text).is_err() {
                     return Err(Ending::Gone);

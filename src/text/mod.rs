@@ -4,3 +4,4 @@
 pub mod sanitize;
 pub mod suggest;
 pub mod unicode;
+pub mod url;

@@ -147,6 +147,10 @@ pub fn banner_or_rule(app: &Screen, frame: &mut Frame, area: Rect) {
         Some(Banner::Reloaded) => (format!(" {}", s.reloaded), app.theme.key),
         Some(Banner::Switched(name)) => (format!(" {} {name}", s.switched_to), app.theme.key),
         Some(Banner::Copied) => (format!(" {}", s.copied), app.theme.key),
+        Some(Banner::Opening(url)) => (format!(" {} {url}", s.opening), app.theme.key),
+        Some(Banner::NoAddress) => (format!(" {}", s.no_address), app.theme.muted),
+        Some(Banner::Address(url)) => (format!(" {} {url}", s.address), app.theme.key),
+        Some(Banner::OpenFailed) => (format!(" {}", s.open_failed), app.theme.warning),
         Some(Banner::Error(report)) => {
             let first = file_name_only(report.lines().next().unwrap_or_default());
             let hint = format!(

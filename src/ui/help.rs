@@ -25,6 +25,7 @@ const ENTRIES: &[(&[Action], HelpLine)] = &[
     (&[Action::NextPanel, Action::PrevPanel], HelpLine::Panels),
     (&[Action::Open], HelpLine::Open),
     (&[Action::Copy], HelpLine::Copy),
+    (&[Action::OpenSource], HelpLine::OpenSource),
     (&[Action::Back], HelpLine::Back),
     (&[Action::Search], HelpLine::Search),
     (&[Action::NextHit, Action::PrevHit], HelpLine::Hits),

@@ -337,3 +337,22 @@ fn a_screen_too_small_to_draw_on_takes_no_key_but_quitting() {
     assert_eq!(app.tab, 0);
     assert_eq!(press(&mut app, "q"), Command::Quit);
 }
+
+/// Over SSH (no opener: `App::opener` is false) `o` shows the source's address for the
+/// reader to open on their own machine, and runs nothing.
+#[test]
+fn o_without_an_opener_shows_the_address_and_runs_nothing() {
+    let mut app = common::builtin_app("bri-connectivity", Lang::En, 100, 30);
+    assert!(!app.opener);
+    let command = common::press(&mut app, "o");
+    assert_eq!(command, bri_dash::app::Command::Redraw);
+    match &app.banner {
+        Some(bri_dash::app::Banner::Address(url)) => assert!(url.starts_with("http"), "{url}"),
+        other => panic!("the address, not {other:?}"),
+    }
+    app.opener = true;
+    match common::press(&mut app, "o") {
+        bri_dash::app::Command::OpenUrl(url) => assert!(url.starts_with("http"), "{url}"),
+        other => panic!("the opener, not {other:?}"),
+    }
+}

@@ -588,3 +588,56 @@ fn y_copies_the_selected_figure_with_its_citation_by_osc_52() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+/// `o` opens the web address of the selected figure's source with the system's opener,
+/// here a recorder named by `BRI_DASH_OPENER`, which gets the address as its argument; a
+/// figure whose source has no address says so.
+#[test]
+fn o_opens_the_source_of_the_selected_figure_with_the_system_opener() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let recorded = folder.path().join("opened.txt");
+    let opener = folder.path().join("opener.sh");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", recorded.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // The connectivity dataset: its sources are web pages.
+    let mut dash = Dash::spawn_program(
+        BIN,
+        100,
+        30,
+        &["--dataset", "bri-connectivity"],
+        &[("BRI_DASH_OPENER", opener.to_str().unwrap())],
+    );
+    dash.wait_for("the connectivity overview", |screen| {
+        screen.contents().contains("Rail freight")
+    });
+    dash.send("o");
+    dash.wait_for("the notice", |screen| {
+        screen.contents().contains("↗ opening")
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !recorded.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let url = std::fs::read_to_string(&recorded).expect("the opener ran");
+    assert!(
+        url.starts_with("https://") || url.starts_with("http://"),
+        "{url}"
+    );
+    assert!(dash.contents().contains(&url[..20]), "the notice names it");
+    dash.send("q");
+    dash.expect_exit(0);
+    // The article of the built-in dataset is cited without an address.
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    dash.send("o");
+    dash.wait_for("the notice", |screen| {
+        screen.contents().contains("no source with a web address")
+    });
+    dash.send("q");
+    dash.expect_exit(0);
+}

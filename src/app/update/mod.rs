@@ -291,6 +291,24 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Command {
         }
         Action::Open => open_selected(app),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::OpenSource => match address_of_shown(app) {
+            Some(url) if app.opener => {
+                app.banner = Some(Banner::Opening(url.clone()));
+                return Command::OpenUrl(url);
+            }
+            Some(url) => {
+                app.banner = Some(Banner::Address(url));
+                return Command::Redraw;
+            }
+            None => {
+                app.banner = Some(Banner::NoAddress);
+                return Command::Redraw;
+            }
+        },
+        Action::OpenFailed => {
+            app.banner = Some(Banner::OpenFailed);
+            return Command::Redraw;
+        }
         Action::Copy => {
             if let Some(text) = citation_of_shown(app) {
                 app.banner = Some(Banner::Copied);
@@ -452,14 +470,39 @@ fn page_size(app: &App) -> usize {
     (app.size.height as usize / 3).max(1)
 }
 
-/// The citation of what the reader looks at: the open detail's item (its chosen point of a
-/// series, if any), else the selected item.
-fn citation_of_shown(app: &App) -> Option<String> {
-    let (item, point) = match app.overlay {
-        Some(Overlay::Detail { item, point, .. }) => (item, point),
-        None => (app.selected_item()?, None),
-        Some(_) => return None,
+/// What the reader looks at: the open detail's item and its chosen point of a series, if
+/// any, else the selected item.
+fn shown(app: &App) -> Option<(Item, Option<usize>)> {
+    match app.overlay {
+        Some(Overlay::Detail { item, point, .. }) => Some((item, point)),
+        None => Some((app.selected_item()?, None)),
+        Some(_) => None,
+    }
+}
+
+/// The web address of the source of what the reader looks at, if it has one.
+fn address_of_shown(app: &App) -> Option<String> {
+    let dataset = &app.dataset;
+    let source = match shown(app)? {
+        (Item::Indicator(i), Some(p)) => dataset.indicators[i].series[p]
+            .source
+            .unwrap_or(dataset.indicators[i].source),
+        (Item::Indicator(i), None) => dataset.indicators[i].source,
+        (Item::Point { panel, point }, _) => dataset.panels[panel].points[point].source?,
+        (Item::Event(e), _) => dataset.events[e].source,
+        (Item::Source(s), _) => s,
+        (Item::Country(c), _) => dataset.country_facts[*dataset.countries[c].facts.last()?].source,
+        (Item::Panel(_), _) => return None,
     };
+    dataset.sources[source]
+        .url
+        .clone()
+        .filter(|url| crate::text::url::is_web_url(url))
+}
+
+/// The citation of what the reader looks at.
+fn citation_of_shown(app: &App) -> Option<String> {
+    let (item, point) = shown(app)?;
     let dataset = &app.dataset;
     let citer = match (item, point) {
         (Item::Indicator(i), Some(p)) => Citer::Observation(i, p),
