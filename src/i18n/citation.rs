@@ -3,7 +3,7 @@
 //! source (title, publication, address), and in whose words: the quote, marked when it is
 //! the dataset's translation, or why none is recorded.
 
-use crate::dataset::{Citer, Dataset, FuzzyDate, Lang, Origin, Said};
+use crate::dataset::{Citer, Dataset, Figure, FuzzyDate, Indicator, Lang, Origin, Said};
 
 use super::{date, figure_with_unit, quoted};
 
@@ -12,13 +12,8 @@ pub fn citation(dataset: &Dataset, citer: Citer, lang: Lang) -> String {
     let (what, when, source, said) = match citer {
         Citer::Indicator(i) => {
             let indicator = &dataset.indicators[i];
-            let figure = figure_with_unit(
-                &indicator.figure,
-                indicator.unit_for(indicator.figure.value, lang),
-                lang,
-            );
             (
-                format!("{}{}{figure}", indicator.label.get(lang), colon(lang)),
+                labelled_figure(indicator, &indicator.figure, lang),
                 Some(&indicator.as_of),
                 Some(indicator.source),
                 Some(indicator.said()),
@@ -27,13 +22,8 @@ pub fn citation(dataset: &Dataset, citer: Citer, lang: Lang) -> String {
         Citer::Observation(i, o) => {
             let indicator = &dataset.indicators[i];
             let observation = &indicator.series[o];
-            let figure = figure_with_unit(
-                &observation.figure,
-                indicator.unit_for(observation.figure.value, lang),
-                lang,
-            );
             (
-                format!("{}{}{figure}", indicator.label.get(lang), colon(lang)),
+                labelled_figure(indicator, &observation.figure, lang),
                 Some(&observation.date),
                 observation.source.or(Some(indicator.source)),
                 observation.said(),
@@ -94,6 +84,12 @@ pub fn citation(dataset: &Dataset, citer: Citer, lang: Lang) -> String {
         out.push_str(&words(said, lang));
     }
     out
+}
+
+/// "Label: 20 countries" / "标签：20个国家".
+fn labelled_figure(indicator: &Indicator, figure: &Figure, lang: Lang) -> String {
+    let figure = figure_with_unit(figure, indicator.unit_for(figure.value, lang), lang);
+    format!("{}{}{figure}", indicator.label.get(lang), colon(lang))
 }
 
 fn colon(lang: Lang) -> &'static str {

@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
-use bri_dash::app::{App, Command, Key, KeyCode, Modifiers, update};
+use bri_dash::app::{App, Command, Item, Key, KeyCode, Modifiers, Overlay, update};
 use bri_dash::dataset::{self, Lang};
 use bri_dash::input::{self, Event};
 use bri_dash::ui::FrameLayout;
-use bri_dash::ui::headless::draw_with_layout;
+use bri_dash::ui::headless::{draw, draw_with_layout, to_text};
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 
@@ -104,4 +104,24 @@ pub fn bri_dash() -> assert_cmd::Command {
 /// A path in the repository.
 pub fn repo(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The screen the app shows at its size, as text.
+pub fn screen(app: &App) -> String {
+    to_text(&draw(app, app.size.width, app.size.height))
+}
+
+/// Opens the detail of the indicator with `id`, wherever it is listed.
+pub fn open_indicator(app: &mut App, id: &str) {
+    let index = app
+        .dataset
+        .indicators
+        .iter()
+        .position(|i| i.id == id)
+        .expect("the indicator exists");
+    app.overlay = Some(Overlay::Detail {
+        item: Item::Indicator(index),
+        scroll: 0,
+        point: None,
+    });
 }

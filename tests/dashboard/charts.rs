@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use bri_dash::app::{Action, App, Overlay, update};
 use bri_dash::dataset::{self, Lang};
-use bri_dash::ui::headless::{draw, to_text};
+use bri_dash::ui::headless::draw;
 use common::{builtin_app, press, today};
 use ratatui::layout::Size;
 
@@ -28,24 +28,9 @@ fn chart_fixture(name: &str, lang: Lang, width: u16, height: u16) -> App {
     )
 }
 
-fn screen(app: &App) -> String {
-    to_text(&draw(app, app.size.width, app.size.height))
-}
+use common::screen;
 
-/// Opens the detail of the indicator with `id`, wherever it is listed.
-fn open_indicator(app: &mut App, id: &str) {
-    let wanted = app
-        .dataset
-        .indicators
-        .iter()
-        .position(|i| i.id == id)
-        .expect("the indicator exists");
-    app.overlay = Some(Overlay::Detail {
-        item: bri_dash::app::Item::Indicator(wanted),
-        scroll: 0,
-        point: None,
-    });
-}
+use common::open_indicator;
 
 fn resize(app: &mut App, width: u16, height: u16) {
     update(app, Action::Resize { width, height });

@@ -8,7 +8,6 @@ use crate::common;
 use bri_dash::app::{Action, App, Command, Edit, Item, Overlay, update};
 use bri_dash::dataset::Lang;
 use bri_dash::input::Event;
-use bri_dash::ui::headless::{draw, to_text};
 use common::{builtin_app, layout, press, send};
 
 fn partners(lang: Lang, width: u16, height: u16) -> App {
@@ -25,9 +24,7 @@ fn go_to(app: &mut App, id: &str) {
     update(app, Action::GoToTab(tab));
 }
 
-fn screen(app: &App) -> String {
-    to_text(&draw(app, app.size.width, app.size.height))
-}
+use common::screen;
 
 fn select_country(app: &mut App, code: &str) {
     let index = app

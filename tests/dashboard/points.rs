@@ -8,12 +8,9 @@ use crate::common;
 use bri_dash::app::{App, Item, Overlay};
 use bri_dash::dataset::Lang;
 use bri_dash::input::Event;
-use bri_dash::ui::headless::{draw, to_text};
 use common::{builtin_app, layout, press, send};
 
-fn screen(app: &App) -> String {
-    to_text(&draw(app, app.size.width, app.size.height))
-}
+use common::screen;
 
 /// The connectivity dataset with the detail of the Silk Road E-commerce count open.
 fn partners_detail(lang: Lang) -> App {

@@ -4,28 +4,12 @@
 
 use crate::common;
 
-use bri_dash::app::{App, Item, Overlay};
 use bri_dash::dataset::Lang;
-use bri_dash::ui::headless::{draw, to_text};
 use common::builtin_app;
 
-fn screen(app: &App) -> String {
-    to_text(&draw(app, app.size.width, app.size.height))
-}
+use common::screen;
 
-fn open_indicator(app: &mut App, id: &str) {
-    let index = app
-        .dataset
-        .indicators
-        .iter()
-        .position(|i| i.id == id)
-        .expect("the indicator exists");
-    app.overlay = Some(Overlay::Detail {
-        item: Item::Indicator(index),
-        scroll: 0,
-        point: None,
-    });
-}
+use common::open_indicator;
 
 #[test]
 fn a_figure_without_a_source_sentence_says_so_unquoted() {

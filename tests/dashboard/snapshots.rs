@@ -8,9 +8,7 @@ use bri_dash::dataset::Lang;
 use bri_dash::ui::headless::{draw, to_text};
 use common::{builtin_app, main_app, press};
 
-fn screen(app: &App) -> String {
-    to_text(&draw(app, app.size.width, app.size.height))
-}
+use common::screen;
 
 #[test]
 fn every_tab_in_both_languages_at_both_sizes() {
