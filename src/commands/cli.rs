@@ -91,9 +91,10 @@ pub enum Command {
     /// one indicator's chart as SVG.
     #[command(after_help = EXPORT_HELP)]
     Export {
-        /// What to write (`md` is short for markdown).
-        #[arg(long, value_enum, default_value = "markdown")]
-        format: crate::export::Format,
+        /// What to write (`md` is short for markdown); without it, what the --output file's
+        /// extension names (.md .csv .json .html .svg), else markdown.
+        #[arg(long, value_enum)]
+        format: Option<crate::export::Format>,
         /// The indicator whose series `--format svg` draws, by id.
         #[arg(long, value_name = "ID")]
         indicator: Option<String>,
@@ -155,9 +156,14 @@ precision are machine forms. JSON holds both languages and is described in docs/
 HTML is one file with its style inline and no script, printable on A4: every figure with
 its citation, each series as a chart. SVG is one indicator's series with its sources.
 
+Without --format, the --output file's extension chooses the format (.md .csv .json .html
+.svg; no --output, or a name without an extension: markdown). An extension that names
+another format than --format, or one that names none without --format, is refused.
+
 Exit codes: 0 written; 2 bad invocation (--format svg without an --indicator that has a
-series, --indicator with another format), unreadable or invalid dataset or config, or
-output that cannot be written (an input file as --output is refused).";
+series, --indicator with another format, an --output extension that contradicts --format
+or names no format), unreadable or invalid dataset or config, or output that cannot be
+written (an input file as --output is refused).";
 
 const SERVE_HELP: &str = "\
 Examples:

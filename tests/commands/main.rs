@@ -12,6 +12,7 @@ mod completions;
 mod countries;
 mod diff;
 mod export;
+mod export_format;
 mod html;
 mod html_browser;
 mod schema;
