@@ -30,7 +30,12 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => commands::completions::run(*shell),
         Some(Command::Man) => commands::man::run(),
         Some(Command::Serve { listen }) => commands::serve::run(&cli, *listen),
-        Some(Command::Diff { old, new, format }) => commands::diff::run(&cli, old, new, *format),
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            exit_code,
+        }) => commands::diff::run(&cli, old, new, *format, *exit_code),
     };
     commands::exit_code_of(outcome)
 }

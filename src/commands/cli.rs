@@ -19,7 +19,7 @@ Examples:
 
 Exit codes:
   0  success
-  1  invalid data (check)
+  1  invalid data (check), editions that differ (diff --exit-code)
   2  unusable invocation, unreadable or invalid file (every command but check), output that
      cannot be written, or no terminal for the dashboard
 
@@ -121,13 +121,16 @@ pub enum Command {
     /// Compare two editions of a dataset: changed figures, added and removed indicators,
     /// panels and points.
     #[command(
-        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators are matched by id.\nExit codes: 0 compared (whether or not they differ); 2 unreadable or invalid dataset."
+        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators are matched by id.\nExit codes: 0 compared (with --exit-code: and they do not differ); 1 with --exit-code,\nthey differ; 2 unreadable or invalid dataset."
     )]
     Diff {
         old: String,
         new: String,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
+        /// Exit 1 when the editions differ and 0 when they do not, as `git diff --exit-code`.
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Serve the dashboard over SSH: every reader gets a dashboard of their own, in their
     /// terminal's size and language, over one shared dataset that reloads on every edit.
