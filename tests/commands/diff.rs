@@ -64,6 +64,18 @@ fn a_change_from_zero_has_no_percentage() {
 }
 
 #[test]
+fn a_change_of_qualifier_alone_has_no_change_of_zero() {
+    let old = edition("new");
+    let mut new = edition("new");
+    new.indicators[0].figure.qualifier = bri_dash::dataset::Qualifier::AtLeast;
+    let comparison = diff(&old, &new);
+    assert_eq!(
+        bri_dash::export::diff::change_line(&comparison.changed[0], bri_dash::dataset::Lang::En),
+        "Countries: 20 → ≥ 20 countries"
+    );
+}
+
+#[test]
 fn the_command_matches_the_golden_files() {
     for (format, lang, golden) in [
         ("text", "en", "diff-en.txt"),
