@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             color,
             today,
         }) => commands::render::run(&cli, tab.as_deref(), *size, *color, *today),
-        Some(Command::List) => commands::list::run(&cli),
+        Some(Command::List { format }) => commands::list::run(&cli, *format),
         Some(Command::Export {
             format,
             output,

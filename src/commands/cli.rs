@@ -85,8 +85,13 @@ pub enum Command {
         today: Option<chrono::NaiveDate>,
     },
     /// List the datasets the config names, with their status.
-    #[command(after_help = "Example:\n  bri-dash list --config config.toml")]
-    List,
+    #[command(
+        after_help = "Examples:\n  bri-dash list --config config.toml\n  bri-dash list --format json | jq -r '.[] | select(.status == \"error\") | .name'\n\nText: a header, then one line per dataset (tab-separated; * marks the default).\nJSON: an array of objects: name, location, default, status (ok or error), error (its\nfirst line, or null), title (in --lang) and as_of (machine form), null for a dataset\nthat does not load."
+    )]
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Write the dataset as a Markdown brief, a CSV of its figures, JSON, an HTML report, or
     /// one indicator's chart as SVG.
     #[command(after_help = EXPORT_HELP)]
@@ -186,6 +191,13 @@ pub enum DiffFormat {
     Text,
     #[value(alias = "md")]
     Markdown,
+    Json,
+}
+
+/// How `bri-dash list` writes the datasets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
     Json,
 }
 

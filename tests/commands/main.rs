@@ -16,4 +16,5 @@ mod export;
 mod export_format;
 mod html;
 mod html_browser;
+mod list;
 mod schema;
