@@ -52,3 +52,14 @@ fn list_as_json_is_an_array_of_datasets_with_their_status() {
     assert_eq!(mine["title"], "Minimal dataset");
     assert_eq!(mine["as_of"], "2023-10-mid");
 }
+
+#[test]
+fn the_list_header_is_in_the_reader_language() {
+    let output = bri_dash().args(["list", "--lang", "zh"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("  名称\t位置\t标题\t截至\t状态\n"),
+        "{stdout}"
+    );
+}
