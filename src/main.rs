@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             color,
             today,
         }) => commands::render::run(&cli, tab.as_deref(), *size, *color, *today),
-        Some(Command::List) => commands::list::run(&cli),
+        Some(Command::List { format }) => commands::list::run(&cli, *format),
         Some(Command::Export {
             format,
             output,
@@ -30,7 +30,12 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => commands::completions::run(*shell),
         Some(Command::Man) => commands::man::run(),
         Some(Command::Serve { listen }) => commands::serve::run(&cli, *listen),
-        Some(Command::Diff { old, new, format }) => commands::diff::run(&cli, old, new, *format),
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            exit_code,
+        }) => commands::diff::run(&cli, old, new, *format, *exit_code),
     };
     commands::exit_code_of(outcome)
 }

@@ -40,30 +40,70 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
             .collect()
     };
     let mut code = 0;
+    let (mut errors, mut warnings) = (0, 0);
     let mut out = String::new();
     for (origin, result, location) in &results {
         if let Ok(dataset) = result {
-            warn_unreachable(origin, location, dataset, config.max_file_bytes);
+            warnings += warn_unreachable(origin, location, dataset, config.max_file_bytes);
         }
         match result {
             Ok(dataset) => writeln!(
                 out,
-                "{}: ok ({} tabs, {} panels, {} indicators, {} events)",
+                "{}: ok ({}, {}, {}, {})",
                 sanitize_line(origin),
-                dataset.tabs.len(),
-                dataset.panels.len(),
-                dataset.indicators.len(),
-                dataset.events.len()
+                counted(dataset.tabs.len(), "tab", "tabs"),
+                counted(dataset.panels.len(), "panel", "panels"),
+                counted(dataset.indicators.len(), "indicator", "indicators"),
+                counted(dataset.events.len(), "event", "events")
             )
             .expect("writing to a String cannot fail"),
             Err(error) => {
                 report(error);
+                errors += problems_in(error);
                 code = code.max(exit_code(error));
             }
         }
     }
+    let closing = closing_line(results.len(), errors, warnings);
+    if errors + warnings > 0 {
+        // Beside the reports it counts; stdout stays for the datasets that are ok.
+        eprintln!("{closing}");
+    } else {
+        out.push_str(&closing);
+        out.push('\n');
+    }
     super::output::to_stdout(out.as_bytes())?;
     Ok(code)
+}
+
+/// `1 panel`, `2 panels`, `0 panels`.
+fn counted(count: usize, singular: &str, plural: &str) -> String {
+    let noun = if count == 1 { singular } else { plural };
+    format!("{count} {noun}")
+}
+
+/// How many errors a file error reports: each problem of an invalid file, or the one
+/// reason a file could not be read.
+fn problems_in(error: &FileError) -> usize {
+    match error {
+        FileError::Unreadable { .. } => 1,
+        FileError::Invalid { problems, .. } => problems.len(),
+    }
+}
+
+/// The count a reader looks for at the end, as after `cargo build`:
+/// `checked 2 datasets: 2 errors, 1 warning`.
+fn closing_line(datasets: usize, errors: usize, warnings: usize) -> String {
+    let tally = |count: usize, singular: &str, plural: &str| match count {
+        0 => format!("no {plural}"),
+        _ => counted(count, singular, plural),
+    };
+    format!(
+        "checked {}: {}, {}",
+        counted(datasets, "dataset", "datasets"),
+        tally(errors, "error", "errors"),
+        tally(warnings, "warning", "warnings")
+    )
 }
 
 /// The text a dataset that loaded was read from, for locating its warnings: read again,
@@ -76,11 +116,17 @@ fn text_of(location: &DatasetLocation, max_bytes: u64) -> Option<String> {
 }
 
 /// A figure no tab shows cannot be reached in the dashboard: `check` says so, at the
-/// indicator's id, as it reports errors (the dataset still loads).
-fn warn_unreachable(origin: &str, location: &DatasetLocation, dataset: &Dataset, max_bytes: u64) {
+/// indicator's id, as it reports errors (the dataset still loads). Returns how many
+/// warnings it printed.
+fn warn_unreachable(
+    origin: &str,
+    location: &DatasetLocation,
+    dataset: &Dataset,
+    max_bytes: u64,
+) -> usize {
     let unreachable = dataset.unreachable_indicators();
     if unreachable.is_empty() {
-        return;
+        return 0;
     }
     let text = text_of(location, max_bytes).unwrap_or_default();
     let text = text.as_str();
@@ -108,4 +154,5 @@ fn warn_unreachable(origin: &str, location: &DatasetLocation, dataset: &Dataset,
         "{}\n",
         render_warnings(origin, text, &problems, super::stderr_is_colored())
     );
+    problems.len()
 }

@@ -19,7 +19,7 @@ Examples:
 
 Exit codes:
   0  success
-  1  invalid data (check)
+  1  invalid data (check), editions that differ (diff --exit-code)
   2  unusable invocation, unreadable or invalid file (every command but check), output that
      cannot be written, or no terminal for the dashboard
 
@@ -85,15 +85,21 @@ pub enum Command {
         today: Option<chrono::NaiveDate>,
     },
     /// List the datasets the config names, with their status.
-    #[command(after_help = "Example:\n  bri-dash list --config config.toml")]
-    List,
+    #[command(
+        after_help = "Examples:\n  bri-dash list --config config.toml\n  bri-dash list --format json | jq -r '.[] | select(.status == \"error\") | .name'\n\nText: a header, then one line per dataset (tab-separated; * marks the default).\nJSON: an array of objects: name, location, default, status (ok or error), error (its\nfirst line, or null), title (in --lang) and as_of (machine form), null for a dataset\nthat does not load."
+    )]
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Write the dataset as a Markdown brief, a CSV of its figures, JSON, an HTML report, or
     /// one indicator's chart as SVG.
     #[command(after_help = EXPORT_HELP)]
     Export {
-        /// What to write (`md` is short for markdown).
-        #[arg(long, value_enum, default_value = "markdown")]
-        format: crate::export::Format,
+        /// What to write (`md` is short for markdown); without it, what the --output file's
+        /// extension names (.md .csv .json .html .svg), else markdown.
+        #[arg(long, value_enum)]
+        format: Option<crate::export::Format>,
         /// The indicator whose series `--format svg` draws, by id.
         #[arg(long, value_name = "ID")]
         indicator: Option<String>,
@@ -120,13 +126,16 @@ pub enum Command {
     /// Compare two editions of a dataset: changed figures, added and removed indicators,
     /// panels and points.
     #[command(
-        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators are matched by id.\nExit codes: 0 compared (whether or not they differ); 2 unreadable or invalid dataset."
+        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators are matched by id.\nExit codes: 0 compared (with --exit-code: and they do not differ); 1 with --exit-code,\nthey differ; 2 unreadable or invalid dataset."
     )]
     Diff {
         old: String,
         new: String,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
+        /// Exit 1 when the editions differ and 0 when they do not, as `git diff --exit-code`.
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Serve the dashboard over SSH: every reader gets a dashboard of their own, in their
     /// terminal's size and language, over one shared dataset that reloads on every edit.
@@ -155,9 +164,14 @@ precision are machine forms. JSON holds both languages and is described in docs/
 HTML is one file with its style inline and no script, printable on A4: every figure with
 its citation, each series as a chart. SVG is one indicator's series with its sources.
 
+Without --format, the --output file's extension chooses the format (.md .csv .json .html
+.svg; no --output, or a name without an extension: markdown). An extension that names
+another format than --format, or one that names none without --format, is refused.
+
 Exit codes: 0 written; 2 bad invocation (--format svg without an --indicator that has a
-series, --indicator with another format), unreadable or invalid dataset or config, or
-output that cannot be written (an input file as --output is refused).";
+series, --indicator with another format, an --output extension that contradicts --format
+or names no format), unreadable or invalid dataset or config, or output that cannot be
+written (an input file as --output is refused).";
 
 const SERVE_HELP: &str = "\
 Examples:
@@ -177,6 +191,13 @@ pub enum DiffFormat {
     Text,
     #[value(alias = "md")]
     Markdown,
+    Json,
+}
+
+/// How `bri-dash list` writes the datasets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
     Json,
 }
 

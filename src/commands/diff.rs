@@ -6,7 +6,9 @@ use crate::commands::startup::language;
 use crate::dataset::diff::diff;
 use crate::export;
 
-pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> super::Outcome {
+/// With `exit_code`, exits 1 when the editions differ, as `git diff --exit-code` does, so a
+/// script can ask "did anything change?" without reading the output.
+pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat, exit_code: bool) -> super::Outcome {
     let config = super::config(cli)?;
     let load = |name: &str| config.resolve_dataset(name).load(config.max_file_bytes);
     let (old, new) = match (load(old), load(new)) {
@@ -25,5 +27,6 @@ pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat) -> super::Outcom
         DiffFormat::Markdown => export::diff::to_markdown(&comparison, lang),
         DiffFormat::Json => export::diff::to_json(&comparison),
     };
-    super::output::to_stdout(text.as_bytes())
+    super::output::to_stdout(text.as_bytes())?;
+    Ok(u8::from(exit_code && comparison.differs()))
 }

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::export_format::{choose, provisional};
 use super::output::{to_file, to_stdout};
 use crate::commands::cli::Cli;
 use crate::commands::startup::language;
@@ -15,16 +16,20 @@ use crate::text::sanitize::sanitize_line;
 
 pub fn run(
     cli: &Cli,
-    format: Format,
+    format: Option<Format>,
     output: Option<&Path>,
     indicator: Option<&str>,
 ) -> super::Outcome {
-    if indicator.is_some() && format != Format::Svg {
+    if indicator.is_some() && provisional(format, output) != Format::Svg {
         eprintln!(
             "bri-dash: --indicator chooses the chart of --format svg; drop it, or add --format svg"
         );
         return Err(super::Stop(2));
     }
+    let format = choose(format, output).map_err(|reason| {
+        eprintln!("bri-dash: {reason}");
+        super::Stop(2)
+    })?;
     let config = super::config(cli)?;
     let (entry, dataset) = super::dataset(cli, &config)?;
     // Everything is rendered before anything is written, so a failure never leaves half a

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod dashboard;
 pub mod diff;
 pub mod export;
+mod export_format;
 pub mod list;
 pub mod man;
 pub mod output;

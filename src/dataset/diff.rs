@@ -237,6 +237,13 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
 }
 
 impl DatasetDiff {
+    /// Whether the editions differ in anything the comparison shows, their titles and
+    /// as-of dates included: what `diff --exit-code` exits 1 for.
+    pub fn differs(&self) -> bool {
+        !self.is_empty() || self.old.title != self.new.title || self.old.as_of != self.new.as_of
+    }
+
+    /// Whether no figure, panel, point or country differs (the titles and dates may).
     pub fn is_empty(&self) -> bool {
         self.changed.is_empty()
             && self.added_indicators.is_empty()

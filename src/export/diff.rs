@@ -32,16 +32,32 @@ pub fn change_text(change: &IndicatorChange, lang: Lang) -> String {
     }
 }
 
-/// One line per change: `label: 17 → 20 countries (+3, +17.6%) · as of A → B`.
+/// One line per change: `label: 17 → 20 countries +3 (+17.6%) · A → B`. What did not change
+/// is not written as a change: a figure whose date alone moved reads `label: 8 actions (value
+/// unchanged) · A → B`, never `8 → 8 actions 0 (0.0%)`; one whose qualifier alone changed
+/// (`12` → `≥ 12`) has no `0 (0.0%)`.
 pub fn change_line(change: &IndicatorChange, lang: Lang) -> String {
-    let mut line = format!(
-        "{}: {} → {} {} {}",
-        change.label.get(lang),
-        figure_in(&change.old, lang),
-        figure_in(&change.new, lang),
-        change.unit.get(lang),
-        change_text(change, lang)
-    );
+    let (label, unit) = (change.label.get(lang), change.unit.get(lang));
+    let mut line = if change.old == change.new {
+        let held = match lang {
+            Lang::En => " (value unchanged)",
+            Lang::Zh => "（数值未变）",
+        };
+        format!("{label}: {} {unit}{held}", figure_in(&change.new, lang))
+    } else if change.absolute_change == 0.0 {
+        format!(
+            "{label}: {} → {} {unit}",
+            figure_in(&change.old, lang),
+            figure_in(&change.new, lang)
+        )
+    } else {
+        format!(
+            "{label}: {} → {} {unit} {}",
+            figure_in(&change.old, lang),
+            figure_in(&change.new, lang),
+            change_text(change, lang)
+        )
+    };
     if change.date_moved() {
         let _ = write!(
             line,

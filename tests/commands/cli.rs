@@ -183,10 +183,17 @@ fn the_other_dataset_is_reachable_by_name_and_config_paths_resolve_from_anywhere
 fn list_shows_each_dataset_with_its_status() {
     let text = stdout_of(bri_dash().args(["list", "--config", &repo("config.toml")]));
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
-    assert!(lines[0].starts_with("* digital-silk-road-2023"), "{text}");
-    assert!(lines[2].starts_with("  silk-road-partners"), "{text}");
-    assert!(lines.iter().all(|line| line.ends_with("\tok")), "{text}");
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(
+        lines[0], "  NAME\tLOCATION\tTITLE\tAS OF\tSTATUS",
+        "a header first"
+    );
+    assert!(lines[1].starts_with("* digital-silk-road-2023"), "{text}");
+    assert!(lines[3].starts_with("  silk-road-partners"), "{text}");
+    assert!(
+        lines[1..].iter().all(|line| line.ends_with("\tok")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -64,6 +64,18 @@ fn a_change_from_zero_has_no_percentage() {
 }
 
 #[test]
+fn a_change_of_qualifier_alone_has_no_change_of_zero() {
+    let old = edition("new");
+    let mut new = edition("new");
+    new.indicators[0].figure.qualifier = bri_dash::dataset::Qualifier::AtLeast;
+    let comparison = diff(&old, &new);
+    assert_eq!(
+        bri_dash::export::diff::change_line(&comparison.changed[0], bri_dash::dataset::Lang::En),
+        "Countries: 20 → ≥ 20 countries"
+    );
+}
+
+#[test]
 fn the_command_matches_the_golden_files() {
     for (format, lang, golden) in [
         ("text", "en", "diff-en.txt"),
@@ -110,4 +122,69 @@ fn an_invalid_edition_exits_2_with_its_location() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("wrong-type.toml:37:9"));
+}
+
+fn diff_command(old: &Path, new: &Path, extra: &[&str]) -> std::process::Output {
+    Command::cargo_bin("bri-dash")
+        .unwrap()
+        .env_remove("BRI_DASH_CONFIG")
+        .env("XDG_CONFIG_HOME", repo("tests/fixtures/no-config"))
+        .arg("diff")
+        .args(extra)
+        .arg(old)
+        .arg(new)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exit_code_says_whether_the_editions_differ() {
+    let (old, new) = (
+        repo("tests/fixtures/editions/old.toml"),
+        repo("tests/fixtures/editions/new.toml"),
+    );
+    let differ = diff_command(&old, &new, &["--exit-code"]);
+    assert_eq!(differ.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&differ.stdout).contains("mou-countries"));
+    assert_eq!(
+        diff_command(&new, &new, &["--exit-code"]).status.code(),
+        Some(0)
+    );
+    // Without it, comparing succeeds whatever it finds.
+    assert_eq!(diff_command(&old, &new, &[]).status.code(), Some(0));
+}
+
+#[test]
+fn a_figure_whose_date_alone_moved_is_not_written_as_a_change_of_value() {
+    let new = repo("tests/fixtures/editions/new.toml");
+    let text = std::fs::read_to_string(&new).unwrap();
+    let moved = text.replacen(
+        "en = \"countries\" }\nas_of = \"2023-10-mid\"",
+        "en = \"countries\" }\nas_of = \"2023-11\"",
+        1,
+    );
+    assert_ne!(moved, text, "the fixture has the indicator's date");
+    let folder = tempfile::tempdir().unwrap();
+    let later = folder.path().join("later.toml");
+    std::fs::write(&later, moved).unwrap();
+    for (lang, expected) in [
+        (
+            "en",
+            "~ mou-countries  Countries: 20 countries (value unchanged) · 2023-10 (mid) → 2023-11\n",
+        ),
+        (
+            "zh",
+            "~ mou-countries  国家: 20 个（数值未变） · 2023年10月中旬 → 2023年11月\n",
+        ),
+    ] {
+        let output = diff_command(&new, &later, &["--exit-code", "--lang", lang]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "a moved date is a difference"
+        );
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains(expected), "{stdout}");
+        assert!(!stdout.contains("(0.0%)"), "{stdout}");
+    }
 }

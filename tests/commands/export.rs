@@ -371,8 +371,11 @@ fn output_never_overwrites_an_input_file() {
     let dotted = dir.path().join("sub/../data.toml");
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     for target in [&dataset, &symlink, &hard_link, &dotted] {
+        // `--format`, as a `.toml` name alone is refused before the inputs are looked at.
         let output = run(&[
             "export",
+            "--format",
+            "markdown",
             "--dataset",
             dataset.to_str().unwrap(),
             "--output",
@@ -397,6 +400,8 @@ fn output_never_overwrites_an_input_file() {
     std::fs::write(&config, config_text).unwrap();
     let output = run(&[
         "export",
+        "--format",
+        "markdown",
         "--config",
         config.to_str().unwrap(),
         "--output",
@@ -525,6 +530,8 @@ fn output_never_overwrites_a_dataset_the_config_names() {
         config.to_str().unwrap(),
         "--dataset",
         "a",
+        "--format",
+        "markdown",
         "--output",
         other.to_str().unwrap(),
     ]);

@@ -7,11 +7,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod check;
 mod cli;
 mod completions;
 mod countries;
 mod diff;
 mod export;
+mod export_format;
 mod html;
 mod html_browser;
+mod list;
 mod schema;
