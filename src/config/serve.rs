@@ -15,6 +15,10 @@ pub struct RawServe {
     pub authorized_keys: Option<String>,
     /// Anyone may read, without a key (default false).
     pub open: Option<bool>,
+    /// The user names that may log in (`ssh reader@host`); any other is refused, whatever
+    /// its key. Not set: any user name, the key alone deciding.
+    #[schemars(length(min = 1))]
+    pub users: Option<Vec<String>>,
     /// The most sessions at once (default 64).
     #[schemars(range(min = 1))]
     pub max_sessions: Option<u32>,
@@ -46,6 +50,8 @@ pub enum Access {
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
     pub access: Access,
+    /// The user names that may log in; `None`: any.
+    pub users: Option<Vec<String>>,
     pub max_sessions: usize,
     pub max_sessions_per_address: usize,
     pub auth_timeout: Duration,
@@ -73,6 +79,7 @@ impl ServeConfig {
         };
         ServeConfig {
             access,
+            users: raw.users.clone(),
             max_sessions: count(raw.max_sessions, 64),
             max_sessions_per_address: count(raw.max_sessions_per_address, 8),
             auth_timeout: seconds(raw.auth_timeout_secs, 30),

@@ -64,6 +64,17 @@ impl Gate {
     }
 }
 
+/// The user names that may log in: those of `[serve] users`, or any when it is not set.
+pub struct Users(pub Option<Vec<String>>);
+
+impl Users {
+    pub fn admits(&self, user: &str) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|users| users.iter().any(|known| known == user))
+    }
+}
+
 pub fn fingerprint(key: &PublicKey) -> String {
     key.fingerprint(HashAlg::Sha256).to_string()
 }

@@ -178,7 +178,9 @@ impl Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        Ok(if self.shared.gate.is_open() {
+        Ok(if !self.shared.users.admits(user) {
+            self.reject(&format!("user {user:?}"))
+        } else if self.shared.gate.is_open() {
             self.accept(format!("user {user:?} without a key (open)"))
         } else {
             Auth::Reject {
@@ -190,10 +192,12 @@ impl Handler for Connection {
 
     async fn auth_publickey_offered(
         &mut self,
-        _user: &str,
+        user: &str,
         offer: russh::server::PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        Ok(if self.shared.gate.admits(offer.public_key) {
+        Ok(if !self.shared.users.admits(user) {
+            self.reject(&format!("user {user:?}"))
+        } else if self.shared.gate.admits(offer.public_key) {
             Auth::Accept
         } else {
             self.reject(&format!("key {}", access::fingerprint(offer.public_key)))
@@ -207,11 +211,13 @@ impl Handler for Connection {
     ) -> Result<Auth, Self::Error> {
         let public: &PublicKey = key.public_key;
         let fingerprint = access::fingerprint(public);
-        Ok(if self.shared.gate.admits(public) {
-            self.accept(format!("user {user:?} key {fingerprint}"))
-        } else {
-            self.reject(&format!("key {fingerprint}"))
-        })
+        Ok(
+            if self.shared.users.admits(user) && self.shared.gate.admits(public) {
+                self.accept(format!("user {user:?} key {fingerprint}"))
+            } else {
+                self.reject(&format!("key {fingerprint}"))
+            },
+        )
     }
 
     async fn channel_open_session(

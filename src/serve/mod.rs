@@ -32,7 +32,7 @@ use crate::app::{App, CatalogEntry};
 use crate::config::Config;
 use crate::dataset::{Dataset, Lang};
 use crate::runtime::Store;
-use access::Gate;
+use access::{Gate, Users};
 use connection::Connection;
 use limits::Limits;
 
@@ -43,6 +43,7 @@ const DRAIN_TIME: Duration = Duration::from_secs(5);
 struct Shared {
     config: Config,
     gate: Gate,
+    users: Users,
     store: Store,
     /// The dataset sessions start on, as read at start; the store brings a session that
     /// opens after an edit up to date.
@@ -87,6 +88,7 @@ pub fn run(
     options: Options,
 ) -> io::Result<()> {
     let gate = Gate::new(&config.serve.access)?;
+    let users = Users(config.serve.users.clone());
     let key_path = hostkey::path()?;
     let key = hostkey::load_or_create(&key_path)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -96,6 +98,7 @@ pub fn run(
     let shared = Arc::new(Shared {
         config,
         gate,
+        users,
         store,
         start,
         start_entry,

@@ -122,6 +122,21 @@ fn a_wrong_key_is_refused_and_the_server_keeps_running() {
     dash.expect_exit(0);
 }
 
+/// With `users` set, a user name not in it is refused even with an authorized key; one in
+/// it comes in.
+#[test]
+fn a_user_not_named_in_the_config_is_refused_whatever_its_key() {
+    let server = Server::start("users = [\"reader\"]");
+    let key = server.key();
+    let (code, _, err) = ssh_batch(&server.ssh_args_as("mallory", &key, &["-T"], &[]));
+    assert_eq!(code, Some(255), "{err}");
+    assert!(err.contains("Permission denied"), "{err}");
+    let mut dash = server.ssh(100, 30);
+    sees(&mut dash, "20 countries");
+    dash.send("q");
+    dash.expect_exit(0);
+}
+
 #[test]
 fn commands_subsystems_and_forwarding_are_refused() {
     let server = Server::start("");

@@ -104,8 +104,21 @@ impl Server {
         key
     }
 
-    /// The ssh arguments for this server: `options`, the destination, then `command`.
+    /// The ssh arguments for this server, as the user `reader`: `options`, the destination,
+    /// then `command`.
     pub fn ssh_args(&self, key: &Path, options: &[&str], command: &[&str]) -> Vec<String> {
+        self.ssh_args_as("reader", key, options, command)
+    }
+
+    /// [`Server::ssh_args`] as another user.
+    pub fn ssh_args_as(
+        &self,
+        user: &str,
+        key: &Path,
+        options: &[&str],
+        command: &[&str],
+    ) -> Vec<String> {
+        let destination = format!("{user}@127.0.0.1");
         let port = self.port.to_string();
         let key = key.to_str().unwrap();
         let common = [
@@ -129,7 +142,7 @@ impl Server {
         common
             .iter()
             .chain(options)
-            .chain(&["reader@127.0.0.1"])
+            .chain(&[destination.as_str()])
             .chain(command)
             .map(|arg| (*arg).to_owned())
             .collect()
