@@ -12,12 +12,15 @@ use super::layout::PopupLayout;
 use super::text::{truncate, width};
 use super::widgets::lines::write_lines;
 use super::widgets::popup;
-use crate::app::Search;
 use crate::app::search::{Entry, Field, Searched, fields, fold, title};
+use crate::app::{Item, Search};
 use crate::i18n::{hits, strings};
 use crate::ui::Screen;
 
 const MAX_WIDTH: u16 = 100;
+
+/// The most columns a panel's title takes in the place of a point's hit.
+const PANEL_IN_PLACE: usize = 24;
 
 /// The hits' popup: as tall as the hits, up to most of the screen.
 fn results_area(search: &Search, screen: Rect) -> Rect {
@@ -120,7 +123,17 @@ fn hit_line(
         ("  ", theme.muted, theme.text)
     };
     let tab = app.dataset.tabs[entry.target.tab].title.get(app.lang);
-    let place = format!("{tab} › ");
+    // A point is found inside its panel: the place names both.
+    let place = match entry.of {
+        Searched::Item(Item::Point { panel, .. }) => format!(
+            "{tab} › {} › ",
+            truncate(
+                app.dataset.panels[panel].title.get(app.lang),
+                PANEL_IN_PLACE
+            )
+        ),
+        _ => format!("{tab} › "),
+    };
     let title = title(&app.dataset, entry.of).get(app.lang);
     let mut spans = vec![
         Span::styled(marker, text_style),
