@@ -9,7 +9,8 @@ use super::layout::PopupLayout;
 use super::symbols;
 use super::text::{truncate, width, wrap_at_most};
 use super::widgets::popup;
-use crate::app::Action;
+use crate::app::{Action, Keymap};
+use crate::dataset::Lang;
 use crate::i18n::{HelpLine, help_line, strings};
 use crate::ui::Screen;
 
@@ -43,15 +44,23 @@ const ENTRIES: &[(&[Action], HelpLine)] = &[
 /// The widest the help grows, borders included: wider lines are hard to read.
 const MAX_WIDTH: u16 = 96;
 
-fn keys_text(app: &Screen, actions: &[Action]) -> String {
+/// Every line of the help's keys: the keys bound (by `keymap`) and what they do in `lang`.
+/// The help popup shows them, and so does the manual page's KEYS section.
+pub fn key_lines(keymap: &Keymap, lang: Lang) -> Vec<(String, &'static str)> {
+    ENTRIES
+        .iter()
+        .map(|(actions, line)| (keys_text(keymap, actions), help_line(*line, lang)))
+        .collect()
+}
+
+fn keys_text(keymap: &Keymap, actions: &[Action]) -> String {
     actions
         .iter()
         .map(|action| match action {
             Action::GoToTab(_) => "1 … 9".to_owned(),
             // Not in the keymap: the input layer answers Ctrl-C whatever the config binds.
             Action::Interrupt => "Ctrl-C".to_owned(),
-            _ => app
-                .keymap
+            _ => keymap
                 .keys_for(action)
                 .iter()
                 .map(|key| key.label())
@@ -94,10 +103,7 @@ fn row(
 fn lines(app: &Screen, inner_width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let s = strings(app.lang);
-    let keys: Vec<(String, &str)> = ENTRIES
-        .iter()
-        .map(|(actions, line)| (keys_text(app, actions), help_line(*line, app.lang)))
-        .collect();
+    let keys = key_lines(&app.keymap, app.lang);
     let legend = symbols::legend(app.lang);
     let left_width = keys
         .iter()

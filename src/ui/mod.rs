@@ -14,7 +14,7 @@ mod chrome;
 mod compare;
 mod detail;
 pub mod headless;
-mod help;
+pub mod help;
 mod layout;
 mod picker;
 mod problems;

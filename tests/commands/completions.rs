@@ -58,7 +58,24 @@ fn the_man_page_is_roff_with_the_commands_and_exit_codes() {
     let page = stdout_of(&["man"]);
     assert!(page.starts_with(".ie") || page.starts_with(".TH"), "{page}");
     assert!(page.contains(".TH bri-dash 1"), "{page}");
-    for word in ["export", "schema", "completions", "Exit codes"] {
+    for word in ["export", "schema", "completions", "exit\\-code"] {
         assert!(page.contains(word), "the man page lacks `{word}`");
     }
+    for section in [
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH EXAMPLES",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(page.contains(section), "the man page lacks {section}");
+    }
+    // No page per subcommand exists to point to.
+    assert!(!page.contains("bri\\-dash\\-check(1)"), "{page}");
+    // The examples keep their columns: unfilled.
+    let examples = &page[page.find(".SH EXAMPLES").unwrap()..];
+    assert!(examples.contains("\n.nf\n"), "{examples}");
+    // Every default key of the help is listed.
+    assert!(page.contains("copy the figure with its citation"), "{page}");
 }
