@@ -6,17 +6,61 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::dataset::Lang;
 
-const AFTER_HELP: &str = "\
-Examples:
-  bri-dash                                the dashboard, on the built-in dataset
-  bri-dash --dataset bri-connectivity     another dataset, by name or path
-  bri-dash --config my/config.toml --lang zh
-  bri-dash check my-data.toml             is my dataset right?
-  bri-dash render --tab 2 --size 100x30   one frame as text, for scripts and READMEs
-  bri-dash export -o brief.md             the figures with their citations, for a report
-  bri-dash schema dataset                 the JSON Schema of the dataset format
-  bri-dash completions bash               a shell completion script
+/// Examples of use, as `--help` and the manual page list them: the command, what it does.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("bri-dash", "the dashboard, on the built-in dataset"),
+    (
+        "bri-dash --dataset bri-connectivity",
+        "another dataset, by name or path",
+    ),
+    ("bri-dash --config my/config.toml --lang zh", ""),
+    ("bri-dash check my-data.toml", "is my dataset right?"),
+    (
+        "bri-dash render --tab 2 --size 100x30",
+        "one frame as text, for scripts and READMEs",
+    ),
+    (
+        "bri-dash export -o brief.md",
+        "the figures with their citations, for a report",
+    ),
+    (
+        "bri-dash diff old.toml new.toml --exit-code",
+        "exit 1 when the editions differ",
+    ),
+    (
+        "bri-dash serve --listen 0.0.0.0:2222",
+        "the dashboard for a team, over SSH",
+    ),
+    (
+        "bri-dash schema dataset",
+        "the JSON Schema of the dataset format",
+    ),
+    ("bri-dash completions bash", "a shell completion script"),
+];
 
+/// The examples in two columns, the commands padded to one width.
+pub fn examples_text(indent: &str) -> String {
+    let width = EXAMPLES
+        .iter()
+        .map(|(command, _)| command.len())
+        .max()
+        .unwrap_or(0);
+    EXAMPLES
+        .iter()
+        .map(|(command, what)| {
+            format!("{indent}{command:width$}   {what}")
+                .trim_end()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn after_help() -> String {
+    format!("Examples:\n{}\n\n{AFTER_HELP}", examples_text("  "))
+}
+
+const AFTER_HELP: &str = "\
 Exit codes:
   0  success
   1  invalid data (check), editions that differ (diff --exit-code)
@@ -26,7 +70,7 @@ Exit codes:
 Config: --config, else $BRI_DASH_CONFIG, else ~/.config/bri-dash/config.toml, else built-in defaults.";
 
 #[derive(Debug, Parser)]
-#[command(name = "bri-dash", version, about = "A terminal dashboard of Belt and Road digital-economy cooperation indicators", after_help = AFTER_HELP)]
+#[command(name = "bri-dash", version, about = "A terminal dashboard of Belt and Road digital-economy cooperation indicators", after_help = after_help())]
 pub struct Cli {
     /// The config file to use.
     #[arg(long, global = true, value_name = "PATH")]

@@ -33,7 +33,7 @@ pub fn run() -> super::Outcome {
     section(&mut roff, "ENVIRONMENT", ENVIRONMENT);
     roff.control("SH", ["EXAMPLES"]);
     roff.control("nf", [] as [&str; 0]);
-    for line in EXAMPLES.lines() {
+    for line in crate::commands::cli::examples_text("").lines() {
         roff.text([roman(line)]);
     }
     roff.control("fi", [] as [&str; 0]);
@@ -136,16 +136,6 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Where the config and the host key are looked for (see FILES).",
     ),
 ];
-
-const EXAMPLES: &str = "\
-bri-dash                                the dashboard, on the built-in dataset
-bri-dash --dataset bri-connectivity     another dataset, by name or path
-bri-dash --config my/config.toml --lang zh
-bri-dash check my-data.toml             is my dataset right?
-bri-dash render --tab 2 --size 100x30   one frame as text, for scripts and READMEs
-bri-dash export -o brief.md             the figures with their citations, for a report
-bri-dash diff old.toml new.toml --exit-code
-bri-dash serve --listen 0.0.0.0:2222    the dashboard for a team, over SSH";
 
 const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "Success."),

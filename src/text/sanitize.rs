@@ -77,7 +77,19 @@ pub fn escape_for_message(raw: &str) -> String {
             escaped.push(c);
         }
     }
-    sanitize_text(&escaped)
+    // The runs of spaces stay as they are (a help's columns are aligned with them); what
+    // lies between them is sanitised as any text is.
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped.as_str();
+    while !rest.is_empty() {
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        out.push_str(&rest[..spaces]);
+        rest = &rest[spaces..];
+        let word = rest.find(' ').unwrap_or(rest.len());
+        out.push_str(&sanitize_text(&rest[..word]));
+        rest = &rest[word..];
+    }
+    out
 }
 
 fn sanitize(input: &str, max_chars: usize) -> String {

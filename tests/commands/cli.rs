@@ -203,6 +203,15 @@ fn help_and_version() {
         help.contains("Exit codes:") && help.contains("Examples:"),
         "{help}"
     );
+    // The columns of the help are kept (the escaping of what clap prints keeps spaces).
+    assert!(
+        help.lines().any(|line| line.starts_with("  -h, --help   ")),
+        "{help}"
+    );
+    assert!(
+        help.contains("  bri-dash check my-data.toml      "),
+        "the examples' columns: {help}"
+    );
     bri_dash().arg("--version").assert().success();
     bri_dash().arg("--no-such-flag").assert().code(2);
 }
