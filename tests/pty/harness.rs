@@ -196,12 +196,18 @@ impl Dash {
         self.parser.lock().unwrap().screen().contents()
     }
 
-    /// Polls `check` until it holds. Fails at once if the child exits meanwhile, and past
-    /// the deadline kills it and fails; either way with the screen as it is.
+    /// Polls `check` until it holds. Fails if the child exits meanwhile without it holding
+    /// (once the reader has read all the child wrote: its last words may be what was
+    /// awaited), and past the deadline kills it and fails; either way with the screen as it is.
     pub fn wait_until(&mut self, what: &str, check: impl Fn(&Dash) -> bool) {
         let deadline = Instant::now() + DEADLINE;
         while !check(self) {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
+                self.slave = None;
+                let _ = self.reader_done.recv_timeout(Duration::from_secs(1));
+                if check(self) {
+                    return;
+                }
                 self.fail(&format!(
                     "bri-dash exited ({status}) while waiting for {what}"
                 ));
