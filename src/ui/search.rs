@@ -92,16 +92,16 @@ pub fn render(
 
 /// "12 hits", "2 hits · 7 similar".
 fn count(app: &Screen, search: &Search) -> String {
-    let similar = search.hits.len() - search.similar;
+    let similar = search.hits.len() - search.similar_from;
     if search.counting {
         // The first hits are on screen; the rest of the index is still being looked at.
-        format!("{}…", hits(app.lang, search.similar))
+        format!("{}…", hits(app.lang, search.similar_from))
     } else if similar == 0 {
-        hits(app.lang, search.similar)
+        hits(app.lang, search.similar_from)
     } else {
         format!(
             "{} · {}",
-            hits(app.lang, search.similar),
+            hits(app.lang, search.similar_from),
             crate::i18n::similar(app.lang, similar)
         )
     }

@@ -179,7 +179,7 @@ fn the_count_is_every_hit_and_the_index_finds_what_a_plain_scan_finds() {
             let words: Vec<&str> = query.split_whitespace().collect();
             let expected = brute_force(&app, &words);
             let search = search(&app);
-            let mut found = search.hits[..search.similar].to_vec();
+            let mut found = search.hits[..search.similar_from].to_vec();
             found.sort_unstable();
             assert_eq!(found, expected, "{name}: {query}");
             let screen = to_text(&draw(&app, 100, 30));
@@ -237,7 +237,7 @@ fn a_misspelt_query_lists_similar_titles_after_the_hits() {
     let mut app = main_app(Lang::En, 100, 30);
     type_query(&mut app, "infrastucture");
     let search = search(&app);
-    assert_eq!(search.similar, 0, "no hit has the misspelling");
+    assert_eq!(search.similar_from, 0, "no hit has the misspelling");
     let titles: Vec<String> = search.hits.iter().map(|&hit| title_of(&app, hit)).collect();
     assert!(
         titles.iter().any(|title| title == "Digital infrastructure"),

@@ -27,13 +27,62 @@ pub struct Target {
 pub struct Entry {
     pub target: Target,
     pub of: Searched,
+}
+
+impl Entry {
     /// Hits of one class sort by this: tabs, figures and countries, panels, points, events,
     /// sources.
-    pub kind: u8,
+    pub fn kind(&self) -> usize {
+        match self.of {
+            Searched::Tab(_) => 0,
+            Searched::Item(Item::Indicator(_) | Item::Country(_)) => 1,
+            Searched::Item(Item::Panel(_)) => 2,
+            Searched::Item(Item::Point { .. }) => 3,
+            Searched::Item(Item::Event(_)) => 4,
+            Searched::Item(Item::Source(_)) => 5,
+        }
+    }
 }
 
 /// How many kinds of entry [`Entry::kind`] tells apart.
 pub const KINDS: usize = 6;
+
+/// Everything searchable, in the order hits of one class and kind are listed.
+fn everything(dataset: &Dataset) -> impl Iterator<Item = Searched> + '_ {
+    let tabs = (0..dataset.tabs.len()).map(Searched::Tab);
+    let indicators = (0..dataset.indicators.len()).map(Item::Indicator);
+    let panels = dataset
+        .panels
+        .iter()
+        .enumerate()
+        .flat_map(|(panel, entry)| {
+            std::iter::once(Item::Panel(panel))
+                .chain((0..entry.points.len()).map(move |point| Item::Point { panel, point }))
+        });
+    let countries = (0..dataset.countries.len()).map(Item::Country);
+    let events = (0..dataset.events.len()).map(Item::Event);
+    let sources = (0..dataset.sources.len()).map(Item::Source);
+    tabs.chain(
+        indicators
+            .chain(panels)
+            .chain(countries)
+            .chain(events)
+            .chain(sources)
+            .map(Searched::Item),
+    )
+}
+
+/// The kinds of tab an item is found on, in order of preference: a figure on the overview
+/// if it is a headline, else its first panel; a country on the map, else in the table.
+fn shown_on(item: Item) -> &'static [TabKind] {
+    match item {
+        Item::Indicator(_) => &[TabKind::Overview, TabKind::Panels],
+        Item::Panel(_) | Item::Point { .. } => &[TabKind::Panels],
+        Item::Country(_) => &[TabKind::Map, TabKind::Countries],
+        Item::Event(_) => &[TabKind::Timeline],
+        Item::Source(_) => &[TabKind::Sources],
+    }
+}
 
 /// Ends every entry's text in the buffer: no query contains it (queries are typed text,
 /// dataset text is sanitised), so no match spans two entries.
@@ -65,60 +114,17 @@ impl SearchIndex {
                     });
             }
         }
-        let find = |kind: TabKind, item: Item| places.get(&(kind, item)).copied();
         let mut index = SearchIndex::default();
-        for tab in 0..dataset.tabs.len() {
-            let target = Target { tab, item: None };
-            index.push(dataset, Searched::Tab(tab), 0, Some(target));
-        }
-        for i in 0..dataset.indicators.len() {
-            // A figure is found where it is shown: the overview if it is a headline, else
-            // its first panel.
-            let item = Item::Indicator(i);
-            let target = find(TabKind::Overview, item).or_else(|| find(TabKind::Panels, item));
-            index.push(dataset, Searched::Item(item), 1, target);
-        }
-        for (panel, entry) in dataset.panels.iter().enumerate() {
-            let item = Item::Panel(panel);
-            index.push(
-                dataset,
-                Searched::Item(item),
-                2,
-                find(TabKind::Panels, item),
-            );
-            for point in 0..entry.points.len() {
-                let item = Item::Point { panel, point };
-                index.push(
-                    dataset,
-                    Searched::Item(item),
-                    3,
-                    find(TabKind::Panels, item),
-                );
-            }
-        }
-        // A country is found on the map, else in the table.
-        for i in 0..dataset.countries.len() {
-            let item = Item::Country(i);
-            let target = find(TabKind::Map, item).or_else(|| find(TabKind::Countries, item));
-            index.push(dataset, Searched::Item(item), 1, target);
-        }
-        for i in 0..dataset.events.len() {
-            let item = Item::Event(i);
-            index.push(
-                dataset,
-                Searched::Item(item),
-                4,
-                find(TabKind::Timeline, item),
-            );
-        }
-        for i in 0..dataset.sources.len() {
-            let item = Item::Source(i);
-            index.push(
-                dataset,
-                Searched::Item(item),
-                5,
-                find(TabKind::Sources, item),
-            );
+        for of in everything(dataset) {
+            let target = match of {
+                Searched::Tab(tab) => Some(Target { tab, item: None }),
+                // Where the item is shown: the first kind of tab, in order of preference,
+                // that lists it.
+                Searched::Item(item) => shown_on(item)
+                    .iter()
+                    .find_map(|&kind| places.get(&(kind, item)).copied()),
+            };
+            index.push(dataset, of, target);
         }
         index.starts.push(index.text.len());
         index.text.shrink_to_fit();
@@ -126,7 +132,7 @@ impl SearchIndex {
     }
 
     /// Adds a thing that is shown somewhere; a thing no tab shows cannot be gone to.
-    fn push(&mut self, dataset: &Dataset, of: Searched, kind: u8, target: Option<Target>) {
+    fn push(&mut self, dataset: &Dataset, of: Searched, target: Option<Target>) {
         let Some(target) = target else {
             return;
         };
@@ -141,7 +147,7 @@ impl SearchIndex {
             }
         }
         self.text.push(END);
-        self.entries.push(Entry { target, of, kind });
+        self.entries.push(Entry { target, of });
     }
 
     /// Everything entry `entry` says, folded.

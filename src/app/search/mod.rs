@@ -56,8 +56,8 @@ pub struct Search {
     /// Every hit, in the order listed (indices into the index's entries): no cap, so the
     /// count is the real one.
     pub hits: Vec<usize>,
-    /// `hits[similar..]` are not matches but similar titles, listed after the matches.
-    pub similar: usize,
+    /// `hits[similar_from..]` are not matches but similar titles, listed after the matches.
+    pub similar_from: usize,
     /// The highlighted hit.
     pub selected: usize,
     /// Typing into the query (the results list is open); otherwise `n`/`N` step through.
@@ -197,7 +197,7 @@ impl Search {
         let words = self.words();
         if words.is_empty() {
             self.hits.clear();
-            self.similar = 0;
+            self.similar_from = 0;
             self.counting = false;
             self.scan = None;
             self.found = Found::default();
@@ -286,7 +286,7 @@ impl Search {
             }
         }
         self.hits = scan.ranked.hits().map(|entry| entry as usize).collect();
-        self.similar = self.hits.len();
+        self.similar_from = self.hits.len();
         self.counting = true;
         self.scan = Some(scan);
     }
@@ -317,7 +317,7 @@ impl Search {
     /// The query ran to the end: every hit, then the similar titles, if looked for.
     fn finish(&mut self, scan: Scan, similar: Option<Vec<u32>>) {
         let mut hits: Vec<usize> = scan.ranked.hits().map(|entry| entry as usize).collect();
-        self.similar = hits.len();
+        self.similar_from = hits.len();
         hits.extend(similar.iter().flatten().map(|&entry| entry as usize));
         self.hits = hits;
         self.counting = false;
@@ -377,7 +377,7 @@ mod tests {
             }
             assert!(slices > 2, "{query}: {slices} slices");
             assert_eq!(sliced.hits, whole.hits, "{query}");
-            assert_eq!(sliced.similar, whole.similar, "{query}");
+            assert_eq!(sliced.similar_from, whole.similar_from, "{query}");
         }
     }
 

@@ -58,7 +58,7 @@ impl Ranked {
             } else {
                 Class::Elsewhere
             };
-            let kind = usize::from(index.entries[entry as usize].kind);
+            let kind = index.entries[entry as usize].kind();
             self.0[class as usize * KINDS + kind].push(entry);
         }
     }
