@@ -54,6 +54,13 @@ impl Reader {
         Ok(reader)
     }
 
+    /// Takes whatever output has already arrived (a frame drawn for something other than
+    /// the next key, such as the search index coming in after the first frame), so that
+    /// the next frame waited for is the one a key caused.
+    async fn drain(&mut self) {
+        while let Ok(Some(_)) = tokio::time::timeout(Duration::ZERO, self.channel.wait()).await {}
+    }
+
     /// Waits for the end of the next frame; false past `limit`.
     async fn frame(&mut self, limit: Duration) -> bool {
         let mut seen: Vec<u8> = Vec::new();
@@ -169,6 +176,7 @@ async fn main() {
                 tick.tick().await;
                 let key: &[u8] = if down { b"\x1b[B" } else { b"\x1b[A" };
                 down = !down;
+                reader.drain().await;
                 let pressed = Instant::now();
                 if reader.channel.data_bytes(key.to_vec()).await.is_err()
                     || !reader.frame(Duration::from_secs(5)).await

@@ -2,6 +2,8 @@
 //! them) as [`Event`]s, with termwiz's input parser: keys, SGR mouse reports and bracketed
 //! paste, split across reads however the network cut them.
 
+use std::sync::Mutex;
+
 use termwiz::input::{
     InputEvent, InputParser, KeyCode as TermKey, KeyEvent, Modifiers as TermModifiers,
     MouseButtons, MouseEvent,
@@ -10,66 +12,81 @@ use termwiz::input::{
 use super::Event;
 use crate::app::{Key, KeyCode, Modifiers};
 
-/// The most bytes the parser may hold without yielding an event: an escape sequence or a
-/// paste that never ends must not grow a reader's memory without bound.
+/// The most bytes held back without yielding an event: an escape sequence or a paste
+/// that never ends must not grow a reader's memory without bound.
 pub const MAX_PENDING: usize = 64 * 1024;
 
 /// The most characters of one paste that are typed (a paste is typed, as it is on a local
 /// terminal that does not bracket pastes; the dashboard's only text field is the search).
 const MAX_PASTE: usize = 256;
 
+const PASTE_START: &[u8] = b"\x1b[200~";
+const PASTE_END: &[u8] = b"\x1b[201~";
+
+/// Parsers at rest, lent to whichever session has bytes to read. termwiz builds a table of
+/// every key sequence into each parser it makes, about 700 kB, which was two thirds of an
+/// idle SSH session's memory; a session holds one only while it reads. A parser goes
+/// back only when it is proven at rest (see [`at_rest`]), so no byte of one reader's
+/// input can reach another's.
+static RESTING_PARSERS: Mutex<Vec<InputParser>> = Mutex::new(Vec::new());
+
+/// The most parsers kept at rest: about one per thread that reads at the same time.
+const MAX_RESTING_PARSERS: usize = 8;
+
 pub struct ByteInput {
-    parser: InputParser,
     /// The mouse buttons held at the last report: a press is a report with the left button
     /// held that was not held before (a drag reports it held too).
     held: MouseButtons,
-    /// Bytes fed since the last event.
-    pending: usize,
-    /// The unfinished control sequence a read ended in, held for the next read: termwiz
-    /// waits for the rest of a key's sequence, but reads a mouse report cut short as
-    /// typed characters.
+    /// What a read ended in that may still grow into another event (an unfinished
+    /// control sequence, a lone Esc, half a character, a paste not closed yet), held for
+    /// the next read: the parser is given only what is complete.
     tail: Vec<u8>,
 }
 
 impl Default for ByteInput {
     fn default() -> ByteInput {
         ByteInput {
-            parser: InputParser::new(),
             held: MouseButtons::NONE,
-            pending: 0,
             tail: Vec::new(),
         }
     }
 }
 
 impl ByteInput {
-    /// The events these bytes complete. A sequence cut short is kept for the next read;
+    /// The events these bytes complete. What may still grow is kept for the next read;
     /// [`ByteInput::flush`] decides it once no more bytes come (a lone Esc).
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         let mut bytes = [std::mem::take(&mut self.tail).as_slice(), bytes].concat();
-        let complete = complete_part(&bytes);
-        self.tail = bytes.split_off(complete);
-        self.parse(&bytes, true)
+        self.tail = bytes.split_off(settled_part(&bytes));
+        if self.tail.len() > MAX_PENDING {
+            // Nothing a terminal sends is this long: drop it and start afresh.
+            self.tail = Vec::new();
+        }
+        self.parse(&bytes)
     }
 
-    /// The events of what is kept, read as complete: called when the input went quiet.
+    /// The events of what is kept, read as it stands: called when the input went quiet.
+    /// A paste not closed yet waits for its end (a slow link may cut it anywhere).
     pub fn flush(&mut self) -> Vec<Event> {
+        if self.tail.starts_with(PASTE_START) {
+            return Vec::new();
+        }
         let tail = std::mem::take(&mut self.tail);
-        self.parse(&tail, false)
+        self.parse(&tail)
     }
 
-    fn parse(&mut self, bytes: &[u8], maybe_more: bool) -> Vec<Event> {
+    fn parse(&mut self, bytes: &[u8]) -> Vec<Event> {
+        if bytes.is_empty() {
+            return Vec::new();
+        }
+        // Bytes that are no UTF-8 would stop termwiz's parser for good (it waits for the
+        // rest of a character that never comes); they are read as U+FFFD, then dropped.
+        let text = String::from_utf8_lossy(bytes);
+        let mut parser = lend_parser();
         let mut raw = Vec::new();
-        self.parser
-            .parse(bytes, |event| raw.push(event), maybe_more);
-        if raw.is_empty() {
-            self.pending = self.pending.saturating_add(bytes.len());
-            if self.pending > MAX_PENDING {
-                // Nothing a terminal sends is this long: drop it and start afresh.
-                *self = ByteInput::default();
-            }
-        } else {
-            self.pending = 0;
+        parser.parse(text.as_bytes(), |event| raw.push(event), false);
+        if at_rest(&mut parser) {
+            give_back(parser);
         }
         raw.into_iter()
             .flat_map(|event| self.events(event))
@@ -78,6 +95,10 @@ impl ByteInput {
 
     fn events(&mut self, event: InputEvent) -> Vec<Event> {
         match event {
+            InputEvent::Key(KeyEvent {
+                key: TermKey::Char(char::REPLACEMENT_CHARACTER),
+                ..
+            }) => Vec::new(),
             InputEvent::Key(key) => key_event(&key).into_iter().collect(),
             InputEvent::Mouse(mouse) => self.mouse(mouse).into_iter().collect(),
             InputEvent::Paste(text) => text
@@ -114,21 +135,87 @@ impl ByteInput {
     }
 }
 
+fn lend_parser() -> InputParser {
+    RESTING_PARSERS
+        .lock()
+        .ok()
+        .and_then(|mut resting| resting.pop())
+        .unwrap_or_default()
+}
+
+fn give_back(parser: InputParser) {
+    if let Ok(mut resting) = RESTING_PARSERS.lock()
+        && resting.len() < MAX_RESTING_PARSERS
+    {
+        resting.push(parser);
+    }
+}
+
+/// Whether the parser holds nothing of what it was given: a plain letter then reads as
+/// itself alone. Held bytes would join it (or swallow it, in a paste); a pending Esc
+/// would make it Alt-x. termwiz does not say what it holds, so this asks it.
+fn at_rest(parser: &mut InputParser) -> bool {
+    let mut events = Vec::new();
+    parser.parse(b"x", |event| events.push(event), false);
+    matches!(
+        events.as_slice(),
+        [InputEvent::Key(KeyEvent { key: TermKey::Char('x'), modifiers })]
+            if *modifiers == TermModifiers::NONE
+    )
+}
+
 /// The most bytes of a control sequence held back for the next read; longer is no
 /// sequence a terminal sends.
 const MAX_TAIL: usize = 32;
 
-/// How much of `bytes` ends in no unfinished control sequence: a CSI (Esc `[`) whose
-/// parameter and intermediate bytes (0x20–0x3F) are not followed by its final byte yet.
-fn complete_part(bytes: &[u8]) -> usize {
-    let Some(start) = bytes.iter().rposition(|&b| b == 0x1b) else {
-        return bytes.len();
-    };
-    let rest = &bytes[start + 1..];
-    let unfinished = rest.first() == Some(&b'[')
-        && rest[1..].iter().all(|b| (0x20..=0x3f).contains(b))
-        && bytes.len() - start <= MAX_TAIL;
-    if unfinished { start } else { bytes.len() }
+/// How much of `bytes` can be read now, and no later byte would change: it ends before
+/// a paste not closed yet, an unfinished control sequence (a lone Esc, Esc `O`, or a CSI,
+/// Esc `[`, whose parameter and intermediate bytes, 0x20–0x3F, are not followed by its
+/// final byte yet), or the first bytes of a character cut short.
+fn settled_part(bytes: &[u8]) -> usize {
+    if let Some(start) = unclosed_paste(bytes) {
+        return start;
+    }
+    if let Some(start) = bytes.iter().rposition(|&b| b == 0x1b) {
+        let rest = &bytes[start + 1..];
+        let unfinished = match rest.split_first() {
+            None => true,
+            Some((b'O', [])) => true,
+            Some((b'[', parameters)) => parameters.iter().all(|b| (0x20..=0x3f).contains(b)),
+            Some(_) => false,
+        };
+        if unfinished && rest.len() < MAX_TAIL {
+            return start;
+        }
+    }
+    bytes.len() - cut_character(bytes)
+}
+
+/// Where a paste begins that has not ended yet.
+fn unclosed_paste(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(start) = memchr::memmem::find(&bytes[from..], PASTE_START) {
+        let start = from + start;
+        let content = start + PASTE_START.len();
+        match memchr::memmem::find(&bytes[content..], PASTE_END) {
+            Some(end) => from = content + end + PASTE_END.len(),
+            None => return Some(start),
+        }
+    }
+    None
+}
+
+/// How many bytes at the end begin a character that the next read completes.
+fn cut_character(bytes: &[u8]) -> usize {
+    (1..=3.min(bytes.len()))
+        .find(|&back| {
+            let end = &bytes[bytes.len() - back..];
+            // An incomplete character is a lead byte and too few continuation bytes:
+            // from_utf8 reports it as ending early, with no invalid byte.
+            end[0] >= 0xc0
+                && std::str::from_utf8(end).is_err_and(|error| error.error_len().is_none())
+        })
+        .unwrap_or(0)
 }
 
 fn key_event(key: &KeyEvent) -> Option<Event> {
@@ -263,5 +350,75 @@ mod tests {
         }
         // The parser started afresh: the next key is a key again.
         assert_eq!(input.feed(b"q"), [key(KeyCode::Char('q'))]);
+    }
+
+    #[test]
+    fn a_character_split_across_two_reads_is_one_key() {
+        let mut input = ByteInput::default();
+        let bytes = "中".as_bytes();
+        assert_eq!(input.feed(&bytes[..2]), []);
+        assert_eq!(input.feed(&bytes[2..]), [key(KeyCode::Char('中'))]);
+    }
+
+    #[test]
+    fn bytes_that_are_no_utf8_are_dropped_and_the_next_key_reads() {
+        let mut input = ByteInput::default();
+        assert_eq!(input.feed(b"\xff\xfeq"), [key(KeyCode::Char('q'))]);
+        assert_eq!(input.feed(b"j"), [key(KeyCode::Char('j'))]);
+    }
+
+    #[test]
+    fn a_paste_cut_by_a_quiet_moment_is_still_one_paste() {
+        let mut input = ByteInput::default();
+        assert_eq!(input.feed(b"\x1b[200~ab"), []);
+        assert_eq!(input.flush(), []);
+        assert_eq!(
+            input.feed(b"q\x1b[201~"),
+            [
+                key(KeyCode::Char('a')),
+                key(KeyCode::Char('b')),
+                key(KeyCode::Char('q'))
+            ]
+        );
+    }
+
+    #[test]
+    fn readers_share_parsers_and_never_each_others_bytes() {
+        let mut first = ByteInput::default();
+        let mut second = ByteInput::default();
+        // Each holds half of something while the other reads.
+        assert_eq!(first.feed(b"\x1b["), []);
+        assert_eq!(second.feed(b"\x1b[200~pa"), []);
+        assert_eq!(second.feed(b"j"), []);
+        assert_eq!(first.feed(b"B"), [key(KeyCode::Down)]);
+        assert_eq!(
+            second.feed(b"\x1b[201~\x1b[B"),
+            [
+                key(KeyCode::Char('p')),
+                key(KeyCode::Char('a')),
+                key(KeyCode::Char('j')),
+                key(KeyCode::Down)
+            ]
+        );
+        // A hundred readers, one after another, leave one parser at rest: none is made
+        // per reader.
+        let mut readers: Vec<ByteInput> = (0..100).map(|_| ByteInput::default()).collect();
+        for reader in &mut readers {
+            assert_eq!(reader.feed(b"\x1b[A"), [key(KeyCode::Up)]);
+        }
+        assert_eq!(
+            RESTING_PARSERS.lock().map(|resting| resting.len()).ok(),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn a_parser_that_holds_bytes_is_not_at_rest() {
+        assert!(at_rest(&mut InputParser::new()));
+        for held in [&b"\x1b[200~ab"[..], b"\xe4\xb8", b"\x1b[1;"] {
+            let mut parser = InputParser::new();
+            parser.parse(held, |_| {}, true);
+            assert!(!at_rest(&mut parser), "{held:?}");
+        }
     }
 }
