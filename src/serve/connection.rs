@@ -14,9 +14,8 @@ use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
 use tokio::sync::mpsc;
 
 use super::dashboard::{self, Dashboard, Input};
+use super::environment::ReaderEnv;
 use super::{Shared, access, log};
-use crate::config::LanguageSetting;
-use crate::dataset::Lang;
 
 /// Input waiting for a dashboard that is busy: past this, a flood is dropped.
 const INPUT_QUEUE: usize = 64;
@@ -25,21 +24,12 @@ const INPUT_QUEUE: usize = 64;
 /// reader.
 const CLOSE_TIME: Duration = Duration::from_secs(2);
 
-/// The environment a reader's client sent that is honoured.
-#[derive(Default)]
-struct Env {
-    lang: Option<String>,
-    lc_all: Option<String>,
-    lc_messages: Option<String>,
-    no_color: bool,
-}
-
 /// The session channel, before and after it has a dashboard.
 struct Open {
     id: ChannelId,
     channel: Option<Channel<Msg>>,
     size: Option<Size>,
-    env: Env,
+    env: ReaderEnv,
     inputs: Option<mpsc::Sender<Input>>,
 }
 
@@ -100,19 +90,7 @@ impl Connection {
         };
         let (sender, inputs) = mpsc::channel(INPUT_QUEUE);
         open.inputs = Some(sender);
-        // As the local dashboard: --lang, else the config's, else the reader's locale.
-        let lang = match (shared.lang, shared.config.language) {
-            (Some(lang), _) => lang,
-            (None, LanguageSetting::Zh) => Lang::Zh,
-            (None, LanguageSetting::En) => Lang::En,
-            (None, LanguageSetting::Auto) => Lang::from_locale(
-                open.env
-                    .lc_all
-                    .as_deref()
-                    .or(open.env.lc_messages.as_deref())
-                    .or(open.env.lang.as_deref()),
-            ),
-        };
+        let lang = open.env.language(shared.lang, shared.config.language);
         let mut app = (shared.new_app)(lang, open.env.no_color);
         app.catalog = shared.catalog.clone();
         app.current = shared.start_entry;
@@ -237,7 +215,7 @@ impl Handler for Connection {
             id: channel.id(),
             channel: Some(channel),
             size: None,
-            env: Env::default(),
+            env: ReaderEnv::default(),
             inputs: None,
         });
         reply.accept().await;
@@ -274,30 +252,7 @@ impl Handler for Connection {
         let Some(open) = self.channel(channel) else {
             return session.channel_failure(channel);
         };
-        // Only what says how to show the dashboard; values are short words.
-        let value = value.chars().take(64).collect::<String>();
-        let honoured = match name {
-            "LANG" => {
-                open.env.lang = Some(value);
-                true
-            }
-            "LC_ALL" => {
-                open.env.lc_all = Some(value);
-                true
-            }
-            "LC_MESSAGES" => {
-                open.env.lc_messages = Some(value);
-                true
-            }
-            "NO_COLOR" => {
-                open.env.no_color = !value.is_empty();
-                true
-            }
-            // Accepted and without effect: the dashboard writes what every terminal
-            // since the VT220 reads, and the pty request names the terminal already.
-            "TERM" => true,
-            other => other.starts_with("LC_"),
-        };
+        let honoured = open.env.set(name, value);
         if honoured {
             session.channel_success(channel)
         } else {

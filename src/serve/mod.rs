@@ -13,6 +13,7 @@
 mod access;
 mod connection;
 mod dashboard;
+mod environment;
 pub mod hostkey;
 mod limits;
 
