@@ -2,6 +2,7 @@
 
 mod action;
 pub mod countries;
+mod display;
 mod key;
 mod keymap;
 mod live;
@@ -12,6 +13,7 @@ mod theme;
 mod update;
 
 pub use action::{Action, Command};
+pub use display::Display;
 pub use key::{Key, KeyCode, Modifiers};
 pub use keymap::{KeyBinding, Keymap, action_name, bindable_actions, parse_action};
 pub use live::{

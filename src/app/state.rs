@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Size;
 
 use super::countries::{MapRegion, MapView, TableView, map_grid, rows};
+use super::display::Display;
 use super::keymap::Keymap;
 use super::live::{Banner, CatalogEntry, Settings};
 // `pub(super)`: update.rs names the item by this module's path.
@@ -67,8 +68,8 @@ pub struct App {
     pub size: Size,
     pub keymap: Keymap,
     pub theme: Theme,
-    /// `NO_COLOR` of the terminal shown on: no theme or `[colors]` brings colour back.
-    pub no_color: bool,
+    /// What the terminal shown on can show (colour, characters beyond ASCII).
+    pub display: Display,
     /// `o` may run the system's opener: on the local terminal, never for an SSH reader
     /// (whose browser is not on the server), who is shown the address instead.
     pub opener: bool,
@@ -107,7 +108,7 @@ impl App {
             size,
             keymap: Keymap::default(),
             theme: Theme::default(),
-            no_color: false,
+            display: Display::default(),
             opener: false,
             catalog: Vec::new(),
             current: None,
@@ -124,8 +125,8 @@ impl App {
     /// Takes the config's settings: its theme and colours (none without colour), keys,
     /// staleness, and its language when it names one.
     pub fn apply_settings(&mut self, settings: &Settings) {
-        self.theme = Theme::new(settings.theme, self.no_color);
-        if !self.no_color && settings.theme != ThemeName::Mono {
+        self.theme = Theme::new(settings.theme, self.display.no_color);
+        if !self.display.no_color && settings.theme != ThemeName::Mono {
             for &(role, fg, bg) in &settings.colors {
                 self.theme.recolor(role, fg, bg);
             }

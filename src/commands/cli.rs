@@ -81,6 +81,10 @@ pub struct Cli {
     /// The language to read in (default: the config's, else from LANG).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Draw in ASCII only (no box drawing, Braille or other marks beyond ASCII); the
+    /// default when the locale is not UTF-8.
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui::layout::Size;
 
 use crate::commands::cli::Cli;
-use crate::commands::startup::{build_app, language};
+use crate::commands::startup::{build_app, display, language};
 use crate::runtime::{self, Exit, Library, Options};
 
 pub fn run(cli: &Cli) -> super::Outcome {
@@ -17,7 +17,13 @@ pub fn run(cli: &Cli) -> super::Outcome {
         eprintln!("bri-dash: {message}");
         return Err(super::Stop(2));
     }
-    let mut app = build_app(dataset, &config, language(cli, &config), Size::new(0, 0));
+    let mut app = build_app(
+        dataset,
+        &config,
+        language(cli, &config),
+        Size::new(0, 0),
+        display(cli),
+    );
     let library = Library::new(config.clone(), entry, Arc::clone(&app.dataset));
     // Without --dataset, the dashboard follows the config's default when it changes.
     app.follow_default = cli.dataset.is_none();

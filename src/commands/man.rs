@@ -124,6 +124,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "With language = \"auto\" (the default), Chinese when it starts with zh, else English.",
     ),
     (
+        "LC_ALL, LC_CTYPE",
+        "With LANG, the first one set says the character set: a locale that is not UTF-8 (LANG=C) draws every frame in ASCII, as --ascii does.",
+    ),
+    (
         "NO_COLOR",
         "Set and not empty: no colour at all, whatever the theme and [colors] say.",
     ),

@@ -5,7 +5,7 @@ use ratatui::layout::Size;
 
 use crate::app::{Action, update};
 use crate::commands::cli::Cli;
-use crate::commands::startup::{build_app, language, no_color};
+use crate::commands::startup::{build_app, display, language, no_color};
 use crate::ui::headless;
 
 pub fn run(
@@ -22,6 +22,7 @@ pub fn run(
         &config,
         language(cli, &config),
         Size::new(width, height),
+        display(cli),
     );
     if let Some(today) = today {
         app.today = today;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use ratatui::layout::Size;
 
 use crate::commands::cli::Cli;
-use crate::commands::startup::build_app_colored;
+use crate::commands::startup::build_app;
 use crate::runtime::{Library, Store};
 use crate::serve::{self, Options};
 
@@ -21,13 +21,15 @@ pub fn run(cli: &Cli, listen: SocketAddr) -> super::Outcome {
     let start_entry = library.start_entry();
     let store = Store::spawn(library, config.watch);
     let (app_config, app_dataset) = (config.clone(), Arc::clone(&dataset));
-    let new_app: serve::NewApp = Box::new(move |lang, no_color| {
-        build_app_colored(
+    let ascii = cli.ascii;
+    let new_app: serve::NewApp = Box::new(move |lang, mut display| {
+        display.ascii |= ascii;
+        build_app(
             Arc::clone(&app_dataset),
             &app_config,
             lang,
             Size::new(0, 0),
-            no_color,
+            display,
         )
     });
     match serve::run(

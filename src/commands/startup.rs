@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 
-use crate::app::App;
+use crate::app::{App, Display};
 use crate::commands::cli::Cli;
 use crate::config::{Config, ConfigSource, DatasetEntry, LanguageSetting, discover};
 use crate::dataset::{Dataset, Lang};
@@ -14,6 +14,18 @@ use crate::files::diagnostic::FileError;
 /// `NO_COLOR` set to anything non-empty turns colour off everywhere.
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+/// What this process's terminal can show: `NO_COLOR`, and ASCII when `--ascii` says so or
+/// the locale (`LC_ALL`, else `LC_CTYPE`, else `LANG`) is not UTF-8.
+pub fn display(cli: &Cli) -> Display {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
+    Display {
+        no_color: no_color(),
+        ascii: cli.ascii || crate::ui::ascii::locale_wants_ascii(locale.as_deref()),
+    }
 }
 
 pub fn load_config(cli: &Cli) -> Result<Config, FileError> {
@@ -53,21 +65,17 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// The app on `dataset`: a dataset read for it, or one that other sessions share.
-pub fn build_app(dataset: impl Into<Arc<Dataset>>, config: &Config, lang: Lang, size: Size) -> App {
-    build_app_colored(dataset, config, lang, size, no_color())
-}
-
-/// [`build_app`] for a terminal that is not this process's: its own `NO_COLOR`.
-pub fn build_app_colored(
+/// The app on `dataset` (a dataset read for it, or one that other sessions share), for a
+/// terminal that shows `display`.
+pub fn build_app(
     dataset: impl Into<Arc<Dataset>>,
     config: &Config,
     lang: Lang,
     size: Size,
-    no_color: bool,
+    display: Display,
 ) -> App {
     let mut app = App::new(dataset.into(), lang, today(), size);
-    app.no_color = no_color;
+    app.display = display;
     // The language is chosen already (the command line, the config, `LANG`).
     app.apply_settings(&config.settings(None));
     app

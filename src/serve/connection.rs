@@ -91,7 +91,7 @@ impl Connection {
         let (sender, inputs) = mpsc::channel(INPUT_QUEUE);
         open.inputs = Some(sender);
         let lang = open.env.language(shared.lang, shared.config.language);
-        let mut app = (shared.new_app)(lang, open.env.no_color);
+        let mut app = (shared.new_app)(lang, open.env.display());
         app.catalog = shared.catalog.clone();
         app.current = shared.start_entry;
         app.follow_default = true;

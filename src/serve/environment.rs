@@ -1,6 +1,7 @@
 //! The environment a reader's SSH client sends: only what says how to show the dashboard
 //! is honoured (the locale, `NO_COLOR`, `TERM`); everything else is refused.
 
+use crate::app::Display;
 use crate::config::LanguageSetting;
 use crate::dataset::Lang;
 
@@ -12,7 +13,8 @@ pub struct ReaderEnv {
     lang: Option<String>,
     lc_all: Option<String>,
     lc_messages: Option<String>,
-    pub no_color: bool,
+    lc_ctype: Option<String>,
+    no_color: bool,
 }
 
 impl ReaderEnv {
@@ -23,6 +25,7 @@ impl ReaderEnv {
             "LANG" => self.lang = Some(value),
             "LC_ALL" => self.lc_all = Some(value),
             "LC_MESSAGES" => self.lc_messages = Some(value),
+            "LC_CTYPE" => self.lc_ctype = Some(value),
             "NO_COLOR" => self.no_color = !value.is_empty(),
             // Accepted and without effect: the dashboard writes what every terminal
             // since the VT220 reads, and the pty request names the terminal already.
@@ -30,6 +33,19 @@ impl ReaderEnv {
             other => return other.starts_with("LC_"),
         }
         true
+    }
+
+    /// What the reader's terminal shows: colour unless `NO_COLOR`, ASCII when the locale
+    /// the client sent (`LC_ALL`, else `LC_CTYPE`, else `LANG`) is not UTF-8. A client
+    /// that sends none is taken to show UTF-8, as every terminal of today does.
+    pub fn display(&self) -> Display {
+        let locale = [&self.lc_all, &self.lc_ctype, &self.lang]
+            .into_iter()
+            .find_map(|value| value.as_deref().filter(|value| !value.is_empty()));
+        Display {
+            no_color: self.no_color,
+            ascii: crate::ui::ascii::locale_wants_ascii(locale),
+        }
     }
 
     /// The dashboard's language, as the local dashboard chooses it: `--lang`, else the
@@ -66,7 +82,9 @@ mod tests {
     #[test]
     fn only_what_shows_the_dashboard_is_honoured() {
         let mut env = ReaderEnv::default();
-        assert!(env.set("NO_COLOR", "1") && env.no_color);
+        assert!(env.set("NO_COLOR", "1") && env.display().no_color);
+        assert!(!env.display().ascii);
+        assert!(env.set("LC_CTYPE", "C") && env.display().ascii);
         assert!(env.set("TERM", "xterm") && env.set("LC_TIME", "C"));
         assert!(!env.set("LD_PRELOAD", "/tmp/x.so"));
         assert!(!env.set("PATH", "/tmp"));

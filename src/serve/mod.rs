@@ -29,7 +29,7 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use crate::app::{App, CatalogEntry};
+use crate::app::{App, CatalogEntry, Display};
 use crate::config::Config;
 use crate::dataset::{Dataset, Lang};
 use crate::runtime::Store;
@@ -70,7 +70,7 @@ fn log(line: std::fmt::Arguments) {
 }
 
 /// How a reader's app is made (by the command, which knows the config's theme and keys).
-pub type NewApp = Box<dyn Fn(Lang, bool) -> App + Send + Sync>;
+pub type NewApp = Box<dyn Fn(Lang, Display) -> App + Send + Sync>;
 
 pub struct Options {
     pub listen: SocketAddr,

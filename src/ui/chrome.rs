@@ -9,7 +9,7 @@ use super::text::{truncate, width};
 use super::widgets::lines::write_line;
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{Action, Banner};
-use crate::dataset::TabKind;
+use crate::dataset::{Lang, TabKind};
 use crate::i18n::strings;
 use crate::i18n::{date, date_with_age};
 use crate::ui::Screen;
@@ -229,7 +229,7 @@ fn key_hints(app: &Screen) -> Vec<(String, &'static str)> {
             (join(&[Action::Left, Action::Right]), words.hint_tabs),
             (join(&[Action::Up, Action::Down]), words.hint_move),
             (first_key(app, Action::Open), words.hint_detail),
-            (first_key(app, Action::ToggleLanguage), words.hint_language),
+            (first_key(app, Action::ToggleLanguage), language_hint(app)),
             (first_key(app, Action::ToggleHelp), words.hint_help),
             (first_key(app, Action::Quit), words.hint_quit),
             (first_key(app, Action::Search), words.hint_search),
@@ -286,4 +286,14 @@ pub fn too_small(app: &Screen, frame: &mut Frame, area: Rect) {
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let centered = Rect::new(area.x, area.y + top, area.width, area.height - top);
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), centered);
+}
+
+/// The other language, named in itself; by its code where only ASCII is shown (中文 would
+/// be `????`).
+fn language_hint(app: &Screen) -> &'static str {
+    match (app.display.ascii, app.lang) {
+        (false, lang) => strings(lang).hint_language,
+        (true, Lang::En) => "zh",
+        (true, Lang::Zh) => "en",
+    }
 }

@@ -10,6 +10,7 @@
 //! └ key bar: the main keys in force ─────────────────────────────┘
 //! ```
 
+pub mod ascii;
 mod chrome;
 mod compare;
 mod detail;
@@ -96,6 +97,15 @@ impl Deref for Screen<'_> {
 /// Draws one frame of `app` and reports where its parts are. `memory` is the caller's,
 /// kept from frame to frame (a fresh one draws the same frame, only slower).
 pub fn view(app: &App, memory: &Memory, frame: &mut Frame) -> FrameLayout {
+    let layout = draw(app, memory, frame);
+    if app.display.ascii {
+        let area = frame.area();
+        ascii::transliterate(frame.buffer_mut(), area);
+    }
+    layout
+}
+
+fn draw(app: &App, memory: &Memory, frame: &mut Frame) -> FrameLayout {
     let app = &Screen {
         app,
         memory: &memory.wrap,

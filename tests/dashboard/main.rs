@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod ascii;
 mod charts;
 mod countries;
 mod keys_and_colors;

@@ -80,7 +80,7 @@ fn a_reader_sees_the_dashboard_presses_keys_resizes_switches_language_and_quits(
 }
 
 #[test]
-fn the_readers_locale_chooses_the_language_and_no_color_the_colours() {
+fn the_readers_locale_chooses_the_language_the_characters_and_no_color_the_colours() {
     let server = Server::start("");
     let mut zh = server.ssh_with(
         100,
@@ -102,7 +102,13 @@ fn the_readers_locale_chooses_the_language_and_no_color_the_colours() {
     });
     let mut en = server.ssh(100, 30);
     sees(&mut en, "L 中文");
-    for dash in [zh, en] {
+    // A client whose locale is not UTF-8 gets its frames in ASCII.
+    let mut plain = server.ssh_with(100, 30, &["-o", "SendEnv=LC_CTYPE"], &[("LC_CTYPE", "C")]);
+    plain.wait_for("the dashboard in ASCII", |screen| {
+        let text = screen.contents();
+        text.is_ascii() && text.contains("+>---") && text.contains("L zh")
+    });
+    for dash in [zh, en, plain] {
         let mut dash = dash;
         dash.send("q");
         dash.expect_exit(0);

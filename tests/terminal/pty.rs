@@ -641,3 +641,24 @@ fn o_opens_the_source_of_the_selected_figure_with_the_system_opener() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+#[test]
+fn a_locale_that_is_not_utf8_gets_every_frame_in_ascii() {
+    let mut dash =
+        Dash::spawn_with_env(100, 30, &[("LANG", "C"), ("LC_ALL", ""), ("LC_CTYPE", "")]);
+    dash.wait_for_overview();
+    let ascii_only = |screen: &vt100::Screen| screen.contents().is_ascii();
+    dash.wait_for("box drawing as + - |, the selection as >", |screen| {
+        let text = screen.contents();
+        ascii_only(screen) && text.contains("+>---") && text.contains("|20 countries")
+    });
+    // A popup too, arrows and all.
+    dash.send("?");
+    dash.wait_for("the help in ASCII", |screen| {
+        let text = screen.contents();
+        ascii_only(screen) && text.contains("+ Keys ---") && text.contains("< h / > l")
+    });
+    dash.send("q");
+    dash.send("q");
+    dash.expect_exit(0);
+}

@@ -7,7 +7,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use bri_dash::app::{Action, Command};
+use bri_dash::app::{Action, Command, Display};
 use bri_dash::commands::startup::build_app;
 use bri_dash::config::Config;
 use bri_dash::dataset::Lang;
@@ -42,7 +42,13 @@ struct Reader {
 
 impl Reader {
     fn open(store: &Store, config: &Config, dataset: &Arc<bri_dash::dataset::Dataset>) -> Reader {
-        let app = build_app(Arc::clone(dataset), config, Lang::En, Size::new(0, 0));
+        let app = build_app(
+            Arc::clone(dataset),
+            config,
+            Lang::En,
+            Size::new(0, 0),
+            Display::default(),
+        );
         let (sender, replies) = mpsc::channel();
         let client = store.open(
             Arc::clone(&app.dataset),

@@ -1,0 +1,11 @@
+//! What the terminal a dashboard is drawn on can show: a local terminal's, from this
+//! process's environment; an SSH reader's, from what their client sent.
+
+/// Chosen once per terminal, before the first frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Display {
+    /// `NO_COLOR`: no theme or `[colors]` brings colour back.
+    pub no_color: bool,
+    /// A locale that is not UTF-8, or `--ascii`: every frame is drawn in ASCII.
+    pub ascii: bool,
+}
