@@ -8,4 +8,7 @@ pub struct Display {
     pub no_color: bool,
     /// A locale that is not UTF-8, or `--ascii`: every frame is drawn in ASCII.
     pub ascii: bool,
+    /// Web addresses are drawn as OSC 8 hyperlinks: on a live terminal, never in a frame
+    /// printed as text (`render`), whose cells must be the characters alone.
+    pub links: bool,
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use ratatui::layout::Size;
 
-use crate::app::{Action, update};
+use crate::app::{Action, Display, update};
 use crate::commands::cli::Cli;
 use crate::commands::startup::{build_app, display, language, no_color};
 use crate::ui::headless;
@@ -22,7 +22,11 @@ pub fn run(
         &config,
         language(cli, &config),
         Size::new(width, height),
-        display(cli),
+        // A frame printed as text: its cells hold the characters alone.
+        Display {
+            links: false,
+            ..display(cli)
+        },
     );
     if let Some(today) = today {
         app.today = today;

@@ -16,15 +16,19 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
-/// What this process's terminal can show: `NO_COLOR`, and ASCII when `--ascii` says so or
-/// the locale (`LC_ALL`, else `LC_CTYPE`, else `LANG`) is not UTF-8.
+/// What this process's terminal can show: `NO_COLOR`, ASCII when `--ascii` says so or the
+/// locale (`LC_ALL`, else `LC_CTYPE`, else `LANG`) is not UTF-8, links but on the Linux
+/// console or a dumb terminal.
 pub fn display(cli: &Cli) -> Display {
     let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
         .into_iter()
         .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
+    // The Linux console reads OSC sequences of its own (palette), and a dumb terminal none.
+    let term = std::env::var("TERM").unwrap_or_default();
     Display {
         no_color: no_color(),
         ascii: cli.ascii || crate::ui::ascii::locale_wants_ascii(locale.as_deref()),
+        links: !matches!(term.as_str(), "" | "dumb" | "linux"),
     }
 }
 

@@ -45,6 +45,7 @@ impl ReaderEnv {
         Display {
             no_color: self.no_color,
             ascii: crate::ui::ascii::locale_wants_ascii(locale),
+            links: true,
         }
     }
 

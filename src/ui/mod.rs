@@ -17,6 +17,7 @@ mod detail;
 pub mod headless;
 pub mod help;
 mod layout;
+mod links;
 mod picker;
 mod problems;
 mod search;
@@ -98,8 +99,17 @@ impl Deref for Screen<'_> {
 /// kept from frame to frame (a fresh one draws the same frame, only slower).
 pub fn view(app: &App, memory: &Memory, frame: &mut Frame) -> FrameLayout {
     let layout = draw(app, memory, frame);
+    let area = frame.area();
+    if app.display.links {
+        links::mark(frame.buffer_mut(), area, || {
+            app.dataset
+                .sources
+                .iter()
+                .filter_map(|source| source.url.as_deref())
+                .collect()
+        });
+    }
     if app.display.ascii {
-        let area = frame.area();
         ascii::transliterate(frame.buffer_mut(), area);
     }
     layout

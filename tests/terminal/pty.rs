@@ -662,3 +662,29 @@ fn a_locale_that_is_not_utf8_gets_every_frame_in_ascii() {
     dash.send("q");
     dash.expect_exit(0);
 }
+
+#[test]
+fn a_sources_web_address_is_a_link_and_reads_as_before() {
+    let url = "https://bj.crntt.com/doc/7_0_106938238_1.html";
+    let mut dash = Dash::spawn_with_args(100, 30, &["--dataset", "bri-connectivity"]);
+    dash.wait_for("the connectivity overview", |screen| {
+        row(screen, 1).contains(" 6 Sources ")
+    });
+    dash.send("6");
+    dash.wait_for("the address, drawn in its columns", |screen| {
+        screen
+            .contents()
+            .lines()
+            .any(|line| line.trim_end() == format!("   {url}"))
+    });
+    let output = String::from_utf8_lossy(&dash.output()).into_owned();
+    // Every character of the address is in the one link, whose target is the address.
+    let linked = output.matches(&format!(";{url}\x1b\\")).count();
+    assert!(linked >= url.len(), "{linked} cells link to {url}");
+    assert!(
+        !output.contains("\x1b]8;id=") || output.contains("\x1b]8;;\x1b\\"),
+        "every link is closed"
+    );
+    dash.send("q");
+    dash.expect_exit(0);
+}
