@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Err(error) => return print_command_line_error(&error),
     };
     let outcome = match &cli.command {
+        None if cli.plain => commands::plain::run(&cli),
         None => commands::dashboard::run(&cli),
         Some(Command::Check { files }) => commands::check::run(&cli, files),
         Some(Command::Render {

@@ -14,6 +14,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "another dataset, by name or path",
     ),
     ("bri-dash --config my/config.toml --lang zh", ""),
+    (
+        "bri-dash --plain | less",
+        "every tab as plain lines, for a screen reader",
+    ),
     ("bri-dash check my-data.toml", "is my dataset right?"),
     (
         "bri-dash render --tab 2 --size 100x30",
@@ -85,6 +89,10 @@ pub struct Cli {
     /// default when the locale is not UTF-8.
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Print the dashboard as plain text instead of opening it: every tab in order, one item
+    /// a line with its figure, date, source and quote (for a screen reader, or to paste).
+    #[arg(long)]
+    pub plain: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -10,6 +10,7 @@ mod export_format;
 pub mod list;
 pub mod man;
 pub mod output;
+pub mod plain;
 pub mod render;
 pub mod schema;
 pub mod serve;

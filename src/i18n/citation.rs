@@ -75,12 +75,15 @@ pub fn citation(dataset: &Dataset, citer: Citer, lang: Lang) -> String {
     if let Some(when) = when {
         out.push_str(&dated(when, lang));
     }
-    out.push_str(stop(lang));
+    end_sentence(&mut out, lang);
     if let Some(source) = source {
         out.push_str(&source_line(dataset, source, lang));
     }
     if let Some(said) = said {
-        out.push(' ');
+        // No space after a full-width stop.
+        if lang == Lang::En {
+            out.push(' ');
+        }
         out.push_str(&words(said, lang));
     }
     out
@@ -99,17 +102,33 @@ fn colon(lang: Lang) -> &'static str {
     }
 }
 
-fn stop(lang: Lang) -> &'static str {
-    match lang {
+/// Ends the sentence with a full stop, unless its own text ends one already (a summary
+/// that ends "together." would read "together..").
+fn end_sentence(out: &mut String, lang: Lang) {
+    let ended = out
+        .trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？', '…']);
+    if ended {
+        return;
+    }
+    // A sentence that ends in a colon (the lead-in of a list) takes the stop in its place.
+    if let Some(stripped) = out.strip_suffix([':', '：']) {
+        out.truncate(stripped.len());
+    }
+    out.push_str(match lang {
         Lang::En => ".",
         Lang::Zh => "。",
-    }
+    });
 }
 
+/// The date after what it dates: in parentheses, or after a comma when it has
+/// parentheses of its own ("2023-10 (mid)"), which are not nested.
 fn dated(when: &FuzzyDate, lang: Lang) -> String {
+    let when = date(when, lang);
     match lang {
-        Lang::En => format!(" ({})", date(when, lang)),
-        Lang::Zh => format!("（{}）", date(when, lang)),
+        Lang::En if when.contains('(') => format!(", {when}"),
+        Lang::En => format!(" ({when})"),
+        Lang::Zh => format!("（{when}）"),
     }
 }
 
@@ -185,5 +204,36 @@ mod tests {
         assert!(zh.starts_with("中国构建的跨境陆缆系统：130"), "{zh}");
         assert!(zh.contains("来源："), "{zh}");
         assert!(!zh.contains("译文"), "the article's own words: {zh}");
+    }
+
+    #[test]
+    fn a_sentence_ends_once_and_a_date_in_parentheses_is_not_nested() {
+        for (text, lang, ended) in [
+            ("together.", Lang::En, "together."),
+            ("visible:", Lang::En, "visible."),
+            ("plain", Lang::En, "plain."),
+            ("合作。", Lang::Zh, "合作。"),
+            ("如下：", Lang::Zh, "如下。"),
+        ] {
+            let mut out = text.to_owned();
+            end_sentence(&mut out, lang);
+            assert_eq!(out, ended);
+        }
+        let dataset = load_builtin(builtin("digital-silk-road-2023").unwrap()).unwrap();
+        let index = dataset
+            .indicators
+            .iter()
+            .position(|i| i.id == "dsr-mou-countries")
+            .unwrap();
+        let en = citation(&dataset, Citer::Indicator(index), Lang::En);
+        assert!(
+            en.starts_with("Countries with a Digital Silk Road MoU: 20 countries, 2023-10 (mid). "),
+            "{en}"
+        );
+        let zh = citation(&dataset, Citer::Indicator(index), Lang::Zh);
+        assert!(
+            zh.contains("。“截至"),
+            "no space after a full-width stop: {zh}"
+        );
     }
 }

@@ -19,6 +19,7 @@ pub mod help;
 mod layout;
 mod links;
 mod picker;
+pub mod plain;
 mod problems;
 mod search;
 mod symbols;

@@ -580,7 +580,7 @@ fn y_copies_the_selected_figure_with_its_citation_by_osc_52() {
         .expect("base64");
     let text = String::from_utf8(text).expect("UTF-8");
     assert!(
-        text.starts_with("Countries with a Digital Silk Road MoU: 20 countries ("),
+        text.starts_with("Countries with a Digital Silk Road MoU: 20 countries, 2023-10 (mid). "),
         "{text}"
     );
     assert!(text.contains(" Source: "), "{text}");
