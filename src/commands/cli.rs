@@ -168,9 +168,9 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Compare two editions of a dataset: changed figures, added and removed indicators,
-    /// panels and points.
+    /// panels and points, and changed labels, units, quotes, notes, sources and titles.
     #[command(
-        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators are matched by id.\nExit codes: 0 compared (with --exit-code: and they do not differ); 1 with --exit-code,\nthey differ; 2 unreadable or invalid dataset."
+        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators and panels are matched\nby id, points by their text; each changed field (label, unit, quote, note, source, title…)\nis a line of its own.\nExit codes: 0 compared (with --exit-code: and they do not differ); 1 with --exit-code,\nthey differ; 2 unreadable or invalid dataset."
     )]
     Diff {
         old: String,
