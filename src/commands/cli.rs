@@ -102,9 +102,10 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate dataset files (none given: the config and every dataset it names).
+    /// Validate dataset files (none given: the config and every dataset it names), reporting
+    /// every syntax error, unknown key and invalid value, not only the first.
     #[command(
-        after_help = "Examples:\n  bri-dash check my-data.toml\n  bri-dash check --config config.toml\n\nExit codes: 0 valid, 1 invalid data, 2 unreadable file or bad invocation."
+        after_help = "Examples:\n  bri-dash check my-data.toml\n  bri-dash check --config config.toml\n\nEach problem is reported rustc-style with file:line:column: every syntax error, then\nevery unknown key (with the known key it is closest to), then every invalid value.\nExit codes: 0 valid, 1 invalid data, 2 unreadable file or bad invocation."
     )]
     Check {
         /// Dataset files to check.

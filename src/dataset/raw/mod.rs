@@ -5,6 +5,7 @@
 
 mod country;
 mod figure;
+mod keys;
 mod text;
 
 use schemars::JsonSchema;
@@ -13,6 +14,7 @@ use toml::Spanned;
 
 pub use country::*;
 pub use figure::*;
+pub(super) use keys::unknown_keys;
 pub use text::*;
 
 #[derive(Debug, Deserialize, JsonSchema)]
