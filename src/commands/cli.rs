@@ -32,6 +32,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "the dashboard for a team, over SSH",
     ),
     (
+        "bri-dash new my-data.toml",
+        "a commented dataset to start from",
+    ),
+    (
         "bri-dash schema dataset",
         "the JSON Schema of the dataset format",
     ),
@@ -190,6 +194,17 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1:2222", value_name = "ADDRESS:PORT")]
         listen: std::net::SocketAddr,
     },
+    /// Start a dataset: write a commented skeleton (or a built-in dataset) whose `#:schema`
+    /// line names the schema in the data folder, so editors check it wherever it is copied.
+    #[command(after_help = NEW_HELP)]
+    New {
+        /// The file to write; it must not exist. Without it, standard output.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Start from this built-in dataset instead of the skeleton.
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
+    },
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  bri-dash man > bri-dash.1 && man ./bri-dash.1")]
     Man,
@@ -217,6 +232,19 @@ Exit codes: 0 written; 2 bad invocation (--format svg without an --indicator tha
 series, --indicator with another format, an --output extension that contradicts --format
 or names no format), unreadable or invalid dataset or config, or output that cannot be
 written (an input file as --output is refused).";
+
+const NEW_HELP: &str = "\
+Examples:
+  bri-dash new my-data.toml                          a commented skeleton that passes check
+  bri-dash new my-edition.toml --from bri-connectivity
+
+The file starts with `#:schema` and the absolute path of the dataset schema, which new
+writes (the same bytes as `bri-dash schema dataset`) to $XDG_DATA_HOME/bri-dash/, else
+~/.local/share/bri-dash/, and rewrites when it differs: editors that speak TOML find it
+wherever the file is moved.
+
+Exit codes: 0 written; 2 FILE exists (nothing is written), an unknown --from name, or a
+file that cannot be written.";
 
 const SERVE_HELP: &str = "\
 Examples:

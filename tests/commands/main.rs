@@ -17,4 +17,5 @@ mod export_format;
 mod html;
 mod html_browser;
 mod list;
+mod new;
 mod schema;
