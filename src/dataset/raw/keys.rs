@@ -20,30 +20,77 @@ use crate::files::diagnostic::Problem;
 use crate::text::sanitize::escape_for_message;
 use crate::text::suggest::closest;
 
-/// The dataset's schema, made once: a file is checked on every (re)load.
-static SCHEMA: LazyLock<Node> = LazyLock::new(|| {
-    serde_json::to_value(schemars::schema_for!(RawDataset))
-        .unwrap_or_else(|error| unreachable!("a schema is plain JSON: {error}"))
+/// The keys of every place of a dataset, read once from its schema: a file is checked on
+/// every (re)load, and reading the schema at each table of a large file would double the
+/// time the walk takes.
+static DATASET: LazyLock<Shape> = LazyLock::new(|| {
+    let schema = serde_json::to_value(schemars::schema_for!(RawDataset))
+        .unwrap_or_else(|error| unreachable!("a schema is plain JSON: {error}"));
+    Shape::of(&schema, &schema)
 });
 
 /// Reports every unknown key of `root`, and renames (or drops) each so that deserializing
 /// the rest goes on.
 pub fn unknown_keys(root: &mut DeTable<'_>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    table(root, &SCHEMA, &SCHEMA, &mut problems);
+    table(root, &DATASET, &mut problems);
     problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
     problems
 }
 
-/// What the schema at one place allows in a table: its named keys with their schemas and,
-/// for a map (`by_country`), the schema of any other key's value.
+/// What the schema allows at one place: in a table, its named keys with what each holds
+/// and, for a map (`by_country`), what any other key holds; in an array, what each entry
+/// holds.
 #[derive(Default)]
-struct Allowed<'s> {
-    named: Vec<(&'s str, &'s Node)>,
-    other: Option<&'s Node>,
+struct Shape {
+    named: Vec<(String, Shape)>,
+    other: Option<Box<Shape>>,
+    items: Option<Box<Shape>>,
     /// Whether the schema says what keys a table here has at all; a place whose schema
     /// takes no table is left for serde to report as a value of the wrong type.
     closed: bool,
+}
+
+impl Shape {
+    /// The shape of `node`, `$ref`s resolved against `root`. The dataset's schema nests
+    /// no type in itself, so this ends.
+    fn of(node: &Node, root: &Node) -> Shape {
+        let mut found = Vec::new();
+        alternatives(node, root, &mut found);
+        let mut shape = Shape::default();
+        for alternative in found {
+            if let Some(properties) = alternative.get("properties").and_then(Node::as_object) {
+                shape.closed = true;
+                shape.named.extend(
+                    properties
+                        .iter()
+                        .map(|(key, value)| (key.clone(), Shape::of(value, root))),
+                );
+            }
+            match alternative.get("additionalProperties") {
+                Some(Node::Bool(false)) => shape.closed = true,
+                Some(other @ Node::Object(_)) => {
+                    shape.other = Some(Box::new(Shape::of(other, root)));
+                }
+                _ => {}
+            }
+            if let Some(items) = alternative.get("items") {
+                shape.items = Some(Box::new(Shape::of(items, root)));
+            }
+        }
+        // Sorted, for `of_key`'s binary search (and a stable list in messages).
+        shape.named.sort_by(|a, b| a.0.cmp(&b.0));
+        shape
+    }
+
+    /// What the key `name` holds here, if this place has it.
+    fn of_key(&self, name: &str) -> Option<&Shape> {
+        self.named
+            .binary_search_by(|(known, _)| known.as_str().cmp(name))
+            .ok()
+            .map(|at| &self.named[at].1)
+            .or(self.other.as_deref())
+    }
 }
 
 /// The alternatives a node stands for, `$ref`s resolved: a text is a string or a table of
@@ -68,42 +115,13 @@ fn alternatives<'s>(node: &'s Node, root: &'s Node, out: &mut Vec<&'s Node>) {
     }
 }
 
-fn allowed<'s>(node: &'s Node, root: &'s Node) -> Allowed<'s> {
-    let mut found = Vec::new();
-    alternatives(node, root, &mut found);
-    let mut allowed = Allowed::default();
-    for alternative in found {
-        if let Some(properties) = alternative.get("properties").and_then(Node::as_object) {
-            allowed.closed = true;
-            allowed
-                .named
-                .extend(properties.iter().map(|(k, v)| (k.as_str(), v)));
-        }
-        match alternative.get("additionalProperties") {
-            Some(Node::Bool(false)) => allowed.closed = true,
-            Some(schema @ Node::Object(_)) => allowed.other = Some(schema),
-            _ => {}
-        }
-    }
-    allowed
-}
-
-/// The schema of an array's entries at `node`, if it is an array.
-fn items<'s>(node: &'s Node, root: &'s Node) -> Option<&'s Node> {
-    let mut found = Vec::new();
-    alternatives(node, root, &mut found);
-    found
-        .into_iter()
-        .find_map(|alternative| alternative.get("items"))
-}
-
-fn value(value: &mut DeValue<'_>, node: &Node, root: &Node, problems: &mut Vec<Problem>) {
+fn value(value: &mut DeValue<'_>, shape: &Shape, problems: &mut Vec<Problem>) {
     match value {
-        DeValue::Table(inner) => table(inner, node, root, problems),
+        DeValue::Table(inner) => table(inner, shape, problems),
         DeValue::Array(entries) => {
-            if let Some(item) = items(node, root) {
+            if let Some(item) = &shape.items {
                 for entry in entries.iter_mut() {
-                    self::value(entry.get_mut(), item, root, problems);
+                    self::value(entry.get_mut(), item, problems);
                 }
             }
         }
@@ -111,18 +129,13 @@ fn value(value: &mut DeValue<'_>, node: &Node, root: &Node, problems: &mut Vec<P
     }
 }
 
-fn table(table: &mut DeTable<'_>, node: &Node, root: &Node, problems: &mut Vec<Problem>) {
-    let allowed = allowed(node, root);
+fn table(table: &mut DeTable<'_>, shape: &Shape, problems: &mut Vec<Problem>) {
     let mut unknown = Vec::new();
     for (key, entry) in table.iter_mut() {
-        let name: &str = key.get_ref();
-        match allowed.named.iter().find(|(known, _)| *known == name) {
-            Some((_, schema)) => value(entry.get_mut(), schema, root, problems),
-            None => match allowed.other {
-                Some(schema) => value(entry.get_mut(), schema, root, problems),
-                None if allowed.closed => unknown.push(key.clone()),
-                None => {}
-            },
+        match shape.of_key(key.get_ref()) {
+            Some(inner) => value(entry.get_mut(), inner, problems),
+            None if shape.closed => unknown.push(key.clone()),
+            None => {}
         }
     }
     for key in unknown {
@@ -134,9 +147,9 @@ fn table(table: &mut DeTable<'_>, node: &Node, root: &Node, problems: &mut Vec<P
             })
         };
         // A close match the table does not already have is what was meant.
-        let meant = closest(name, allowed.named.iter().map(|(known, _)| *known))
+        let meant = closest(name, shape.named.iter().map(|(known, _)| known.as_str()))
             .filter(|known| !present(known));
-        let expected: Vec<String> = allowed
+        let expected: Vec<String> = shape
             .named
             .iter()
             .map(|(known, _)| format!("`{known}`"))
