@@ -166,12 +166,74 @@ fn table(table: &mut DeTable<'_>, shape: &Shape, problems: &mut Vec<Problem>) {
             Some(known) => problem.with_hint(format!("did you mean `{known}`?")),
             None => problem,
         });
-        let Some((key, entry)) = table.remove_entry(&key) else {
+        let Some((key, mut entry)) = table.remove_entry(&key) else {
             continue;
         };
         if let Some(known) = meant {
+            // Read as the key meant, its value is checked as that key's.
+            if let Some(inner) = shape.of_key(known) {
+                value(entry.get_mut(), inner, problems);
+            }
             let renamed = Spanned::new(key.span(), Cow::Owned(known.to_owned()));
             table.insert(renamed, entry);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The unknown keys of `text` as (key as written, hint), and the document after.
+    fn unknown(text: &str) -> (Vec<(String, Option<String>)>, DeTable<'_>) {
+        let (root, errors) = DeTable::parse_recoverable(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut root = root.into_inner();
+        let found = unknown_keys(&mut root)
+            .into_iter()
+            .map(|p| (text[p.span.unwrap()].to_owned(), p.hint))
+            .collect();
+        (found, root)
+    }
+
+    #[test]
+    fn every_unknown_key_is_found_at_every_depth_and_a_misspelt_one_is_read_as_meant() {
+        let (found, root) = unknown(
+            "[dataset]\nid = \"x\"\ntilte = 1\n\n[[indicators]]\nunti = { zh = \"个\", eng = \"x\" }\n\
+             by_country = { CHN = 1, PAK = 2 }\nwhatever = 3\n\n[[indicators.series]]\ndaet = 1\n",
+        );
+        let hint = |key: &str| Some(format!("did you mean `{key}`?"));
+        assert_eq!(
+            found,
+            [
+                ("tilte".to_owned(), hint("title")),
+                ("unti".to_owned(), hint("unit")),
+                ("eng".to_owned(), hint("en")),
+                ("whatever".to_owned(), None),
+                ("daet".to_owned(), hint("date")),
+            ]
+        );
+        // Read as the key meant, the unknown one without a match dropped; the codes of a
+        // breakdown are any keys at all.
+        let indicator = root["indicators"].get_ref().as_array().unwrap()[0].get_ref();
+        let indicator = indicator.as_table().unwrap();
+        let keys: Vec<&str> = indicator.keys().map(|k| k.get_ref().as_ref()).collect();
+        assert_eq!(keys, ["by_country", "series", "unit"]);
+        assert!(
+            indicator["unit"]
+                .get_ref()
+                .as_table()
+                .unwrap()
+                .contains_key("en")
+        );
+    }
+
+    #[test]
+    fn a_misspelling_of_a_key_already_there_is_not_read_as_that_key() {
+        let (found, root) = unknown("[dataset]\nid = \"x\"\nidd = \"y\"\n");
+        assert_eq!(found, [("idd".to_owned(), None)]);
+        let dataset = root["dataset"].get_ref().as_table().unwrap();
+        assert_eq!(dataset["id"].get_ref().as_str(), Some("x"));
+        assert_eq!(dataset.len(), 1);
     }
 }
