@@ -69,7 +69,7 @@ Exit codes:
   0  success
   1  invalid data (check), editions that differ (diff --exit-code)
   2  unusable invocation, unreadable or invalid file (every command but check), output that
-     cannot be written, or no terminal for the dashboard
+     cannot be written (or a file new would overwrite), or no terminal for the dashboard
 
 Config: --config, else $BRI_DASH_CONFIG, else ~/.config/bri-dash/config.toml, else built-in defaults.";
 

@@ -149,6 +149,6 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "2",
-        "An unusable invocation, an unreadable or invalid file (every command but check), output that cannot be written, or no terminal for the dashboard.",
+        "An unusable invocation, an unreadable or invalid file (every command but check), output that cannot be written (or a file new would overwrite), or no terminal for the dashboard.",
     ),
 ];
