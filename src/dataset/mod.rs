@@ -21,7 +21,7 @@ pub use raw::RawDataset;
 
 use serde::Deserialize;
 
-use crate::files::diagnostic::{FileError, Problem};
+use crate::files::diagnostic::FileError;
 use crate::files::textfile::read_text_file;
 use crate::files::toml_error::toml_problem;
 
@@ -59,19 +59,22 @@ pub fn builtin(name: &str) -> Option<&'static Builtin> {
 /// Every problem that does not follow from another is reported: each syntax error (the
 /// parser recovers and reads on), then each unknown key, then what serde and validation find
 /// in the rest, each group in the order of the file. Syntax comes first because it is what
-/// to fix first, and validation waits for a file whose syntax is sound: what the parser
-/// recovered is a guess.
+/// to fix first, and validation waits for a file whose syntax is sound.
 pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
     let invalid = |problems| FileError::Invalid {
         origin: origin.to_owned(),
         text: Arc::from(text),
         problems,
     };
-    let (mut root, syntax) = toml::de::DeTable::parse_recoverable(text);
-    let mut problems: Vec<Problem> = syntax.iter().map(|e| toml_problem(e, text)).collect();
-    problems.extend(raw::unknown_keys(root.get_mut()));
-    if !syntax.is_empty() {
-        return Err(invalid(problems));
+    let (mut root, errors) = toml::de::DeTable::parse_recoverable(text);
+    let mut problems = raw::unknown_keys(root.get_mut());
+    if !errors.is_empty() {
+        // After a syntax error the parser's reading is a guess (a line may have become a
+        // key of the broken value): only the unknown keys before it are sure.
+        let syntax = raw::syntax_problems(&errors, text);
+        let first = syntax[0].span.as_ref().map_or(0, |span| span.start);
+        problems.retain(|p| p.span.as_ref().is_some_and(|span| span.start < first));
+        return Err(invalid([syntax, problems].concat()));
     }
     let raw = match RawDataset::deserialize(toml::de::Deserializer::from(root)) {
         Ok(raw) => raw,

@@ -137,3 +137,37 @@ fn check_reports_every_unknown_key_then_the_validation_errors_with_suggestions()
         "{stderr}"
     );
 }
+
+#[test]
+fn a_string_left_open_is_one_error_and_the_unknown_keys_before_it_are_reported() {
+    let minimal = std::fs::read_to_string(fixture("valid/minimal.toml")).unwrap();
+    let broken = minimal
+        .replacen(
+            "as_of = \"2023-10-mid\"\nlanguages",
+            "as_off = \"2023-10-mid\"\nlanguages",
+            1,
+        )
+        .replacen("en = \"Article\" }", "en = \"Article }", 1);
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("open.toml");
+    std::fs::write(&file, broken).unwrap();
+    let output = bri_dash().arg("check").arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let at = |place: &str| format!("--> {}:{place}\n", file.display());
+    // The parser reads every later line as part of the open inline table; one mistake.
+    assert!(stderr.contains("error: invalid basic string"), "{stderr}");
+    assert!(stderr.contains(&at("13:37")), "{stderr}");
+    assert!(!stderr.contains("missing comma"), "{stderr}");
+    // A key before the syntax error is read soundly, and reported too, after it.
+    assert!(stderr.contains("unknown field `as_off`"), "{stderr}");
+    assert!(stderr.contains(&at("6:1")), "{stderr}");
+    assert!(
+        stderr.find("invalid basic string") < stderr.find("unknown field"),
+        "syntax first: {stderr}"
+    );
+    assert!(
+        stderr.ends_with("checked 1 dataset: 2 errors, no warnings\n"),
+        "{stderr}"
+    );
+}

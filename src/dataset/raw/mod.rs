@@ -6,6 +6,7 @@
 mod country;
 mod figure;
 mod keys;
+mod syntax;
 mod text;
 
 use schemars::JsonSchema;
@@ -15,6 +16,7 @@ use toml::Spanned;
 pub use country::*;
 pub use figure::*;
 pub(super) use keys::unknown_keys;
+pub(super) use syntax::syntax_problems;
 pub use text::*;
 
 #[derive(Debug, Deserialize, JsonSchema)]
