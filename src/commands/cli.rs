@@ -36,6 +36,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "the dashboard for a team, over SSH",
     ),
     (
+        "bri-dash new my-data.toml",
+        "a commented dataset to start from",
+    ),
+    (
         "bri-dash schema dataset",
         "the JSON Schema of the dataset format",
     ),
@@ -69,7 +73,7 @@ Exit codes:
   0  success
   1  invalid data (check), editions that differ (diff --exit-code)
   2  unusable invocation, unreadable or invalid file (every command but check), output that
-     cannot be written, or no terminal for the dashboard
+     cannot be written (or a file new would overwrite), or no terminal for the dashboard
 
 Config: --config, else $BRI_DASH_CONFIG, else ~/.config/bri-dash/config.toml, else built-in defaults.";
 
@@ -114,9 +118,10 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate dataset files (none given: the config and every dataset it names).
+    /// Validate dataset files (none given: the config and every dataset it names), reporting
+    /// every syntax error, unknown key and invalid value, not only the first.
     #[command(
-        after_help = "Examples:\n  bri-dash check my-data.toml\n  bri-dash check --config config.toml\n\nExit codes: 0 valid, 1 invalid data, 2 unreadable file or bad invocation."
+        after_help = "Examples:\n  bri-dash check my-data.toml\n  bri-dash check --config config.toml\n\nEach problem is reported rustc-style with file:line:column: every syntax error, then\nevery unknown key (with the known key it is closest to), then every invalid value.\nExit codes: 0 valid, 1 invalid data, 2 unreadable file or bad invocation."
     )]
     Check {
         /// Dataset files to check.
@@ -180,9 +185,9 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Compare two editions of a dataset: changed figures, added and removed indicators,
-    /// panels and points.
+    /// panels and points, and changed labels, units, quotes, notes, sources and titles.
     #[command(
-        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators are matched by id.\nExit codes: 0 compared (with --exit-code: and they do not differ); 1 with --exit-code,\nthey differ; 2 unreadable or invalid dataset."
+        after_help = "Examples:\n  bri-dash diff old.toml new.toml\n  bri-dash diff bri-connectivity my-edition.toml --format markdown > changes.md\n\nOLD and NEW are config names, built-in names or paths. Indicators and panels are matched\nby id, points by their text; each changed field (label, unit, quote, note, source, title…)\nis a line of its own.\nExit codes: 0 compared (with --exit-code: and they do not differ); 1 with --exit-code,\nthey differ; 2 unreadable or invalid dataset."
     )]
     Diff {
         old: String,
@@ -200,6 +205,17 @@ pub enum Command {
         /// The address and port to listen on.
         #[arg(long, default_value = "127.0.0.1:2222", value_name = "ADDRESS:PORT")]
         listen: std::net::SocketAddr,
+    },
+    /// Start a dataset: write a commented skeleton (or a built-in dataset) whose `#:schema`
+    /// line names the schema in the data folder, so editors check it wherever it is copied.
+    #[command(after_help = NEW_HELP)]
+    New {
+        /// The file to write; it must not exist. Without it, standard output.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Start from this built-in dataset instead of the skeleton.
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
     },
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  bri-dash man > bri-dash.1 && man ./bri-dash.1")]
@@ -228,6 +244,19 @@ Exit codes: 0 written; 2 bad invocation (--format svg without an --indicator tha
 series, --indicator with another format, an --output extension that contradicts --format
 or names no format), unreadable or invalid dataset or config, or output that cannot be
 written (an input file as --output is refused).";
+
+const NEW_HELP: &str = "\
+Examples:
+  bri-dash new my-data.toml                          a commented skeleton that passes check
+  bri-dash new my-edition.toml --from bri-connectivity
+
+The file starts with `#:schema` and the absolute path of the dataset schema, which new
+writes (the same bytes as `bri-dash schema dataset`) to $XDG_DATA_HOME/bri-dash/, else
+~/.local/share/bri-dash/, and rewrites when it differs: editors that speak TOML find it
+wherever the file is moved.
+
+Exit codes: 0 written; 2 FILE exists (nothing is written), an unknown --from name, or a
+file that cannot be written.";
 
 const SERVE_HELP: &str = "\
 Examples:

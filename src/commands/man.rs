@@ -109,6 +109,10 @@ const FILES: &[(&str, &str)] = &[
         "The config, when neither --config nor BRI_DASH_CONFIG names one ($XDG_CONFIG_HOME/bri-dash/config.toml where that is set). Without any, built-in defaults.",
     ),
     (
+        "~/.local/share/bri-dash/dataset.schema.json",
+        "The dataset schema (as bri-dash schema dataset prints it), written by bri-dash new and rewritten when it differs; the files new writes name it in their #:schema line ($XDG_DATA_HOME/bri-dash/ where that is set).",
+    ),
+    (
         "~/.local/state/bri-dash/host_ed25519_key",
         "The SSH host key of bri-dash serve, made on first start, mode 0600 ($XDG_STATE_HOME/bri-dash/ where that is set).",
     ),
@@ -136,8 +140,8 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The program that o runs with a source's web address (default: xdg-open, or open on macOS).",
     ),
     (
-        "XDG_CONFIG_HOME, XDG_STATE_HOME",
-        "Where the config and the host key are looked for (see FILES).",
+        "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME",
+        "Where the config, the dataset schema and the host key are looked for (see FILES).",
     ),
 ];
 
@@ -149,6 +153,6 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "2",
-        "An unusable invocation, an unreadable or invalid file (every command but check), output that cannot be written, or no terminal for the dashboard.",
+        "An unusable invocation, an unreadable or invalid file (every command but check), output that cannot be written (or a file new would overwrite), or no terminal for the dashboard.",
     ),
 ];

@@ -9,6 +9,7 @@ pub mod export;
 mod export_format;
 pub mod list;
 pub mod man;
+pub mod new;
 pub mod output;
 pub mod plain;
 pub mod render;

@@ -1,5 +1,5 @@
 //! Not a subcommand: how the commands that print data (export, schema, completions, man)
-//! hand it to standard output, and how `export --output` writes its file.
+//! hand it to standard output, and how `export --output` and `new` write their files.
 
 use std::fs;
 use std::io::{self, ErrorKind, Write};
@@ -47,18 +47,43 @@ pub fn to_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Err(error) => return Err(error),
     };
     let folder = folder_of(&target);
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".bri-dash-")
-        .suffix(".partial")
-        .tempfile_in(&folder)?;
-    temporary.write_all(bytes)?;
-    temporary.as_file().sync_all()?;
-    let permissions = existing.unwrap_or_else(new_file_permissions);
-    temporary.as_file().set_permissions(permissions)?;
+    let temporary = written_beside(
+        &folder,
+        bytes,
+        existing.unwrap_or_else(new_file_permissions),
+    )?;
     temporary.persist(&target).map_err(|error| error.error)?;
     // The rename is on disk only once the folder is: without this, a crash could bring
     // back the old file, or neither.
     fs::File::open(&folder)?.sync_all()
+}
+
+/// Writes `bytes` as a new file at `path`, whole or not at all, as [`to_file`] does, but
+/// never over anything: the file appears by a link that fails when `path` exists, even if
+/// something is put there while the bytes are written.
+pub fn to_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = folder_of(path);
+    let temporary = written_beside(&folder, bytes, new_file_permissions())?;
+    temporary
+        .persist_noclobber(path)
+        .map_err(|error| error.error)?;
+    fs::File::open(&folder)?.sync_all()
+}
+
+/// A temporary file in `folder` holding `bytes`, on the disk, with `permissions`.
+fn written_beside(
+    folder: &Path,
+    bytes: &[u8],
+    permissions: fs::Permissions,
+) -> io::Result<tempfile::NamedTempFile> {
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".bri-dash-")
+        .suffix(".partial")
+        .tempfile_in(folder)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    temporary.as_file().set_permissions(permissions)?;
+    Ok(temporary)
 }
 
 fn folder_of(path: &Path) -> PathBuf {

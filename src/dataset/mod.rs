@@ -19,6 +19,8 @@ pub use model::*;
 pub use quote::{Origin, Quote, Said};
 pub use raw::RawDataset;
 
+use serde::Deserialize;
+
 use crate::files::diagnostic::FileError;
 use crate::files::textfile::read_text_file;
 use crate::files::toml_error::toml_problem;
@@ -53,15 +55,42 @@ pub fn builtin(name: &str) -> Option<&'static Builtin> {
 }
 
 /// Parses and validates dataset text; `origin` names it in errors (a path or `builtin:NAME`).
+///
+/// Every problem that does not follow from another is reported: each syntax error (the
+/// parser recovers and reads on), then each unknown key, then what serde and validation find
+/// in the rest, each group in the order of the file. Syntax comes first because it is what
+/// to fix first, and validation waits for a file whose syntax is sound.
 pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
     let invalid = |problems| FileError::Invalid {
         origin: origin.to_owned(),
         text: Arc::from(text),
         problems,
     };
-    let raw: RawDataset =
-        toml::from_str(text).map_err(|error| invalid(vec![toml_problem(&error, text)]))?;
-    validate::validate(raw, text).map_err(invalid)
+    let (mut root, errors) = toml::de::DeTable::parse_recoverable(text);
+    let mut problems = raw::unknown_keys(root.get_mut());
+    if !errors.is_empty() {
+        // After a syntax error the parser's reading is a guess (a line may have become a
+        // key of the broken value): only the unknown keys before it are sure.
+        let syntax = raw::syntax_problems(&errors, text);
+        let first = syntax[0].span.as_ref().map_or(0, |span| span.start);
+        problems.retain(|p| p.span.as_ref().is_some_and(|span| span.start < first));
+        return Err(invalid([syntax, problems].concat()));
+    }
+    let raw = match RawDataset::deserialize(toml::de::Deserializer::from(root)) {
+        Ok(raw) => raw,
+        Err(error) => {
+            problems.push(toml_problem(&error, text));
+            return Err(invalid(problems));
+        }
+    };
+    match validate::validate(raw, text) {
+        Ok(dataset) if problems.is_empty() => Ok(dataset),
+        Ok(_) => Err(invalid(problems)),
+        Err(more) => {
+            problems.extend(more);
+            Err(invalid(problems))
+        }
+    }
 }
 
 /// Reads, parses and validates a dataset file.

@@ -4,7 +4,9 @@
 use std::fmt::Write;
 
 use crate::dataset::Lang;
-use crate::dataset::diff::{CountryChange, DatasetDiff, IndicatorChange, Named, PanelPoint};
+use crate::dataset::diff::{
+    CountryChange, DatasetDiff, FieldChange, FieldValue, IndicatorChange, Named, PanelPoint,
+};
 use crate::i18n::{figure_in, number_in, strings};
 
 /// A part of the comparison: heading, the sign its entries carry in text form, and the
@@ -86,6 +88,47 @@ pub fn country_change_line(change: &CountryChange, lang: Lang) -> String {
     )
 }
 
+/// A field's value in `lang`; `shown_in` is the language of texts, which may differ from
+/// `lang` when the change is in the other language only.
+fn field_value(value: Option<&FieldValue>, field: &str, shown_in: Lang, lang: Lang) -> String {
+    let quoted = |text: &str| match field {
+        "quote" => format!("“{text}”"),
+        _ => text.to_owned(),
+    };
+    match value {
+        None => match lang {
+            Lang::En => "(none)".to_owned(),
+            Lang::Zh => "（无）".to_owned(),
+        },
+        Some(FieldValue::Text(text)) => quoted(text.get(shown_in)),
+        Some(FieldValue::Plain(text)) => text.clone(),
+        Some(FieldValue::Texts(texts)) => texts
+            .iter()
+            .map(|t| t.get(shown_in))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// `label: Countries → Partner countries`, or for a point `“A point” · quote: (none) →
+/// “…”`. A text changed in the other language alone is shown in that language, so the line
+/// never reads `A → A`.
+pub fn field_change_line(change: &FieldChange, lang: Lang) -> String {
+    let texts = |lang| {
+        let side = |value| field_value(value, change.field, lang, lang);
+        (side(change.old.as_ref()), side(change.new.as_ref()))
+    };
+    let (mut old, mut new) = texts(lang);
+    if old == new {
+        (old, new) = texts(lang.other());
+    }
+    let point = change
+        .point
+        .as_ref()
+        .map_or_else(String::new, |text| format!("“{}” · ", text.get(lang)));
+    format!("{point}{}: {old} → {new}", change.field)
+}
+
 /// Sections of the comparison as (heading, sign, entries): each entry an id (or panel id)
 /// and its text, in the order they are shown; empty sections left out.
 pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
@@ -141,6 +184,20 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
             heading(words.removed_points, diff.removed_points.len()),
             '-',
             points(&diff.removed_points),
+        ),
+        (
+            heading(
+                match lang {
+                    Lang::En => "Changed fields",
+                    Lang::Zh => "变化的字段",
+                },
+                diff.changed_fields.len(),
+            ),
+            '~',
+            diff.changed_fields
+                .iter()
+                .map(|c| (c.id.clone(), field_change_line(c, lang)))
+                .collect(),
         ),
         (
             heading(words.added_countries, diff.added_countries.len()),
@@ -211,6 +268,13 @@ pub fn to_markdown(diff: &DatasetDiff, lang: Lang) -> String {
     out
 }
 
+/// The comparison as JSON, its numbers written as the JSON export writes them (`20`, not
+/// `20.0`), so the two agree on every figure.
 pub fn to_json(diff: &DatasetDiff) -> String {
-    serde_json::to_string_pretty(diff).expect("the diff serializes") + "\n"
+    use super::json::number::WholeNumbers;
+    let mut out = Vec::new();
+    let formatter = WholeNumbers(serde_json::ser::PrettyFormatter::new());
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+    serde::Serialize::serialize(diff, &mut serializer).expect("the diff serializes");
+    String::from_utf8(out).expect("JSON is UTF-8") + "\n"
 }

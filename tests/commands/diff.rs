@@ -188,3 +188,138 @@ fn a_figure_whose_date_alone_moved_is_not_written_as_a_change_of_value() {
         assert!(!stdout.contains("(0.0%)"), "{stdout}");
     }
 }
+
+/// `new.toml` with `edits` applied, each `(find, replace)` asserted to apply, in a temp file.
+fn edited(edits: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let mut text = std::fs::read_to_string(repo("tests/fixtures/editions/new.toml")).unwrap();
+    for (find, replace) in edits {
+        assert!(text.contains(find), "the fixture has {find:?}");
+        text = text.replacen(find, replace, 1);
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("edited.toml");
+    std::fs::write(&path, text).unwrap();
+    (folder, path)
+}
+
+#[test]
+fn changes_of_words_units_quotes_notes_sources_and_panels_are_each_reported() {
+    let (_folder, later) = edited(&[
+        (
+            "label = { zh = \"国家\", en = \"Countries\" }",
+            "label = { zh = \"国家\", en = \"Partner countries\" }",
+        ),
+        (
+            "unit = { zh = \"个\", en = \"countries\" }",
+            "unit = { zh = \"个\", en = \"partners\" }\nunit_singular = \"partner\"",
+        ),
+        (
+            "quote = { zh = \"20个国家\", en = \"20 countries\" }",
+            "quote = { zh = \"20个国家\", en = \"20 countries\" }\nquote_translated = \"en\"\n\
+             note = { zh = \"注\", en = \"A note\" }",
+        ),
+        (
+            "quote = { zh = \"130套\", en = \"130 systems\" }",
+            "quote_missing = { zh = \"未记录\", en = \"not recorded\" }",
+        ),
+        (
+            "source = \"seed\"\nquote_missing",
+            "source = \"other\"\nquote_missing",
+        ),
+        (
+            "[[tabs]]",
+            "[[sources]]\nid = \"other\"\nkind = \"news\"\ntitle = { zh = \"新闻\", en = \"News\" }\n\n[[tabs]]",
+        ),
+        (
+            "title = { zh = \"政策\", en = \"Policy\" }",
+            "title = { zh = \"政策沟通\", en = \"Policy\" }",
+        ),
+        (
+            "sub = [{ zh = \"子要点\", en = \"A sub-point\" }]",
+            "sub = [{ zh = \"子要点\", en = \"A sub-point\" }, { zh = \"二\", en = \"Two\" }]\n\
+             quote = { zh = \"原话\", en = \"The words\" }",
+        ),
+    ]);
+    let new = repo("tests/fixtures/editions/new.toml");
+    let output = diff_command(&new, &later, &["--exit-code", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "Changed fields (11)\n",
+        "~ mou-countries  label: Countries → Partner countries\n",
+        "~ mou-countries  unit: countries → partners\n",
+        "~ mou-countries  unit_singular: (none) → partner\n",
+        "~ mou-countries  quote_translated: (none) → en\n",
+        "~ mou-countries  note: (none) → A note\n",
+        "~ land-cables  source: seed → other\n",
+        "~ land-cables  quote: “130 systems” → (none)\n",
+        "~ land-cables  quote_missing: (none) → not recorded\n",
+        // Changed in Chinese alone: shown in Chinese, never `Policy → Policy`.
+        "~ policy  title: 政策 → 政策沟通\n",
+        "~ policy  “A point” · sub: A sub-point → A sub-point; Two\n",
+        "~ policy  “A point” · quote: (none) → “The words”\n",
+        "Unchanged indicators: 0\n",
+    ] {
+        assert!(stdout.contains(line), "{line:?} in\n{stdout}");
+    }
+    let json = diff_command(&new, &later, &["--format", "json"]);
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let fields = document["changed_fields"].as_array().unwrap();
+    assert_eq!(fields.len(), 11);
+    assert_eq!(
+        fields[0],
+        serde_json::json!({
+            "holder": "indicator", "id": "mou-countries", "field": "label",
+            "old": { "zh": "国家", "en": "Countries" },
+            "new": { "zh": "国家", "en": "Partner countries" },
+        })
+    );
+    assert_eq!(fields[10]["holder"], "point");
+    assert_eq!(fields[10]["point"]["en"], "A point");
+}
+
+#[test]
+fn a_label_changed_alone_is_a_difference() {
+    let (_folder, later) = edited(&[(
+        "label = { zh = \"陆缆系统\", en = \"Land cable systems\" }",
+        "label = { zh = \"陆缆系统\", en = \"Cross-border land cables\" }",
+    )]);
+    let new = repo("tests/fixtures/editions/new.toml");
+    let output = diff_command(&new, &later, &["--exit-code"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("~ land-cables  label: Land cable systems → Cross-border land cables"),
+        "{stdout}"
+    );
+    // The figure whose label changed is no longer counted unchanged.
+    assert!(stdout.contains("Unchanged indicators: 1\n"), "{stdout}");
+}
+
+#[test]
+fn json_diff_and_json_export_write_a_figure_the_same_way() {
+    let (_folder, later) = edited(&[("value = 130", "value = 2.5")]);
+    let new = repo("tests/fixtures/editions/new.toml");
+    let json = diff_command(&later, &new, &["--format", "json"]);
+    let diff_text = String::from_utf8(json.stdout).unwrap();
+    let export = Command::cargo_bin("bri-dash")
+        .unwrap()
+        .env_remove("BRI_DASH_CONFIG")
+        .env("XDG_CONFIG_HOME", repo("tests/fixtures/no-config"))
+        .args(["export", "--format", "json", "--dataset"])
+        .arg(&later)
+        .output()
+        .unwrap();
+    let export_text = String::from_utf8(export.stdout).unwrap();
+    // 2.5 → 130 in the diff; the export of the old edition has 2.5 and 20.
+    for (text, written) in [
+        (&diff_text, "\"value\": 2.5,"),
+        (&diff_text, "\"value\": 130,"),
+        (&diff_text, "\"absolute_change\": 127.5,"),
+        (&export_text, "\"value\": 2.5,"),
+        (&export_text, "\"value\": 20,"),
+    ] {
+        assert!(text.contains(written), "{written} in\n{text}");
+    }
+    assert!(!diff_text.contains(".0,"), "{diff_text}");
+}

@@ -17,5 +17,6 @@ mod export_format;
 mod html;
 mod html_browser;
 mod list;
+mod new;
 mod plain;
 mod schema;

@@ -28,7 +28,7 @@ fn committed(kind: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn validator(kind: &str) -> Validator {
+pub(super) fn validator(kind: &str) -> Validator {
     let schema: Value = serde_json::from_str(&committed(kind)).unwrap();
     assert_eq!(
         schema["$schema"], "http://json-schema.org/draft-07/schema#",
@@ -66,7 +66,7 @@ fn load_toml(path: &Path) -> Value {
 }
 
 /// Every schema error for `path`, as `instance-path: message`.
-fn errors(validator: &Validator, path: &Path) -> Vec<String> {
+pub(super) fn errors(validator: &Validator, path: &Path) -> Vec<String> {
     let instance = load_toml(path);
     validator
         .iter_errors(&instance)

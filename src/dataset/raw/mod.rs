@@ -5,6 +5,8 @@
 
 mod country;
 mod figure;
+mod keys;
+mod syntax;
 mod text;
 
 use schemars::JsonSchema;
@@ -13,6 +15,8 @@ use toml::Spanned;
 
 pub use country::*;
 pub use figure::*;
+pub(super) use keys::unknown_keys;
+pub(super) use syntax::syntax_problems;
 pub use text::*;
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -90,10 +90,12 @@ impl Validator<'_> {
         let parsed = serde_json::from_value(serde_json::Value::String(raw.get_ref().clone())).ok();
         if parsed.is_none() {
             let list: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+            let suggestion = nearest_keyword(raw.get_ref(), allowed)
+                .map_or_else(String::new, |near| format!("; did you mean \"{near}\"?"));
             self.problems.push(Problem::at(
                 raw.span(),
                 format!(
-                    "unknown {what} \"{}\": expected one of {}",
+                    "unknown {what} \"{}\": expected one of {}{suggestion}",
                     escape_for_message(raw.get_ref()),
                     list.join(", ")
                 ),
@@ -114,6 +116,22 @@ impl Validator<'_> {
     }
 }
 
+/// How alike (Jaro–Winkler, 0 to 1) a keyword must be to one of the allowed ones to be
+/// suggested. Lower than for names (`text::suggest`, 0.8): the list is short and closed, so
+/// the nearest of five is most likely what was meant, as `about` for `approx` (0.58; the
+/// next, `exact`, 0.46), while a word like none of them (`zzz`, 0) still gets no guess.
+const KEYWORD_ALIKE_ENOUGH: f64 = 0.55;
+
+/// The allowed keyword nearest to `unknown`, when it is alike enough.
+fn nearest_keyword<'a>(unknown: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|&candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+        .filter(|(score, _)| *score > KEYWORD_ALIKE_ENOUGH)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, best)| best)
+}
+
 fn describe_value(value: &toml::Value) -> String {
     match value {
         toml::Value::String(s) => format!("the string \"{}\"", escape_for_message(s)),
@@ -123,5 +141,22 @@ fn describe_value(value: &toml::Value) -> String {
         toml::Value::Datetime(d) => format!("the date-time {d}"),
         toml::Value::Array(_) => "an array".to_owned(),
         toml::Value::Table(_) => "a table".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest_keyword;
+
+    #[test]
+    fn a_misspelt_or_abbreviated_keyword_gets_the_nearest_allowed_one() {
+        let qualifiers = ["exact", "about", "more_than", "at_least", "fewer_than"];
+        assert_eq!(nearest_keyword("approx", &qualifiers), Some("about"));
+        assert_eq!(nearest_keyword("at-least", &qualifiers), Some("at_least"));
+        assert_eq!(
+            nearest_keyword("artcle", &["article", "report", "news"]),
+            Some("article")
+        );
+        assert_eq!(nearest_keyword("zzz", &qualifiers), None);
     }
 }

@@ -9,7 +9,7 @@
 use std::io::{self, Write};
 
 mod country;
-mod number;
+pub(crate) mod number;
 
 use serde::Serialize;
 

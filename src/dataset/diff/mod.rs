@@ -1,8 +1,13 @@
 //! Two editions of a dataset compared: indicators matched by id (old → new value, absolute
 //! and percent change, date moved), and what was added or removed among indicators, panels
-//! and points; countries matched by code (added, removed, or with facts added or removed).
+//! and points; the words around them that changed (`fields`); countries matched by code
+//! (added, removed, or with facts added or removed).
 
 use std::collections::HashMap;
+
+mod fields;
+
+pub use fields::{FieldChange, FieldValue, Holder};
 
 use serde::Serialize;
 
@@ -20,6 +25,9 @@ pub struct DatasetDiff {
     pub removed_panels: Vec<Named>,
     pub added_points: Vec<PanelPoint>,
     pub removed_points: Vec<PanelPoint>,
+    /// Labels, units, quotes, notes and sources of the indicators, titles of the panels,
+    /// sub-points and quotes of the points, that differ where both editions have the thing.
+    pub changed_fields: Vec<FieldChange>,
     /// Countries by code (`id`) and name. Left out of the JSON when empty, so comparing
     /// datasets without countries writes what it did before countries existed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -150,6 +158,7 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
         .enumerate()
         .map(|(i, x)| (x.id.as_str(), i))
         .collect();
+    let changed_fields = fields::field_changes(old, new);
     let mut changed = Vec::new();
     let mut unchanged = Vec::new();
     let mut added_indicators = Vec::new();
@@ -163,7 +172,13 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
         };
         let before = &old.indicators[index];
         if before.figure == indicator.figure && before.as_of == indicator.as_of {
-            unchanged.push(indicator.id.clone());
+            // Unchanged means in everything: a figure whose label alone changed is not.
+            let words_changed = changed_fields
+                .iter()
+                .any(|c| c.holder == Holder::Indicator && c.id == indicator.id);
+            if !words_changed {
+                unchanged.push(indicator.id.clone());
+            }
             continue;
         }
         let absolute_change = indicator.figure.value - before.figure.value;
@@ -230,6 +245,7 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
         removed_panels: panels_only_in(old, new),
         added_points: points_only_in(new, old),
         removed_points: points_only_in(old, new),
+        changed_fields,
         added_countries,
         removed_countries,
         changed_countries,
@@ -243,9 +259,10 @@ impl DatasetDiff {
         !self.is_empty() || self.old.title != self.new.title || self.old.as_of != self.new.as_of
     }
 
-    /// Whether no figure, panel, point or country differs (the titles and dates may).
+    /// Whether no figure, panel, point, field or country differs (the titles and dates may).
     pub fn is_empty(&self) -> bool {
         self.changed.is_empty()
+            && self.changed_fields.is_empty()
             && self.added_indicators.is_empty()
             && self.removed_indicators.is_empty()
             && self.added_panels.is_empty()
