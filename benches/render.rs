@@ -198,5 +198,35 @@ fn render(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, floor, render);
+/// What the terminal's display costs on top of a frame: web addresses made links (every
+/// cell looked at for `http`, the addresses wrapped), and every cell made ASCII. The same
+/// frames as `render/bri-connectivity-plain/…`, drawn in the same run.
+fn display(c: &mut Criterion) {
+    let dataset = support::builtin_named("bri-connectivity");
+    let sources = dataset
+        .tabs
+        .iter()
+        .position(|t| t.kind == TabKind::Sources)
+        .expect("a sources tab");
+    let mut base = support::app(&dataset, 120, 40);
+    base.tab = sources;
+    for (name, links, ascii) in [
+        ("plain", false, false),
+        ("links", true, false),
+        ("ascii", false, true),
+    ] {
+        let mut app = base.clone();
+        app.display.links = links;
+        app.display.ascii = ascii;
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test backend");
+        frame(
+            c,
+            &mut terminal,
+            &format!("render/bri-connectivity-{name}/sources/120x40"),
+            &app,
+        );
+    }
+}
+
+criterion_group!(benches, floor, render, display);
 criterion_main!(benches);

@@ -33,15 +33,22 @@ pub fn mark<'a>(buffer: &mut Buffer, area: Rect, urls: impl Fn() -> Vec<&'a str>
                     .collect()
             });
             let shown = Shown { buffer, area, x, y };
-            let found = candidates
+            // The address drawn here is the one whose characters match the most cells
+            // (counted first, without keeping them: most candidates part at the host).
+            let best = candidates
                 .iter()
-                .map(|url| (shown.matched(url), *url))
-                .max_by_key(|(cells, _)| cells.len());
-            match found {
-                Some((cells, url)) if !cells.is_empty() => {
-                    let id = link_id(url);
+                .filter_map(|url| {
+                    let mut count = 0;
+                    shown.walk(url, |_, _| count += 1).then_some((count, *url))
+                })
+                .max_by_key(|&(count, _)| count);
+            match best {
+                Some((_, url)) => {
+                    let mut cells = Vec::new();
+                    shown.walk(url, |cx, cy| cells.push((cx, cy)));
+                    let open = format!("\x1b]8;id={:x};{url}\x1b\\", link_id(url));
                     for &(cx, cy) in &cells {
-                        link_cell(buffer, cx, cy, url, id);
+                        link_cell(buffer, cx, cy, &open);
                     }
                     x = cells
                         .iter()
@@ -50,20 +57,22 @@ pub fn mark<'a>(buffer: &mut Buffer, area: Rect, urls: impl Fn() -> Vec<&'a str>
                         .max()
                         .unwrap_or(x + 1);
                 }
-                _ => x += 1,
+                None => x += 1,
             }
         }
     }
 }
 
-/// Whether an address begins at (x, y): `http://` or `https://`.
+/// Whether an address begins at (x, y): `http://` or `https://`. Asked of every cell of
+/// every frame, so a cell that is not `h` is let go at the first byte.
 fn starts_address(buffer: &Buffer, x: u16, y: u16, area: Rect) -> bool {
-    ["http://", "https://"].iter().any(|scheme| {
-        scheme.chars().enumerate().all(|(i, c)| {
-            let cx = x + i as u16;
-            cx < area.right() && buffer[(cx, y)].symbol() == c.encode_utf8(&mut [0; 4]) as &str
-        })
-    })
+    if buffer[(x, y)].symbol() != "h" {
+        return false;
+    }
+    let text: String = (x..area.right().min(x + 8))
+        .map(|cx| buffer[(cx, y)].symbol())
+        .collect();
+    text.starts_with("http://") || text.starts_with("https://")
 }
 
 /// An address drawn from (x, y) on.
@@ -75,37 +84,36 @@ struct Shown<'b> {
 }
 
 impl Shown<'_> {
-    /// The cells that show `url` from here: all its characters, row by row when the text
-    /// wraps (a row that ends before the address does, at a space, a border or the edge,
-    /// goes on at the same column of the next row), or as many as are shown before an
-    /// ellipsis that cuts it. Empty when the text drawn is another address.
-    fn matched(&self, url: &str) -> Vec<(u16, u16)> {
-        let mut cells = Vec::new();
+    /// Visits the cells that show `url` from here: all its characters, row by row when
+    /// the text wraps (a row that ends before the address does, at a space, a border or
+    /// the edge, goes on at the same column of the next row), or as many as are shown
+    /// before an ellipsis that cuts it. False, whatever was visited, when the text drawn is
+    /// another address. `url` is ASCII (see [`mark`]): each character is a byte.
+    fn walk(&self, url: &str, mut visit: impl FnMut(u16, u16)) -> bool {
         let (mut x, mut y) = (self.x, self.y);
-        let mut rest = url.chars().peekable();
-        while let Some(&expected) = rest.peek() {
-            let expected = expected.encode_utf8(&mut [0; 4]).to_owned();
+        let mut rest = url.as_bytes();
+        while let Some((&expected, after)) = rest.split_first() {
             let here = (x < self.area.right()).then(|| self.buffer[(x, y)].symbol());
-            if here == Some(expected.as_str()) {
-                cells.push((x, y));
-                rest.next();
+            if here.is_some_and(|symbol| symbol.as_bytes() == [expected]) {
+                visit(x, y);
+                rest = after;
                 x += 1;
                 continue;
             }
             if here == Some("…") {
-                return cells;
+                return true;
             }
             let row_ended = here.is_none_or(|symbol| symbol.trim().is_empty() || is_border(symbol));
             let wraps = row_ended
                 && y + 1 < self.area.bottom()
                 && y + 1 - self.y < MAX_ROWS
-                && self.buffer[(self.x, y + 1)].symbol() == expected;
+                && self.buffer[(self.x, y + 1)].symbol().as_bytes() == [expected];
             if !wraps {
-                return Vec::new();
+                return false;
             }
             (x, y) = (self.x, y + 1);
         }
-        cells
+        true
     }
 }
 
@@ -125,12 +133,13 @@ fn link_id(url: &str) -> u64 {
 
 /// Wraps a cell's character in the link. ratatui would take the address for printable
 /// text as wide as itself: the cell keeps its width of one column.
-fn link_cell(buffer: &mut Buffer, x: u16, y: u16, url: &str, id: u64) {
+fn link_cell(buffer: &mut Buffer, x: u16, y: u16, open: &str) {
+    const CLOSE: &str = "\x1b]8;;\x1b\\";
     let cell = &mut buffer[(x, y)];
-    let symbol = format!(
-        "\x1b]8;id={id:x};{url}\x1b\\{}\x1b]8;;\x1b\\",
-        cell.symbol()
-    );
+    let mut symbol = String::with_capacity(open.len() + cell.symbol().len() + CLOSE.len());
+    symbol.push_str(open);
+    symbol.push_str(cell.symbol());
+    symbol.push_str(CLOSE);
     cell.set_symbol(&symbol);
     cell.set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN));
 }
