@@ -10,3 +10,4 @@ mod hostile;
 mod loading;
 mod partners_data;
 mod terms;
+mod titles;
