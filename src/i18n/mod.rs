@@ -22,7 +22,7 @@ pub use punctuation::{aside, labelled, quoted};
 pub use quotes::{no_sentence, origin_mark, said_line};
 pub use report::{
     BriefWords, Words as ReportWords, age_at_as_of, brief_words, qualifier as qualifier_words,
-    words as report_words,
+    title_marks, words as report_words,
 };
 pub use words::{
     Strings, cited, compared, gaps, hits, percent_of_target, point_of, similar, source_kind,

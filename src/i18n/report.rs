@@ -120,6 +120,17 @@ const ZH: Words = Words {
     title_close: "》",
 };
 
+/// The marks around a source's title in a reference (《》 in Chinese, none in English): none
+/// for a title that carries its own (《河南社会科学》 is not written 《《河南社会科学》》).
+pub fn title_marks(title: &str, lang: Lang) -> (&'static str, &'static str) {
+    let w = words(lang);
+    if title.starts_with(w.title_open) && title.ends_with(w.title_close) {
+        ("", "")
+    } else {
+        (w.title_open, w.title_close)
+    }
+}
+
 pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
@@ -235,5 +246,17 @@ pub fn brief_words(lang: Lang) -> &'static BriefWords {
     match lang {
         Lang::En => &BRIEF_EN,
         Lang::Zh => &BRIEF_ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_in_its_own_book_marks_is_not_marked_again() {
+        assert_eq!(title_marks("河南社会科学", Lang::Zh), ("《", "》"));
+        assert_eq!(title_marks("《河南社会科学》", Lang::Zh), ("", ""));
+        assert_eq!(title_marks("Plain", Lang::En), ("", ""));
     }
 }

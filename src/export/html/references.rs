@@ -22,9 +22,11 @@ pub fn describe(source: &Source, lang: Lang) -> Vec<Piece<'_>> {
     if !lead.is_empty() {
         lead.push_str(w.after_authors);
     }
-    lead.push_str(w.title_open);
-    let mut pieces = vec![Piece::Text(lead), Piece::Title(source.title.get(lang))];
-    let mut tail = w.title_close.to_owned();
+    let title = source.title.get(lang);
+    let (open, close) = crate::i18n::title_marks(title, lang);
+    lead.push_str(open);
+    let mut pieces = vec![Piece::Text(lead), Piece::Title(title)];
+    let mut tail = close.to_owned();
     if let Some(publication) = &source.publication {
         tail.push_str(w.comma);
         tail.push_str(publication.get(lang));

@@ -72,7 +72,10 @@ impl Brief<'_> {
         };
         text.push_str(&match self.lang {
             Lang::En => format!("*{title}*"),
-            Lang::Zh => format!("《{title}》"),
+            Lang::Zh => {
+                let (open, close) = crate::i18n::title_marks(&title, self.lang);
+                format!("{open}{title}{close}")
+            }
         });
         if let Some(publication) = &source.publication {
             text.push_str(comma);
