@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use crate::dataset::Lang;
 use crate::dataset::diff::{
-    CountryChange, DatasetDiff, FieldChange, FieldValue, IndicatorChange, Named, PanelPoint,
+    CountryChange, DatasetDiff, DatedLabel, EventChange, FieldChange, FieldValue, IndicatorChange,
+    Named, PanelPoint, SeriesChange,
 };
 use crate::i18n::{figure_in, number_in, strings};
 
@@ -129,6 +130,63 @@ pub fn field_change_line(change: &FieldChange, lang: Lang) -> String {
     format!("{point}{}: {old} → {new}", change.field)
 }
 
+/// ` · changed: quote, note`: the fields the file uses, which read the same in both languages.
+fn changed_fields(fields: &[&str], lang: Lang) -> String {
+    if fields.is_empty() {
+        return String::new();
+    }
+    match lang {
+        Lang::En => format!(" · changed: {}", fields.join(", ")),
+        Lang::Zh => format!(" · 改动：{}", fields.join("、")),
+    }
+}
+
+/// `Trains per year · 2019: 8,225 → 8,300 trains`; `(none) → 20 countries` for a point
+/// added, `18 countries → (none)` for one removed.
+pub fn series_change_line(change: &SeriesChange, lang: Lang) -> String {
+    let unit = change.unit.get(lang);
+    let none = match lang {
+        Lang::En => "(none)",
+        Lang::Zh => "（无）",
+    };
+    let values = match (&change.old, &change.new) {
+        (Some(old), Some(new)) if old == new => format!(
+            "{} {unit}{}",
+            figure_in(new, lang),
+            match lang {
+                Lang::En => " (value unchanged)",
+                Lang::Zh => "（数值未变）",
+            }
+        ),
+        (Some(old), Some(new)) => {
+            format!("{} → {} {unit}", figure_in(old, lang), figure_in(new, lang))
+        }
+        (None, Some(new)) => format!("{none} → {} {unit}", figure_in(new, lang)),
+        (Some(old), None) => format!("{} {unit} → {none}", figure_in(old, lang)),
+        (None, None) => none.to_owned(),
+    };
+    format!(
+        "{} · {}: {values}{}",
+        change.label.get(lang),
+        crate::i18n::date(&change.date, lang),
+        changed_fields(&change.fields, lang)
+    )
+}
+
+/// `2023-10-18: Third Belt and Road Forum` (and what changed of it).
+fn event_line(
+    date: &crate::dataset::FuzzyDate,
+    label: &str,
+    fields: &[&str],
+    lang: Lang,
+) -> String {
+    format!(
+        "{}: {label}{}",
+        crate::i18n::date(date, lang),
+        changed_fields(fields, lang)
+    )
+}
+
 /// Sections of the comparison as (heading, sign, entries): each entry an id (or panel id)
 /// and its text, in the order they are shown; empty sections left out.
 pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
@@ -144,6 +202,17 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
         items
             .iter()
             .map(|p| (p.panel.clone(), p.text.get(lang).to_owned()))
+            .collect()
+    };
+    let events = |items: &[DatedLabel]| -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|e| {
+                (
+                    e.date.canonical(),
+                    event_line(&e.date, e.label.get(lang), &[], lang),
+                )
+            })
             .collect()
     };
     let mut sections = vec![
@@ -197,6 +266,61 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
             diff.changed_fields
                 .iter()
                 .map(|c| (c.id.clone(), field_change_line(c, lang)))
+                .collect(),
+        ),
+        (
+            heading(
+                match lang {
+                    Lang::En => "Changed series points",
+                    Lang::Zh => "变化的序列数据点",
+                },
+                diff.series_changes.len(),
+            ),
+            '~',
+            diff.series_changes
+                .iter()
+                .map(|c| (c.id.clone(), series_change_line(c, lang)))
+                .collect(),
+        ),
+        (
+            heading(
+                match lang {
+                    Lang::En => "Added events",
+                    Lang::Zh => "新增事件",
+                },
+                diff.added_events.len(),
+            ),
+            '+',
+            events(&diff.added_events),
+        ),
+        (
+            heading(
+                match lang {
+                    Lang::En => "Removed events",
+                    Lang::Zh => "删除的事件",
+                },
+                diff.removed_events.len(),
+            ),
+            '-',
+            events(&diff.removed_events),
+        ),
+        (
+            heading(
+                match lang {
+                    Lang::En => "Changed events",
+                    Lang::Zh => "变化的事件",
+                },
+                diff.changed_events.len(),
+            ),
+            '~',
+            diff.changed_events
+                .iter()
+                .map(|e: &EventChange| {
+                    (
+                        e.date.canonical(),
+                        event_line(&e.date, e.label.get(lang), &e.fields, lang),
+                    )
+                })
                 .collect(),
         ),
         (

@@ -323,3 +323,73 @@ fn json_diff_and_json_export_write_a_figure_the_same_way() {
     }
     assert!(!diff_text.contains(".0,"), "{diff_text}");
 }
+
+/// The points of `mou-countries`' series, as the file writes them after its headline.
+fn series(points: &[(&str, u32, &str)]) -> String {
+    points
+        .iter()
+        .map(|(date, value, extra)| {
+            format!("\n[[indicators.series]]\ndate = \"{date}\"\nvalue = {value}\n{extra}")
+        })
+        .collect()
+}
+
+#[test]
+fn revised_series_points_and_events_are_each_reported() {
+    let headline = "headline = true\n";
+    let (_before_folder, before) = edited(&[(
+        headline,
+        &format!(
+            "{headline}{}",
+            series(&[("2019", 16, ""), ("2021", 17, ""), ("2022", 18, "")])
+        ),
+    )]);
+    let (_after_folder, after) = edited(&[
+        (
+            headline,
+            &format!(
+                "{headline}{}",
+                series(&[
+                    ("2019", 16, "note = { zh = \"注\", en = \"A note\" }"),
+                    ("2021", 19, ""),
+                    ("2023", 20, ""),
+                ])
+            ),
+        ),
+        (
+            "label = { zh = \"宣布\", en = \"Announced\" }\nsource = \"seed\"",
+            "label = { zh = \"宣布\", en = \"Announced\" }\nsource = \"seed\"\n\
+             quote = { zh = \"原话\", en = \"The words\" }\n\n\
+             [[events]]\ndate = 2023-11-01\nlabel = { zh = \"签署\", en = \"Signed\" }\nsource = \"seed\"",
+        ),
+    ]);
+    let output = diff_command(&before, &after, &["--exit-code", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1), "the editions differ");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "Changed series points (4)",
+        "Countries · 2019: 16 countries (value unchanged) · changed: note",
+        "Countries · 2021: 17 → 19 countries",
+        "Countries · 2022: 18 countries → (none)",
+        "Countries · 2023: (none) → 20 countries",
+        "Added events (1)",
+        "2023-11-01: Signed",
+        "Changed events (1)",
+        "2023-10-18: Announced · changed: quote",
+    ] {
+        assert!(stdout.contains(line), "no `{line}` in\n{stdout}");
+    }
+    let json = diff_command(&before, &after, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        json["series_changes"].as_array().map(Vec::len),
+        Some(4),
+        "{json}"
+    );
+    assert_eq!(json["series_changes"][1]["new"]["value"], 19, "{json}");
+    assert_eq!(json["added_events"][0]["date"], "2023-11-01", "{json}");
+    assert_eq!(json["changed_events"][0]["fields"][0], "quote", "{json}");
+    // The same edition against itself: nothing.
+    let same = diff_command(&after, &after, &["--exit-code"]);
+    assert_eq!(same.status.code(), Some(0));
+}

@@ -1,12 +1,15 @@
 //! Two editions of a dataset compared: indicators matched by id (old → new value, absolute
 //! and percent change, date moved), and what was added or removed among indicators, panels
-//! and points; the words around them that changed (`fields`); countries matched by code
-//! (added, removed, or with facts added or removed).
+//! and points; the words around them that changed (`fields`); the points of each series and
+//! the events of the timeline (`dated`); countries matched by code (added, removed, or with
+//! facts added or removed).
 
 use std::collections::HashMap;
 
+mod dated;
 mod fields;
 
+pub use dated::{DatedLabel, EventChange, SeriesChange};
 pub use fields::{FieldChange, FieldValue, Holder};
 
 use serde::Serialize;
@@ -28,6 +31,16 @@ pub struct DatasetDiff {
     /// Labels, units, quotes, notes and sources of the indicators, titles of the panels,
     /// sub-points and quotes of the points, that differ where both editions have the thing.
     pub changed_fields: Vec<FieldChange>,
+    /// The points of the series that differ (revised, added, removed, re-sourced). Left out
+    /// of the JSON when empty, as are the events'.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub series_changes: Vec<SeriesChange>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub added_events: Vec<DatedLabel>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed_events: Vec<DatedLabel>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed_events: Vec<EventChange>,
     /// Countries by code (`id`) and name. Left out of the JSON when empty, so comparing
     /// datasets without countries writes what it did before countries existed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -234,6 +247,7 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
         out
     };
     let (added_countries, removed_countries, changed_countries) = countries_diff(old, new);
+    let (added_events, removed_events, changed_events) = dated::events_diff(old, new);
     DatasetDiff {
         old: edition(old),
         new: edition(new),
@@ -246,6 +260,10 @@ pub fn diff(old: &Dataset, new: &Dataset) -> DatasetDiff {
         added_points: points_only_in(new, old),
         removed_points: points_only_in(old, new),
         changed_fields,
+        series_changes: dated::series_changes(old, new),
+        added_events,
+        removed_events,
+        changed_events,
         added_countries,
         removed_countries,
         changed_countries,
@@ -263,6 +281,10 @@ impl DatasetDiff {
     pub fn is_empty(&self) -> bool {
         self.changed.is_empty()
             && self.changed_fields.is_empty()
+            && self.series_changes.is_empty()
+            && self.added_events.is_empty()
+            && self.removed_events.is_empty()
+            && self.changed_events.is_empty()
             && self.added_indicators.is_empty()
             && self.removed_indicators.is_empty()
             && self.added_panels.is_empty()
