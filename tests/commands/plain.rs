@@ -71,3 +71,19 @@ fn every_tab_and_item_of_every_dataset_is_there_without_drawing() {
         }
     }
 }
+
+#[test]
+fn plain_text_for_a_terminal_of_ascii_is_transliterated_whole() {
+    let output = bri_dash()
+        .args(["--plain", "--lang", "zh"])
+        .env("LANG", "C")
+        .env("LC_ALL", "")
+        .env("LC_CTYPE", "")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.is_ascii(), "{text}");
+    // 概览, the overview's Chinese title, in pinyin.
+    assert!(text.contains("Gai Lan"), "{text}");
+}
