@@ -20,16 +20,18 @@ pub mod startup;
 use std::io::IsTerminal;
 
 use crate::commands::cli::Cli;
-use crate::commands::startup::{dataset_entry, load_config};
+use crate::commands::startup::{dataset_entry, language, language_without_config, load_config};
 use crate::config::{Config, DatasetEntry, DatasetLocation};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Lang};
 use crate::files::diagnostic::FileError;
 use crate::text::sanitize::escape_for_message;
 use crate::text::suggest::did_you_mean;
 
-/// Prints a file error to stderr, rustc style, coloured only on a terminal without NO_COLOR.
-pub fn report(error: &FileError) {
-    eprintln!("{}", error.render_report(stderr_is_colored()));
+/// Prints a file error to stderr, rustc style, in the reader's language, coloured only on
+/// a terminal without NO_COLOR.
+pub fn report(error: &FileError, lang: Lang) {
+    let words = crate::i18n::report_labels(lang);
+    eprintln!("{}", error.render_report_in(stderr_is_colored(), words));
 }
 
 /// Whether reports on stderr are coloured: on a terminal, without NO_COLOR.
@@ -94,7 +96,7 @@ fn unknown_name(entry: &DatasetEntry, config: &Config) -> Option<FileError> {
 /// The config in use, or [`Stop`] with code 2 after reporting why it cannot be used.
 pub fn config(cli: &Cli) -> Result<Config, Stop> {
     load_config(cli).map_err(|error| {
-        report(&error);
+        report(&error, language_without_config(cli));
         Stop(2)
     })
 }
@@ -103,14 +105,15 @@ pub fn config(cli: &Cli) -> Result<Config, Stop> {
 /// entry, or [`Stop`] with code 2 after reporting why it cannot be used.
 pub fn dataset(cli: &Cli, config: &Config) -> Result<(DatasetEntry, Dataset), Stop> {
     let entry = dataset_entry(cli, config);
+    let lang = language(cli, config);
     if let Some(error) = unknown_name(&entry, config) {
-        report(&error);
+        report(&error, lang);
         return Err(Stop(2));
     }
     match entry.load(config.max_file_bytes) {
         Ok(dataset) => Ok((entry, dataset)),
         Err(error) => {
-            report(&error);
+            report(&error, lang);
             Err(Stop(2))
         }
     }

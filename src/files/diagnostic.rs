@@ -19,6 +19,43 @@ const MAX_QUOTED_BYTES: usize = 8 * 1024;
 /// rest are counted ("… and 9 950 more problems").
 pub const MAX_REPORTED_PROBLEMS: usize = 50;
 
+/// The report's own words, in the reader's language: this layer knows no language, so the
+/// commands pass the words `crate::i18n::report_labels` gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportWords {
+    /// The level names annotate-snippets writes before each title (`error`, `warning`…).
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub note: &'static str,
+    pub help: &'static str,
+    /// A title's `cannot read FILE: REASON`, as `{cannot_read}FILE{colon}REASON`.
+    pub cannot_read: &'static str,
+    pub colon: &'static str,
+    /// The note of a problem of the whole file: `{in_file}FILE{in_file_after}`.
+    pub in_file: &'static str,
+    pub in_file_after: &'static str,
+    pub line_too_long: &'static str,
+    /// "… and 9 950 more problems", given the count already grouped and whether it is one.
+    pub more_problems: fn(grouped: &str, one: bool) -> String,
+}
+
+/// English, the words annotate-snippets writes by itself.
+pub const ENGLISH: ReportWords = ReportWords {
+    error: "error",
+    warning: "warning",
+    note: "note",
+    help: "help",
+    cannot_read: "cannot read ",
+    colon: ": ",
+    in_file: "in ",
+    in_file_after: "",
+    line_too_long: "the line is too long to quote here",
+    more_problems: |grouped, one| {
+        let noun = if one { "problem" } else { "problems" };
+        format!("… and {grouped} more {noun}")
+    },
+};
+
 /// One thing wrong with a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -84,6 +121,11 @@ impl FileError {
 
     /// Every problem, rustc style: the source line with a caret under the fault.
     pub fn render_report(&self, color: bool) -> String {
+        self.render_report_in(color, &ENGLISH)
+    }
+
+    /// [`FileError::render_report`] with the report's own words in the reader's language.
+    pub fn render_report_in(&self, color: bool, words: &ReportWords) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -92,17 +134,27 @@ impl FileError {
         match self {
             FileError::Unreadable { origin, reason } => {
                 let title = format!(
-                    "cannot read {}: {}",
+                    "{}{}{}{}",
+                    words.cannot_read,
                     sanitize_line(origin),
+                    words.colon,
                     sanitize_line(reason)
                 );
-                renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))])
+                let level = Level::ERROR.with_name(words.error);
+                renderer.render(&[Group::with_title(level.primary_title(title))])
             }
             FileError::Invalid {
                 origin,
                 text,
                 problems,
-            } => render_problems(Level::ERROR, origin, text, problems, &renderer),
+            } => render_problems(
+                Level::ERROR.with_name(words.error),
+                origin,
+                text,
+                problems,
+                &renderer,
+                words,
+            ),
         }
     }
 }
@@ -140,13 +192,20 @@ impl Excerpt {
 
 /// Warnings about a file that loads: each located and quoted as an error is, at the
 /// warning level (`check` reports an indicator that no tab shows this way).
-pub fn render_warnings(origin: &str, text: &str, problems: &[Problem], color: bool) -> String {
+pub fn render_warnings(
+    origin: &str,
+    text: &str,
+    problems: &[Problem],
+    color: bool,
+    words: &ReportWords,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    render_problems(Level::WARNING, origin, text, problems, &renderer)
+    let level = Level::WARNING.with_name(words.warning);
+    render_problems(level, origin, text, problems, &renderer, words)
 }
 
 /// Each problem at `level`, quoted from `text` with its location, at most
@@ -157,6 +216,7 @@ fn render_problems(
     text: &str,
     problems: &[Problem],
     renderer: &Renderer,
+    words: &ReportWords,
 ) -> String {
     let origin = sanitize_line(origin);
     let lines = LineIndex::new(text);
@@ -183,32 +243,37 @@ fn render_problems(
                         let Location { line, column } = lines.locate(span.start);
                         group = group
                             .element(Origin::path(origin.as_str()).line(line).char_column(column))
-                            .element(Level::NOTE.message("the line is too long to quote here"));
+                            .element(
+                                Level::NOTE
+                                    .with_name(words.note)
+                                    .message(words.line_too_long),
+                            );
                     }
                 },
                 None => {
-                    group = group.element(Level::NOTE.message(format!("in {origin}")));
+                    let note = format!("{}{origin}{}", words.in_file, words.in_file_after);
+                    group = group.element(Level::NOTE.with_name(words.note).message(note));
                 }
             }
             if let Some(hint) = &problem.hint {
-                group = group.element(Level::HELP.message(sanitize_line(hint)));
+                let help = Level::HELP.with_name(words.help);
+                group = group.element(help.message(sanitize_line(hint)));
             }
             renderer.render(&[group])
         })
         .collect();
-    if let Some(note) = more_problems(problems.len()) {
+    if let Some(note) = more_problems(problems.len(), words) {
         reports.push(note);
     }
     reports.join("\n\n")
 }
 
 /// "… and 9 950 more problems", when there are more than a report spells out.
-fn more_problems(count: usize) -> Option<String> {
+fn more_problems(count: usize, words: &ReportWords) -> Option<String> {
     let more = count
         .checked_sub(MAX_REPORTED_PROBLEMS)
         .filter(|&more| more > 0)?;
-    let noun = if more == 1 { "problem" } else { "problems" };
-    Some(format!("… and {} more {noun}", group_thousands(more)))
+    Some((words.more_problems)(&group_thousands(more), more == 1))
 }
 
 /// `9950` as `9 950`: a count read at a glance, in either language.
@@ -254,7 +319,7 @@ impl fmt::Display for FileError {
                         write!(f, "\n  help: {}", sanitize_line(hint))?;
                     }
                 }
-                if let Some(note) = more_problems(problems.len()) {
+                if let Some(note) = more_problems(problems.len(), &ENGLISH) {
                     write!(f, "\n{note}")?;
                 }
                 Ok(())
@@ -286,9 +351,9 @@ mod tests {
         assert_eq!(listed.lines().count(), MAX_REPORTED_PROBLEMS + 1);
         assert!(listed.starts_with("f.toml:1:1: bad\nf.toml:2:1: bad\n"));
         assert!(listed.ends_with("\n… and 9 950 more problems"), "{listed}");
-        assert_eq!(more_problems(MAX_REPORTED_PROBLEMS), None);
+        assert_eq!(more_problems(MAX_REPORTED_PROBLEMS, &ENGLISH), None);
         assert_eq!(
-            more_problems(MAX_REPORTED_PROBLEMS + 1).as_deref(),
+            more_problems(MAX_REPORTED_PROBLEMS + 1, &ENGLISH).as_deref(),
             Some("… and 1 more problem")
         );
     }

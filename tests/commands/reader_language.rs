@@ -1,0 +1,117 @@
+//! The command line speaks the reader's language: `--lang`, else the config's `language`,
+//! else `LANG`, as the dashboard does.
+
+use crate::common::{bri_dash, repo};
+
+fn fixture(name: &str) -> String {
+    repo("tests/fixtures").join(name).display().to_string()
+}
+
+/// `check FILE…` run with `args` before the files: its exit code, stdout and stderr.
+fn check(args: &[&str], lang_env: &str, files: &[&str]) -> (Option<i32>, String, String) {
+    let files: Vec<String> = files.iter().map(|name| fixture(name)).collect();
+    let output = bri_dash()
+        .env("LANG", lang_env)
+        .arg("check")
+        .args(args)
+        .args(&files)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_reports_a_dataset_that_is_ok_in_chinese_with_lang_zh_or_a_chinese_locale() {
+    for (args, lang_env) in [
+        (&["--lang", "zh"][..], "en_US.UTF-8"),
+        (&[][..], "zh_CN.UTF-8"),
+    ] {
+        let (code, stdout, stderr) = check(args, lang_env, &["valid/minimal.toml"]);
+        assert_eq!(code, Some(0));
+        assert!(
+            stdout.contains("minimal.toml：正常（2 个标签页，1 个面板，1 个指标，1 个事件）\n"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.ends_with("\n已检查 1 个数据集：没有错误，没有警告\n"),
+            "{stdout}"
+        );
+        assert!(stderr.is_empty(), "{stderr}");
+    }
+}
+
+#[test]
+fn check_writes_its_report_and_count_in_chinese() {
+    let files = [
+        "invalid/dangling-reference.toml",
+        "invalid/wrong-type.toml",
+        "valid/countries.toml",
+        "invalid/not-utf8.toml",
+    ];
+    for (args, lang_env) in [
+        (&["--lang", "zh"][..], "en_US.UTF-8"),
+        (&[][..], "zh_CN.UTF-8"),
+    ] {
+        let (code, _, stderr) = check(args, lang_env, &files);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(
+            stderr.ends_with("\n已检查 4 个数据集：5 个错误，1 个警告\n"),
+            "{stderr}"
+        );
+        // The level names of the rustc-style report, and the words of `check` itself.
+        assert!(stderr.contains("\n错误: "), "{stderr}");
+        assert!(
+            stderr.contains("警告: 没有标签页显示指标 `partners`：读者在仪表盘中无法看到它\n"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("= 提示: 将它设为头条"), "{stderr}");
+        assert!(stderr.contains("错误: 无法读取 "), "{stderr}");
+        for english in ["error:", "warning:", "help:", "checked", "cannot read"] {
+            assert!(!stderr.contains(english), "{english} in\n{stderr}");
+        }
+    }
+}
+
+#[test]
+fn check_follows_the_configs_language_unless_lang_says_otherwise() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = folder.path().join("config.toml");
+    std::fs::write(&config, "language = \"zh\"\n").unwrap();
+    let config = config.display().to_string();
+    let (_, stdout, _) = check(
+        &["--config", &config],
+        "en_US.UTF-8",
+        &["valid/minimal.toml"],
+    );
+    assert!(
+        stdout.ends_with("已检查 1 个数据集：没有错误，没有警告\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(
+        &["--config", &config, "--lang", "en"],
+        "zh_CN.UTF-8",
+        &["valid/minimal.toml"],
+    );
+    assert!(
+        stdout.ends_with("checked 1 dataset: no errors, no warnings\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_stays_english_for_an_english_reader() {
+    let (_, _, stderr) = check(&[], "en_US.UTF-8", &["valid/countries.toml"]);
+    assert!(
+        stderr.starts_with("warning: indicator `partners` is shown by no tab"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("= help: make it a headline"), "{stderr}");
+    assert!(
+        stderr.ends_with("\nchecked 1 dataset: no errors, 1 warning\n"),
+        "{stderr}"
+    );
+}
