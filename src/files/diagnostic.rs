@@ -7,6 +7,7 @@ use std::sync::Arc;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::location::{LineIndex, Location, floor_char_boundary};
+pub use super::problem::{ENGLISH, Message, Problem, ReportWords};
 use crate::text::sanitize::{sanitize_line, sanitize_source_for_terminal};
 
 /// Longest stretch of a file quoted under an error. Laying out a line costs time in its
@@ -18,75 +19,6 @@ const MAX_QUOTED_BYTES: usize = 8 * 1024;
 /// thousand; nobody reads past the first screens, and laying each out costs time, so the
 /// rest are counted ("… and 9 950 more problems").
 pub const MAX_REPORTED_PROBLEMS: usize = 50;
-
-/// The report's own words, in the reader's language: this layer knows no language, so the
-/// commands pass the words `crate::i18n::report_labels` gives them.
-#[derive(Debug, Clone, Copy)]
-pub struct ReportWords {
-    /// The level names annotate-snippets writes before each title (`error`, `warning`…).
-    pub error: &'static str,
-    pub warning: &'static str,
-    pub note: &'static str,
-    pub help: &'static str,
-    /// A title's `cannot read FILE: REASON`, as `{cannot_read}FILE{colon}REASON`.
-    pub cannot_read: &'static str,
-    pub colon: &'static str,
-    /// The note of a problem of the whole file: `{in_file}FILE{in_file_after}`.
-    pub in_file: &'static str,
-    pub in_file_after: &'static str,
-    pub line_too_long: &'static str,
-    /// "… and 9 950 more problems", given the count already grouped and whether it is one.
-    pub more_problems: fn(grouped: &str, one: bool) -> String,
-}
-
-/// English, the words annotate-snippets writes by itself.
-pub const ENGLISH: ReportWords = ReportWords {
-    error: "error",
-    warning: "warning",
-    note: "note",
-    help: "help",
-    cannot_read: "cannot read ",
-    colon: ": ",
-    in_file: "in ",
-    in_file_after: "",
-    line_too_long: "the line is too long to quote here",
-    more_problems: |grouped, one| {
-        let noun = if one { "problem" } else { "problems" };
-        format!("… and {grouped} more {noun}")
-    },
-};
-
-/// One thing wrong with a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Byte range in the file's text; `None` when the problem is the file as a whole.
-    pub span: Option<Range<usize>>,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl Problem {
-    pub fn at(span: Range<usize>, message: impl Into<String>) -> Problem {
-        Problem {
-            span: Some(span),
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    pub fn whole_file(message: impl Into<String>) -> Problem {
-        Problem {
-            span: None,
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
-        self.hint = Some(hint.into());
-        self
-    }
-}
 
 /// Why a file could not be used.
 #[derive(Debug, Clone)]
@@ -114,8 +46,34 @@ impl FileError {
             FileError::Unreadable { reason, .. } => sanitize_line(reason),
             FileError::Invalid { text, problems, .. } => problems
                 .first()
-                .map(|problem| one_line(&LineIndex::new(text), problem))
+                .map(|problem| one_line(&LineIndex::new(text), problem, &ENGLISH))
                 .unwrap_or_default(),
+        }
+    }
+
+    /// `file:line:column: message`, one line per problem, with hints indented below, in
+    /// the words given.
+    pub fn listed_in(&self, words: &ReportWords) -> String {
+        let origin = sanitize_line(self.origin());
+        match self {
+            FileError::Unreadable { reason, .. } => format!("{origin}: {}", sanitize_line(reason)),
+            FileError::Invalid { text, problems, .. } => {
+                let lines = LineIndex::new(text);
+                let mut listed: Vec<String> = problems
+                    .iter()
+                    .take(MAX_REPORTED_PROBLEMS)
+                    .map(|problem| {
+                        let mut line = format!("{origin}:{}", one_line(&lines, problem, words));
+                        if let Some(hint) = &problem.hint {
+                            let hint = sanitize_line((words.pick)(hint));
+                            line.push_str(&format!("\n  {}: {hint}", words.help));
+                        }
+                        line
+                    })
+                    .collect();
+                listed.extend(more_problems(problems.len(), words));
+                listed.join("\n")
+            }
         }
     }
 
@@ -224,7 +182,7 @@ fn render_problems(
         .iter()
         .take(MAX_REPORTED_PROBLEMS)
         .map(|problem| {
-            let message = sanitize_line(&problem.message);
+            let message = sanitize_line((words.pick)(&problem.message));
             let mut group = Group::with_title(level.clone().primary_title(message.clone()));
             match &problem.span {
                 Some(span) => match Excerpt::of(&lines, span.clone()) {
@@ -251,13 +209,13 @@ fn render_problems(
                     }
                 },
                 None => {
-                    let note = format!("{}{origin}{}", words.in_file, words.in_file_after);
+                    let note = format!("{}{origin}", words.in_file);
                     group = group.element(Level::NOTE.with_name(words.note).message(note));
                 }
             }
             if let Some(hint) = &problem.hint {
                 let help = Level::HELP.with_name(words.help);
-                group = group.element(help.message(sanitize_line(hint)));
+                group = group.element(help.message(sanitize_line((words.pick)(hint))));
             }
             renderer.render(&[group])
         })
@@ -289,8 +247,8 @@ fn group_thousands(count: usize) -> String {
     grouped
 }
 
-fn one_line(lines: &LineIndex, problem: &Problem) -> String {
-    let message = sanitize_line(&problem.message);
+fn one_line(lines: &LineIndex, problem: &Problem, words: &ReportWords) -> String {
+    let message = sanitize_line((words.pick)(&problem.message));
     match &problem.span {
         Some(span) => {
             let Location { line, column } = lines.locate(span.start);
@@ -300,31 +258,11 @@ fn one_line(lines: &LineIndex, problem: &Problem) -> String {
     }
 }
 
-/// `file:line:column: message`, one line per problem, with hints indented below.
+/// `file:line:column: message`, one line per problem, with hints indented below, in
+/// English ([`FileError::listed_in`] for the reader's language).
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let origin = sanitize_line(self.origin());
-        match self {
-            FileError::Unreadable { reason, .. } => {
-                write!(f, "{origin}: {}", sanitize_line(reason))
-            }
-            FileError::Invalid { text, problems, .. } => {
-                let lines = LineIndex::new(text);
-                for (index, problem) in problems.iter().take(MAX_REPORTED_PROBLEMS).enumerate() {
-                    if index > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{origin}:{}", one_line(&lines, problem))?;
-                    if let Some(hint) = &problem.hint {
-                        write!(f, "\n  help: {}", sanitize_line(hint))?;
-                    }
-                }
-                if let Some(note) = more_problems(problems.len(), &ENGLISH) {
-                    write!(f, "\n{note}")?;
-                }
-                Ok(())
-            }
-        }
+        f.write_str(&self.listed_in(&ENGLISH))
     }
 }
 

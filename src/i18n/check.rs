@@ -8,6 +8,7 @@ use crate::files::diagnostic::{ENGLISH, ReportWords};
 /// annotate-snippets writes `: ` after a level's name itself, so a Chinese report reads
 /// `错误: …`, as rustc's own reports do, rather than with a full-width colon.
 const CHINESE: ReportWords = ReportWords {
+    pick: |message| &message.zh,
     error: "错误",
     warning: "警告",
     note: "说明",
@@ -15,7 +16,6 @@ const CHINESE: ReportWords = ReportWords {
     cannot_read: "无法读取 ",
     colon: "：",
     in_file: "位于 ",
-    in_file_after: "",
     line_too_long: "该行太长，此处不予引用",
     more_problems: |grouped, _| format!("……另有 {grouped} 个问题"),
 };

@@ -115,3 +115,69 @@ fn check_stays_english_for_an_english_reader() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_says_each_kind_of_validation_problem_in_chinese() {
+    let expected = [
+        (
+            "invalid/unknown-key.toml",
+            "错误: 未知的字段 `as_off`，应为 `as_of`、`id`、",
+        ),
+        ("invalid/unknown-key.toml", "= 提示: 是否想写 `as_of`？"),
+        ("invalid/missing-field.toml", "错误: 缺少字段 `unit`"),
+        (
+            "invalid/dangling-reference.toml",
+            "错误: 未知的来源 `sede`：应为某个 [[sources]] 条目的 id",
+        ),
+        (
+            "invalid/wrong-type.toml",
+            "错误: 数值应为数字；实际为字符串 \"twenty\"",
+        ),
+        (
+            "invalid/missing-translation.toml",
+            "错误: 指标标签缺少英文文本",
+        ),
+        (
+            "invalid/missing-translation.toml",
+            "= 提示: 请添加 en = \"…\"",
+        ),
+        (
+            "invalid/unknown-language.toml",
+            "错误: 未知的语言 `fr`：应为 \"zh\" 或 \"en\"",
+        ),
+        ("invalid/invalid-date.toml", "；实际为字符串 \"2023-02-30\""),
+        ("invalid/duplicate-id.toml", "重复（首次定义于第 "),
+    ];
+    for (args, lang_env) in [
+        (&["--lang", "zh"][..], "en_US.UTF-8"),
+        (&[][..], "zh_CN.UTF-8"),
+    ] {
+        for (file, message) in expected {
+            let (code, _, stderr) = check(args, lang_env, &[file]);
+            assert_eq!(code, Some(1), "{file}: {stderr}");
+            assert!(stderr.contains(message), "{message} in {file}:\n{stderr}");
+        }
+    }
+    // toml's own syntax messages stay in the crate's English, under Chinese level names.
+    let (_, _, stderr) = check(
+        &["--lang", "zh"],
+        "en_US.UTF-8",
+        &["invalid/syntax-error.toml"],
+    );
+    assert!(stderr.starts_with("错误: "), "{stderr}");
+}
+
+#[test]
+fn check_says_the_validation_problems_in_english_to_an_english_reader() {
+    let (_, _, stderr) = check(&[], "en_US.UTF-8", &["invalid/wrong-type.toml"]);
+    assert!(
+        stderr.contains("error: expected a number for the value; found the string \"twenty\""),
+        "{stderr}"
+    );
+    let (_, _, stderr) = check(
+        &["--lang", "en"],
+        "zh_CN.UTF-8",
+        &["invalid/unknown-key.toml"],
+    );
+    assert!(stderr.contains("= help: did you mean `as_of`?"), "{stderr}");
+}
