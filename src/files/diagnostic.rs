@@ -24,7 +24,7 @@ pub const MAX_REPORTED_PROBLEMS: usize = 50;
 #[derive(Debug, Clone)]
 pub enum FileError {
     /// The file could not be read at all (missing, a directory, too large, not UTF-8…).
-    Unreadable { origin: String, reason: String },
+    Unreadable { origin: String, reason: Message },
     /// The file was read and is wrong; every problem found is listed.
     Invalid {
         origin: String,
@@ -42,11 +42,16 @@ impl FileError {
 
     /// The first problem as `line:column: message`, for one-line summaries.
     pub fn first_line(&self) -> String {
+        self.first_line_in(&ENGLISH)
+    }
+
+    /// [`FileError::first_line`] in the reader's language.
+    pub fn first_line_in(&self, words: &ReportWords) -> String {
         match self {
-            FileError::Unreadable { reason, .. } => sanitize_line(reason),
+            FileError::Unreadable { reason, .. } => sanitize_line((words.pick)(reason)),
             FileError::Invalid { text, problems, .. } => problems
                 .first()
-                .map(|problem| one_line(&LineIndex::new(text), problem, &ENGLISH))
+                .map(|problem| one_line(&LineIndex::new(text), problem, words))
                 .unwrap_or_default(),
         }
     }
@@ -56,7 +61,13 @@ impl FileError {
     pub fn listed_in(&self, words: &ReportWords) -> String {
         let origin = sanitize_line(self.origin());
         match self {
-            FileError::Unreadable { reason, .. } => format!("{origin}: {}", sanitize_line(reason)),
+            FileError::Unreadable { reason, .. } => {
+                format!(
+                    "{origin}{}{}",
+                    words.colon,
+                    sanitize_line((words.pick)(reason))
+                )
+            }
             FileError::Invalid { text, problems, .. } => {
                 let lines = LineIndex::new(text);
                 let mut listed: Vec<String> = problems
@@ -96,7 +107,7 @@ impl FileError {
                     words.cannot_read,
                     sanitize_line(origin),
                     words.colon,
-                    sanitize_line(reason)
+                    sanitize_line((words.pick)(reason))
                 );
                 let level = Level::ERROR.with_name(words.error);
                 renderer.render(&[Group::with_title(level.primary_title(title))])

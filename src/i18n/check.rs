@@ -139,7 +139,7 @@ mod tests {
         assert!(report.ends_with("\n……另有 3 个问题"), "{report}");
         let unreadable = FileError::Unreadable {
             origin: "g.toml".to_owned(),
-            reason: "gone".to_owned(),
+            reason: "gone".into(),
         };
         assert_eq!(
             unreadable.render_report_in(false, report_labels(Lang::Zh)),

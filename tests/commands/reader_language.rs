@@ -181,3 +181,89 @@ fn check_says_the_validation_problems_in_english_to_an_english_reader() {
     );
     assert!(stderr.contains("= help: did you mean `as_of`?"), "{stderr}");
 }
+
+/// `bri-dash ARGS…` with `LANG=lang_env`: its exit code and stderr.
+fn run(args: &[&str], lang_env: &str) -> (Option<i32>, String) {
+    let output = bri_dash()
+        .env("LANG", lang_env)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_commands_say_why_they_stop_in_chinese() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = folder.path().join("config.toml");
+    std::fs::write(&config, "language = \"auto\"\n").unwrap();
+    let config = config.display().to_string();
+    let not_utf8 = fixture("invalid/not-utf8.toml");
+    let missing = folder.path().join("missing.toml").display().to_string();
+    let cases: [(Vec<&str>, &str); 7] = [
+        (
+            vec!["--dataset", "digital-silk-rode-2023", "render"],
+            "没有名为 `digital-silk-rode-2023` 的数据集，也没有这个文件；已有的数据集：",
+        ),
+        (
+            vec!["--dataset", "digital-silk-rode-2023", "render"],
+            "；是否想写 `digital-silk-road-2023`？",
+        ),
+        (
+            vec!["render", "--tab", "nope"],
+            "bri-dash: 没有标签页 `nope`：应为 1 到 ",
+        ),
+        (vec!["--dataset", &not_utf8, "render"], "错误: 无法读取 "),
+        (vec!["--dataset", &missing, "render"], "：文件不存在"),
+        (
+            vec!["export", "-o", "brief.txt"],
+            "bri-dash: 无法判断要以哪种格式写入 brief.txt：`.txt` 不对应任何格式",
+        ),
+        (
+            vec![
+                "--config", &config, "export", "--format", "markdown", "-o", &config,
+            ],
+            "：它是配置文件；请换一个 --output",
+        ),
+    ];
+    for lang_args in [&["--lang", "zh"][..], &[][..]] {
+        let lang_env = if lang_args.is_empty() {
+            "zh_CN.UTF-8"
+        } else {
+            "en_US.UTF-8"
+        };
+        for (args, message) in &cases {
+            let mut all: Vec<&str> = lang_args.to_vec();
+            all.extend(args);
+            let (code, stderr) = run(&all, lang_env);
+            assert_eq!(code, Some(2), "{all:?}: {stderr}");
+            assert!(stderr.contains(message), "{message} for {all:?}:\n{stderr}");
+        }
+    }
+    let (_, stderr) = run(&["export", "--indicator", "x"], "zh_CN.UTF-8");
+    assert!(
+        stderr.contains("--indicator 用于选择 --format svg 的图表"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_commands_say_why_they_stop_in_english_to_an_english_reader() {
+    let (_, stderr) = run(
+        &["--dataset", "digital-silk-rode-2023", "render"],
+        "en_US.UTF-8",
+    );
+    assert!(
+        stderr.contains("no dataset is named `digital-silk-rode-2023` and no such file exists"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("; did you mean `digital-silk-road-2023`?"),
+        "{stderr}"
+    );
+    let (_, stderr) = run(&["--lang", "en", "render", "--tab", "nope"], "zh_CN.UTF-8");
+    assert!(stderr.starts_with("bri-dash: no tab `nope`"), "{stderr}");
+}
