@@ -267,3 +267,18 @@ fn the_commands_say_why_they_stop_in_english_to_an_english_reader() {
     let (_, stderr) = run(&["--lang", "en", "render", "--tab", "nope"], "zh_CN.UTF-8");
     assert!(stderr.starts_with("bri-dash: no tab `nope`"), "{stderr}");
 }
+
+#[test]
+fn the_dashboard_without_a_terminal_says_so_in_the_readers_language() {
+    let (code, stderr) = run(&["--lang", "zh"], "en_US.UTF-8");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("bri-dash: 仪表盘需要终端（标准输入和标准输出都必须是终端）。\n"),
+        "{stderr}"
+    );
+    let (_, stderr) = run(&[], "en_US.UTF-8");
+    assert!(
+        stderr.starts_with("bri-dash: the dashboard needs a terminal"),
+        "{stderr}"
+    );
+}
