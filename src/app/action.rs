@@ -122,14 +122,14 @@ pub enum Action {
     CatalogChanged {
         entries: Vec<CatalogEntry>,
         default: usize,
-        problem: Option<String>,
+        problem: Option<crate::dataset::Text>,
     },
     /// The config file was saved: its theme, colours, keys, staleness and language, live.
     #[strum(disabled)]
     SettingsChanged(Box<Settings>),
     /// A config file that changed and no longer loads.
     #[strum(disabled)]
-    ConfigFailed(String),
+    ConfigFailed(crate::dataset::Text),
     /// The passing notice ("reloaded") has been on screen long enough.
     #[strum(disabled)]
     NoticeExpired,

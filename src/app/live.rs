@@ -10,6 +10,7 @@ use super::search::SearchIndex;
 use super::theme::{Role, ThemeName};
 use crate::dataset::{Dataset, FuzzyDate, Lang, Text};
 use crate::files::diagnostic::FileError;
+use crate::i18n::report_labels;
 
 /// The first problem of a file in one line, as `file:line:column: message` (or
 /// `file: reason` for a file that could not be read): what a banner or a status shows.
@@ -68,7 +69,7 @@ pub struct Loaded {
     /// config's, else the shown dataset's last reload. A load that works replaces the error
     /// banner with a notice only when this is `None`, so a warning lasts as long as its
     /// cause, not until whatever happens next.
-    pub problem: Option<String>,
+    pub problem: Option<Text>,
 }
 
 /// Loads are compared by identity: two loads are the same only if they carry the same
@@ -87,10 +88,14 @@ impl PartialEq for Loaded {
     }
 }
 
-/// Every problem of a file, as `check` reports them (each located, with its snippet): what
-/// the banner's detail (`e`) shows.
-pub fn problem_report(error: &FileError) -> String {
-    error.to_string()
+/// Every problem of a file, one a line with its place and hint, in each language: the
+/// banner shows the first line and its detail (`e`) the whole, in the reader's language
+/// (a file read once is shown to sessions of either).
+pub fn problem_report(error: &FileError) -> Text {
+    Text {
+        en: error.listed_in(report_labels(Lang::En)),
+        zh: error.listed_in(report_labels(Lang::Zh)),
+    }
 }
 
 /// A line above the content: a passing notice, or an error that stays until it is fixed.
@@ -112,10 +117,10 @@ pub enum Banner {
     Address(String),
     /// The system's opener could not be run. Goes away by itself.
     OpenFailed,
-    /// A dataset or config that cannot be used: every problem, as `check` reports them;
-    /// the banner shows the first line, `e` the whole. Stays while the problem lasts; the
-    /// last good data stays on screen beneath it.
-    Error(String),
+    /// A dataset or config that cannot be used: every problem, in each language; the
+    /// banner shows the first line, `e` the whole. Stays while the problem lasts; the last
+    /// good data stays on screen beneath it.
+    Error(Text),
 }
 
 impl Banner {

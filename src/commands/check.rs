@@ -5,16 +5,19 @@ use std::path::PathBuf;
 
 use super::{exit_code, report};
 use crate::commands::cli::Cli;
+use crate::commands::startup::language;
 use crate::config::DatasetLocation;
-use crate::dataset::{self, Dataset};
+use crate::dataset::{self, Dataset, Lang};
 use crate::files::diagnostic::{FileError, Problem, render_warnings};
 use crate::files::textfile::read_text_file;
+use crate::i18n::{checked, dataset_ok, report_labels};
 use crate::text::sanitize::sanitize_line;
 
 pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
     // A config that cannot be used makes the whole invocation unusable; its size limit
     // holds for named files too.
     let config = super::config(cli)?;
+    let lang = language(cli, &config);
     let results: Vec<(String, Result<Dataset, FileError>, DatasetLocation)> = if files.is_empty() {
         config
             .datasets
@@ -44,27 +47,31 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
     let mut out = String::new();
     for (origin, result, location) in &results {
         if let Ok(dataset) = result {
-            warnings += warn_unreachable(origin, location, dataset, config.max_file_bytes);
+            warnings += warn_unreachable(origin, location, dataset, config.max_file_bytes, lang);
         }
         match result {
-            Ok(dataset) => writeln!(
-                out,
-                "{}: ok ({}, {}, {}, {})",
-                sanitize_line(origin),
-                counted(dataset.tabs.len(), "tab", "tabs"),
-                counted(dataset.panels.len(), "panel", "panels"),
-                counted(dataset.indicators.len(), "indicator", "indicators"),
-                counted(dataset.events.len(), "event", "events")
-            )
-            .expect("writing to a String cannot fail"),
+            Ok(dataset) => {
+                let contents = (
+                    dataset.tabs.len(),
+                    dataset.panels.len(),
+                    dataset.indicators.len(),
+                    dataset.events.len(),
+                );
+                writeln!(
+                    out,
+                    "{}",
+                    dataset_ok(lang, &sanitize_line(origin), contents)
+                )
+                .expect("writing to a String cannot fail");
+            }
             Err(error) => {
-                report(error);
+                report(error, lang);
                 errors += problems_in(error);
                 code = code.max(exit_code(error));
             }
         }
     }
-    let closing = closing_line(results.len(), errors, warnings);
+    let closing = checked(lang, results.len(), errors, warnings);
     if errors + warnings > 0 {
         // Beside the reports it counts; stdout stays for the datasets that are ok.
         eprintln!("{closing}");
@@ -76,12 +83,6 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> super::Outcome {
     Ok(code)
 }
 
-/// `1 panel`, `2 panels`, `0 panels`.
-fn counted(count: usize, singular: &str, plural: &str) -> String {
-    let noun = if count == 1 { singular } else { plural };
-    format!("{count} {noun}")
-}
-
 /// How many errors a file error reports: each problem of an invalid file, or the one
 /// reason a file could not be read.
 fn problems_in(error: &FileError) -> usize {
@@ -89,21 +90,6 @@ fn problems_in(error: &FileError) -> usize {
         FileError::Unreadable { .. } => 1,
         FileError::Invalid { problems, .. } => problems.len(),
     }
-}
-
-/// The count a reader looks for at the end, as after `cargo build`:
-/// `checked 2 datasets: 2 errors, 1 warning`.
-fn closing_line(datasets: usize, errors: usize, warnings: usize) -> String {
-    let tally = |count: usize, singular: &str, plural: &str| match count {
-        0 => format!("no {plural}"),
-        _ => counted(count, singular, plural),
-    };
-    format!(
-        "checked {}: {}, {}",
-        counted(datasets, "dataset", "datasets"),
-        tally(errors, "error", "errors"),
-        tally(warnings, "warning", "warnings")
-    )
 }
 
 /// The text a dataset that loaded was read from, for locating its warnings: read again,
@@ -123,6 +109,7 @@ fn warn_unreachable(
     location: &DatasetLocation,
     dataset: &Dataset,
     max_bytes: u64,
+    lang: Lang,
 ) -> usize {
     let unreachable = dataset.unreachable_indicators();
     if unreachable.is_empty() {
@@ -140,19 +127,37 @@ fn warn_unreachable(
                 .map(|(at, _)| at)
                 .find(|&at| text[..at].trim_end().ends_with("id ="))
                 .map(|at| at..at + needle.len());
-            let message = format!(
-                "indicator `{id}` is shown by no tab: no reader can reach it in the dashboard"
-            );
+            let (message, hint) = unreachable_words(lang, id);
             match span {
                 Some(span) => Problem::at(span, message),
                 None => Problem::whole_file(message),
             }
-            .with_hint("make it a headline (`headline = true`), list it in a panel (`panels = […]`), or name it in a map's or table's `shows`")
+            .with_hint(hint)
         })
         .collect();
     eprintln!(
         "{}\n",
-        render_warnings(origin, text, &problems, super::stderr_is_colored())
+        render_warnings(
+            origin,
+            text,
+            &problems,
+            super::stderr_is_colored(),
+            report_labels(lang)
+        )
     );
     problems.len()
+}
+
+/// The warning about an indicator no tab shows, and how to show it, in `lang`.
+fn unreachable_words(lang: Lang, id: &str) -> (String, &'static str) {
+    match lang {
+        Lang::En => (
+            format!("indicator `{id}` is shown by no tab: no reader can reach it in the dashboard"),
+            "make it a headline (`headline = true`), list it in a panel (`panels = […]`), or name it in a map's or table's `shows`",
+        ),
+        Lang::Zh => (
+            format!("没有标签页显示指标 `{id}`：读者在仪表盘中无法看到它"),
+            "将它设为头条（`headline = true`）、列入某个面板（`panels = […]`），或在地图或表格的 `shows` 中列出它",
+        ),
+    }
 }

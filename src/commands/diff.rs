@@ -10,18 +10,18 @@ use crate::export;
 /// script can ask "did anything change?" without reading the output.
 pub fn run(cli: &Cli, old: &str, new: &str, format: DiffFormat, exit_code: bool) -> super::Outcome {
     let config = super::config(cli)?;
+    let lang = language(cli, &config);
     let load = |name: &str| config.resolve_dataset(name).load(config.max_file_bytes);
     let (old, new) = match (load(old), load(new)) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             for error in [old.err(), new.err()].into_iter().flatten() {
-                report(&error);
+                report(&error, lang);
             }
             return Err(super::Stop(2));
         }
     };
     let comparison = diff(&old, &new);
-    let lang = language(cli, &config);
     let text = match format {
         DiffFormat::Text => export::diff::to_text(&comparison, lang),
         DiffFormat::Markdown => export::diff::to_markdown(&comparison, lang),

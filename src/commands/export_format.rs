@@ -8,6 +8,7 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use crate::export::Format;
+use crate::files::diagnostic::Message;
 use crate::text::sanitize::sanitize_line;
 
 /// The extensions that name a format, as the refusal lists them.
@@ -51,7 +52,7 @@ fn name_of(format: Format) -> String {
 
 /// The format `--format` and `--output` choose together, or why they cannot (the message
 /// for stderr, without the `bri-dash: ` prefix).
-pub fn choose(format: Option<Format>, output: Option<&Path>) -> Result<Format, String> {
+pub fn choose(format: Option<Format>, output: Option<&Path>) -> Result<Format, Message> {
     let named = output.map_or(Named::Nothing, named_by);
     let shown = || {
         sanitize_line(
@@ -62,20 +63,36 @@ pub fn choose(format: Option<Format>, output: Option<&Path>) -> Result<Format, S
         )
     };
     match (format, named) {
-        (Some(format), Named::Format(named)) if !fits(format, named) => Err(format!(
-            "--format {} does not fit {}, whose extension names {}: drop --format, or change \
-             one to match the other",
-            name_of(format),
-            shown(),
-            name_of(named)
+        (Some(format), Named::Format(named)) if !fits(format, named) => Err(Message::new(
+            format!(
+                "--format {} does not fit {}, whose extension names {}: drop --format, or change \
+                 one to match the other",
+                name_of(format),
+                shown(),
+                name_of(named)
+            ),
+            format!(
+                "--format {} 与 {} 不符，其扩展名表示 {}：请去掉 --format，或改动其中一个使两者一致",
+                name_of(format),
+                shown(),
+                name_of(named)
+            ),
         )),
         (Some(format), _) => Ok(format),
         (None, Named::Format(named)) => Ok(named),
-        (None, Named::Unknown(extension)) => Err(format!(
-            "cannot tell which format to write to {}: `.{}` names none; add --format, or end \
-             the file's name in one of {KNOWN}",
-            shown(),
-            sanitize_line(&extension)
+        (None, Named::Unknown(extension)) => Err(Message::new(
+            format!(
+                "cannot tell which format to write to {}: `.{}` names none; add --format, or end \
+                 the file's name in one of {KNOWN}",
+                shown(),
+                sanitize_line(&extension)
+            ),
+            format!(
+                "无法判断要以哪种格式写入 {}：`.{}` 不对应任何格式；请添加 --format，或让文件名以 \
+                 {KNOWN} 之一结尾",
+                shown(),
+                sanitize_line(&extension)
+            ),
         )),
         (None, Named::Nothing) => Ok(Format::Markdown),
     }

@@ -51,7 +51,7 @@ pub fn run(cli: &Cli, format: ListFormat) -> super::Outcome {
                     location,
                     default,
                     status: "error",
-                    error: Some(error.first_line()),
+                    error: Some(error.first_line_in(crate::i18n::report_labels(lang))),
                     title: None,
                     as_of: None,
                     as_of_shown: String::new(),
@@ -78,8 +78,14 @@ fn table(listed: &[Listed], lang: Lang) -> String {
     let mut out = format!("{header}\n");
     for item in listed {
         let status = match &item.error {
-            Some(error) => format!("error: {error}"),
-            None => item.status.to_owned(),
+            Some(error) => match lang {
+                Lang::En => format!("error: {error}"),
+                Lang::Zh => format!("错误：{error}"),
+            },
+            None => match lang {
+                Lang::En => item.status.to_owned(),
+                Lang::Zh => "正常".to_owned(),
+            },
         };
         writeln!(
             out,

@@ -20,16 +20,27 @@ pub mod startup;
 use std::io::IsTerminal;
 
 use crate::commands::cli::Cli;
-use crate::commands::startup::{dataset_entry, load_config};
+use crate::commands::startup::{dataset_entry, language, language_without_config, load_config};
 use crate::config::{Config, DatasetEntry, DatasetLocation};
-use crate::dataset::Dataset;
-use crate::files::diagnostic::FileError;
+use crate::dataset::{Dataset, Lang};
+use crate::files::diagnostic::{FileError, Message};
 use crate::text::sanitize::escape_for_message;
-use crate::text::suggest::did_you_mean;
+use crate::text::suggest::closest;
 
-/// Prints a file error to stderr, rustc style, coloured only on a terminal without NO_COLOR.
-pub fn report(error: &FileError) {
-    eprintln!("{}", error.render_report(stderr_is_colored()));
+/// Prints a file error to stderr, rustc style, in the reader's language, coloured only on
+/// a terminal without NO_COLOR.
+pub fn report(error: &FileError, lang: Lang) {
+    let words = crate::i18n::report_labels(lang);
+    eprintln!("{}", error.render_report_in(stderr_is_colored(), words));
+}
+
+/// Says why a command stops, `bri-dash: …`, on stderr in the reader's language.
+pub fn say(lang: Lang, message: &Message) {
+    let said = match lang {
+        Lang::En => &message.en,
+        Lang::Zh => &message.zh,
+    };
+    eprintln!("bri-dash: {said}");
 }
 
 /// Whether reports on stderr are coloured: on a terminal, without NO_COLOR.
@@ -77,13 +88,20 @@ fn unknown_name(entry: &DatasetEntry, config: &Config) -> Option<FileError> {
             known.push(builtin.name);
         }
     }
-    let mut reason = format!(
-        "no dataset is named `{}` and no such file exists; the datasets are: {}",
-        escape_for_message(&entry.name),
-        known.join(", ")
+    let name = escape_for_message(&entry.name);
+    let mut reason = Message::new(
+        format!(
+            "no dataset is named `{name}` and no such file exists; the datasets are: {}",
+            known.join(", ")
+        ),
+        format!(
+            "没有名为 `{name}` 的数据集，也没有这个文件；已有的数据集：{}",
+            known.join("、")
+        ),
     );
-    if let Some(best) = did_you_mean(&entry.name, known.iter().copied()) {
-        reason.push_str(&format!("; {best}"));
+    if let Some(best) = closest(&entry.name, known.iter().copied()) {
+        reason.en.push_str(&format!("; did you mean `{best}`?"));
+        reason.zh.push_str(&format!("；是否想写 `{best}`？"));
     }
     Some(FileError::Unreadable {
         origin: entry.name.clone(),
@@ -94,7 +112,7 @@ fn unknown_name(entry: &DatasetEntry, config: &Config) -> Option<FileError> {
 /// The config in use, or [`Stop`] with code 2 after reporting why it cannot be used.
 pub fn config(cli: &Cli) -> Result<Config, Stop> {
     load_config(cli).map_err(|error| {
-        report(&error);
+        report(&error, language_without_config(cli));
         Stop(2)
     })
 }
@@ -103,14 +121,15 @@ pub fn config(cli: &Cli) -> Result<Config, Stop> {
 /// entry, or [`Stop`] with code 2 after reporting why it cannot be used.
 pub fn dataset(cli: &Cli, config: &Config) -> Result<(DatasetEntry, Dataset), Stop> {
     let entry = dataset_entry(cli, config);
+    let lang = language(cli, config);
     if let Some(error) = unknown_name(&entry, config) {
-        report(&error);
+        report(&error, lang);
         return Err(Stop(2));
     }
     match entry.load(config.max_file_bytes) {
         Ok(dataset) => Ok((entry, dataset)),
         Err(error) => {
-            report(&error);
+            report(&error, lang);
             Err(Stop(2))
         }
     }

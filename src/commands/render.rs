@@ -44,12 +44,20 @@ pub fn run(
             }
             None => {
                 let ids: Vec<&str> = app.dataset.tabs.iter().map(|t| t.id.as_str()).collect();
-                eprintln!(
-                    "bri-dash: no tab `{}`: expected a number from 1 to {} or one of: {}",
-                    crate::text::sanitize::sanitize_line(tab),
-                    ids.len(),
-                    ids.join(", ")
+                let tab = crate::text::sanitize::sanitize_line(tab);
+                let message = crate::files::diagnostic::Message::new(
+                    format!(
+                        "no tab `{tab}`: expected a number from 1 to {} or one of: {}",
+                        ids.len(),
+                        ids.join(", ")
+                    ),
+                    format!(
+                        "没有标签页 `{tab}`：应为 1 到 {} 的数字，或以下之一：{}",
+                        ids.len(),
+                        ids.join("、")
+                    ),
                 );
+                super::say(app.lang, &message);
                 return Err(super::Stop(2));
             }
         }

@@ -55,13 +55,18 @@ pub fn dataset_entry(cli: &Cli, config: &Config) -> DatasetEntry {
 
 /// `--lang`, else the config's language, else `LANG`.
 pub fn language(cli: &Cli, config: &Config) -> Lang {
-    if let Some(lang) = cli.lang {
-        return lang.into();
-    }
     match config.language {
-        LanguageSetting::Zh => Lang::Zh,
-        LanguageSetting::En => Lang::En,
-        LanguageSetting::Auto => Lang::from_locale(std::env::var("LANG").ok().as_deref()),
+        LanguageSetting::Zh if cli.lang.is_none() => Lang::Zh,
+        LanguageSetting::En if cli.lang.is_none() => Lang::En,
+        _ => language_without_config(cli),
+    }
+}
+
+/// `--lang`, else `LANG`: the language of a report that the config cannot be read for.
+pub fn language_without_config(cli: &Cli) -> Lang {
+    match cli.lang {
+        Some(lang) => lang.into(),
+        None => Lang::from_locale(std::env::var("LANG").ok().as_deref()),
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::location::{LineIndex, Location, floor_char_boundary};
+pub use super::problem::{ENGLISH, Message, Problem, ReportWords};
 use crate::text::sanitize::{sanitize_line, sanitize_source_for_terminal};
 
 /// Longest stretch of a file quoted under an error. Laying out a line costs time in its
@@ -19,43 +20,11 @@ const MAX_QUOTED_BYTES: usize = 8 * 1024;
 /// rest are counted ("… and 9 950 more problems").
 pub const MAX_REPORTED_PROBLEMS: usize = 50;
 
-/// One thing wrong with a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Byte range in the file's text; `None` when the problem is the file as a whole.
-    pub span: Option<Range<usize>>,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl Problem {
-    pub fn at(span: Range<usize>, message: impl Into<String>) -> Problem {
-        Problem {
-            span: Some(span),
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    pub fn whole_file(message: impl Into<String>) -> Problem {
-        Problem {
-            span: None,
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
-        self.hint = Some(hint.into());
-        self
-    }
-}
-
 /// Why a file could not be used.
 #[derive(Debug, Clone)]
 pub enum FileError {
     /// The file could not be read at all (missing, a directory, too large, not UTF-8…).
-    Unreadable { origin: String, reason: String },
+    Unreadable { origin: String, reason: Message },
     /// The file was read and is wrong; every problem found is listed.
     Invalid {
         origin: String,
@@ -73,17 +42,59 @@ impl FileError {
 
     /// The first problem as `line:column: message`, for one-line summaries.
     pub fn first_line(&self) -> String {
+        self.first_line_in(&ENGLISH)
+    }
+
+    /// [`FileError::first_line`] in the reader's language.
+    pub fn first_line_in(&self, words: &ReportWords) -> String {
         match self {
-            FileError::Unreadable { reason, .. } => sanitize_line(reason),
+            FileError::Unreadable { reason, .. } => sanitize_line((words.pick)(reason)),
             FileError::Invalid { text, problems, .. } => problems
                 .first()
-                .map(|problem| one_line(&LineIndex::new(text), problem))
+                .map(|problem| one_line(&LineIndex::new(text), problem, words))
                 .unwrap_or_default(),
+        }
+    }
+
+    /// `file:line:column: message`, one line per problem, with hints indented below, in
+    /// the words given.
+    pub fn listed_in(&self, words: &ReportWords) -> String {
+        let origin = sanitize_line(self.origin());
+        match self {
+            FileError::Unreadable { reason, .. } => {
+                format!(
+                    "{origin}{}{}",
+                    words.colon,
+                    sanitize_line((words.pick)(reason))
+                )
+            }
+            FileError::Invalid { text, problems, .. } => {
+                let lines = LineIndex::new(text);
+                let mut listed: Vec<String> = problems
+                    .iter()
+                    .take(MAX_REPORTED_PROBLEMS)
+                    .map(|problem| {
+                        let mut line = format!("{origin}:{}", one_line(&lines, problem, words));
+                        if let Some(hint) = &problem.hint {
+                            let hint = sanitize_line((words.pick)(hint));
+                            line.push_str(&format!("\n  {}: {hint}", words.help));
+                        }
+                        line
+                    })
+                    .collect();
+                listed.extend(more_problems(problems.len(), words));
+                listed.join("\n")
+            }
         }
     }
 
     /// Every problem, rustc style: the source line with a caret under the fault.
     pub fn render_report(&self, color: bool) -> String {
+        self.render_report_in(color, &ENGLISH)
+    }
+
+    /// [`FileError::render_report`] with the report's own words in the reader's language.
+    pub fn render_report_in(&self, color: bool, words: &ReportWords) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -92,17 +103,27 @@ impl FileError {
         match self {
             FileError::Unreadable { origin, reason } => {
                 let title = format!(
-                    "cannot read {}: {}",
+                    "{}{}{}{}",
+                    words.cannot_read,
                     sanitize_line(origin),
-                    sanitize_line(reason)
+                    words.colon,
+                    sanitize_line((words.pick)(reason))
                 );
-                renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))])
+                let level = Level::ERROR.with_name(words.error);
+                renderer.render(&[Group::with_title(level.primary_title(title))])
             }
             FileError::Invalid {
                 origin,
                 text,
                 problems,
-            } => render_problems(Level::ERROR, origin, text, problems, &renderer),
+            } => render_problems(
+                Level::ERROR.with_name(words.error),
+                origin,
+                text,
+                problems,
+                &renderer,
+                words,
+            ),
         }
     }
 }
@@ -140,13 +161,20 @@ impl Excerpt {
 
 /// Warnings about a file that loads: each located and quoted as an error is, at the
 /// warning level (`check` reports an indicator that no tab shows this way).
-pub fn render_warnings(origin: &str, text: &str, problems: &[Problem], color: bool) -> String {
+pub fn render_warnings(
+    origin: &str,
+    text: &str,
+    problems: &[Problem],
+    color: bool,
+    words: &ReportWords,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    render_problems(Level::WARNING, origin, text, problems, &renderer)
+    let level = Level::WARNING.with_name(words.warning);
+    render_problems(level, origin, text, problems, &renderer, words)
 }
 
 /// Each problem at `level`, quoted from `text` with its location, at most
@@ -157,6 +185,7 @@ fn render_problems(
     text: &str,
     problems: &[Problem],
     renderer: &Renderer,
+    words: &ReportWords,
 ) -> String {
     let origin = sanitize_line(origin);
     let lines = LineIndex::new(text);
@@ -164,7 +193,7 @@ fn render_problems(
         .iter()
         .take(MAX_REPORTED_PROBLEMS)
         .map(|problem| {
-            let message = sanitize_line(&problem.message);
+            let message = sanitize_line((words.pick)(&problem.message));
             let mut group = Group::with_title(level.clone().primary_title(message.clone()));
             match &problem.span {
                 Some(span) => match Excerpt::of(&lines, span.clone()) {
@@ -183,32 +212,37 @@ fn render_problems(
                         let Location { line, column } = lines.locate(span.start);
                         group = group
                             .element(Origin::path(origin.as_str()).line(line).char_column(column))
-                            .element(Level::NOTE.message("the line is too long to quote here"));
+                            .element(
+                                Level::NOTE
+                                    .with_name(words.note)
+                                    .message(words.line_too_long),
+                            );
                     }
                 },
                 None => {
-                    group = group.element(Level::NOTE.message(format!("in {origin}")));
+                    let note = format!("{}{origin}", words.in_file);
+                    group = group.element(Level::NOTE.with_name(words.note).message(note));
                 }
             }
             if let Some(hint) = &problem.hint {
-                group = group.element(Level::HELP.message(sanitize_line(hint)));
+                let help = Level::HELP.with_name(words.help);
+                group = group.element(help.message(sanitize_line((words.pick)(hint))));
             }
             renderer.render(&[group])
         })
         .collect();
-    if let Some(note) = more_problems(problems.len()) {
+    if let Some(note) = more_problems(problems.len(), words) {
         reports.push(note);
     }
     reports.join("\n\n")
 }
 
 /// "… and 9 950 more problems", when there are more than a report spells out.
-fn more_problems(count: usize) -> Option<String> {
+fn more_problems(count: usize, words: &ReportWords) -> Option<String> {
     let more = count
         .checked_sub(MAX_REPORTED_PROBLEMS)
         .filter(|&more| more > 0)?;
-    let noun = if more == 1 { "problem" } else { "problems" };
-    Some(format!("… and {} more {noun}", group_thousands(more)))
+    Some((words.more_problems)(&group_thousands(more), more == 1))
 }
 
 /// `9950` as `9 950`: a count read at a glance, in either language.
@@ -224,8 +258,8 @@ fn group_thousands(count: usize) -> String {
     grouped
 }
 
-fn one_line(lines: &LineIndex, problem: &Problem) -> String {
-    let message = sanitize_line(&problem.message);
+fn one_line(lines: &LineIndex, problem: &Problem, words: &ReportWords) -> String {
+    let message = sanitize_line((words.pick)(&problem.message));
     match &problem.span {
         Some(span) => {
             let Location { line, column } = lines.locate(span.start);
@@ -235,31 +269,11 @@ fn one_line(lines: &LineIndex, problem: &Problem) -> String {
     }
 }
 
-/// `file:line:column: message`, one line per problem, with hints indented below.
+/// `file:line:column: message`, one line per problem, with hints indented below, in
+/// English ([`FileError::listed_in`] for the reader's language).
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let origin = sanitize_line(self.origin());
-        match self {
-            FileError::Unreadable { reason, .. } => {
-                write!(f, "{origin}: {}", sanitize_line(reason))
-            }
-            FileError::Invalid { text, problems, .. } => {
-                let lines = LineIndex::new(text);
-                for (index, problem) in problems.iter().take(MAX_REPORTED_PROBLEMS).enumerate() {
-                    if index > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{origin}:{}", one_line(&lines, problem))?;
-                    if let Some(hint) = &problem.hint {
-                        write!(f, "\n  help: {}", sanitize_line(hint))?;
-                    }
-                }
-                if let Some(note) = more_problems(problems.len()) {
-                    write!(f, "\n{note}")?;
-                }
-                Ok(())
-            }
-        }
+        f.write_str(&self.listed_in(&ENGLISH))
     }
 }
 
@@ -286,9 +300,9 @@ mod tests {
         assert_eq!(listed.lines().count(), MAX_REPORTED_PROBLEMS + 1);
         assert!(listed.starts_with("f.toml:1:1: bad\nf.toml:2:1: bad\n"));
         assert!(listed.ends_with("\n… and 9 950 more problems"), "{listed}");
-        assert_eq!(more_problems(MAX_REPORTED_PROBLEMS), None);
+        assert_eq!(more_problems(MAX_REPORTED_PROBLEMS, &ENGLISH), None);
         assert_eq!(
-            more_problems(MAX_REPORTED_PROBLEMS + 1).as_deref(),
+            more_problems(MAX_REPORTED_PROBLEMS + 1, &ENGLISH).as_deref(),
             Some("… and 1 more problem")
         );
     }

@@ -3,5 +3,6 @@
 pub mod diagnostic;
 pub mod location;
 pub mod memory;
+pub mod problem;
 pub mod textfile;
 pub mod toml_error;

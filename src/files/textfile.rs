@@ -7,20 +7,23 @@ use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
+use super::problem::Message;
+
 /// Default cap on the size of a dataset or config file.
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Reads `path` as UTF-8 text. The error is a sentence for the user (without the path,
-/// which the caller puts in front).
-pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, String> {
+/// Reads `path` as UTF-8 text. The error is a sentence for the user, in each language
+/// (without the path, which the caller puts in front).
+pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, Message> {
     let file = open_regular(path)?;
     let size = file
         .metadata()
         .map_err(|error| describe_io_error(&error))?
         .len();
     if size > max_bytes {
-        return Err(format!(
-            "the file is {size} bytes, more than the limit of {max_bytes} bytes"
+        return Err(Message::new(
+            format!("the file is {size} bytes, more than the limit of {max_bytes} bytes"),
+            format!("文件有 {size} 字节，超过了 {max_bytes} 字节的上限"),
         ));
     }
     let mut bytes = Vec::with_capacity(size as usize);
@@ -29,32 +32,40 @@ pub fn read_text_file(path: &Path, max_bytes: u64) -> Result<String, String> {
         .read_to_end(&mut bytes)
         .map_err(|error| describe_io_error(&error))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(format!(
-            "the file grew past the limit of {max_bytes} bytes while being read"
+        return Err(Message::new(
+            format!("the file grew past the limit of {max_bytes} bytes while being read"),
+            format!("文件在读取期间增长，超过了 {max_bytes} 字节的上限"),
         ));
     }
     decode_utf8(bytes)
 }
 
-fn open_regular(path: &Path) -> Result<File, String> {
+fn open_regular(path: &Path) -> Result<File, Message> {
     // Type check first: opening a FIFO for reading would block until a writer appears.
     // `metadata` follows symlinks, so a link to a dataset is read like the dataset.
     let metadata = std::fs::metadata(path).map_err(|error| {
         let dangling = error.kind() == std::io::ErrorKind::NotFound
             && std::fs::symlink_metadata(path).is_ok_and(|link| link.is_symlink());
         if dangling {
-            "is a symbolic link to a file that does not exist".to_owned()
+            Message::new(
+                "is a symbolic link to a file that does not exist",
+                "是指向不存在文件的符号链接",
+            )
         } else {
             describe_io_error(&error)
         }
     })?;
     if metadata.is_dir() {
-        return Err("is a directory, not a file".to_owned());
+        return Err(Message::new(
+            "is a directory, not a file",
+            "是文件夹，不是文件",
+        ));
     }
     if !metadata.is_file() {
-        return Err(
-            "is not a regular file (a FIFO, socket or device cannot be read as data)".to_owned(),
-        );
+        return Err(Message::new(
+            "is not a regular file (a FIFO, socket or device cannot be read as data)",
+            "不是普通文件（FIFO、套接字或设备不能作为数据读取）",
+        ));
     }
     let file = OpenOptions::new()
         .read(true)
@@ -64,24 +75,26 @@ fn open_regular(path: &Path) -> Result<File, String> {
     // The path could have been swapped between the check and the open.
     let opened = file.metadata().map_err(|error| describe_io_error(&error))?;
     if !opened.is_file() {
-        return Err("is not a regular file".to_owned());
+        return Err(Message::new("is not a regular file", "不是普通文件"));
     }
     Ok(file)
 }
 
-fn describe_io_error(error: &std::io::Error) -> String {
+/// The common failures in words of each language; any other keeps the system's English.
+fn describe_io_error(error: &std::io::Error) -> Message {
     use std::io::ErrorKind;
     match error.kind() {
-        ErrorKind::NotFound => "no such file".to_owned(),
-        ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ if error.raw_os_error() == Some(libc::ELOOP) => {
-            "too many levels of symbolic links (a symlink loop?)".to_owned()
-        }
-        _ => error.to_string(),
+        ErrorKind::NotFound => Message::new("no such file", "文件不存在"),
+        ErrorKind::PermissionDenied => Message::new("permission denied", "没有读取权限"),
+        _ if error.raw_os_error() == Some(libc::ELOOP) => Message::new(
+            "too many levels of symbolic links (a symlink loop?)",
+            "符号链接层数过多（是否形成了循环？）",
+        ),
+        _ => Message::from(error.to_string()),
     }
 }
 
-fn decode_utf8(mut bytes: Vec<u8>) -> Result<String, String> {
+fn decode_utf8(mut bytes: Vec<u8>) -> Result<String, Message> {
     if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
         bytes.drain(..3);
     }
@@ -89,7 +102,10 @@ fn decode_utf8(mut bytes: Vec<u8>) -> Result<String, String> {
         let offset = error.utf8_error().valid_up_to();
         let bytes = error.as_bytes();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("is not valid UTF-8: invalid byte at offset {offset} (line {line})")
+        Message::new(
+            format!("is not valid UTF-8: invalid byte at offset {offset} (line {line})"),
+            format!("不是有效的 UTF-8：第 {offset} 字节处有无效字节（第 {line} 行）"),
+        )
     })
 }
 
@@ -111,6 +127,7 @@ mod tests {
         receiver
             .recv_timeout(Duration::from_secs(5))
             .expect("reading must not block")
+            .map_err(|error| error.en)
     }
 
     #[test]
@@ -161,7 +178,8 @@ mod tests {
     #[test]
     fn says_permission_denied() {
         let denied = std::io::Error::from_raw_os_error(libc::EACCES);
-        assert_eq!(describe_io_error(&denied), "permission denied");
+        assert_eq!(describe_io_error(&denied).en, "permission denied");
+        assert_eq!(describe_io_error(&denied).zh, "没有读取权限");
         // As root the file is readable anyway: the mapping above is what can be checked.
         // SAFETY: geteuid has no preconditions.
         if unsafe { libc::geteuid() } != 0 {
@@ -182,8 +200,12 @@ mod tests {
         assert_eq!(decode_utf8(b"\xef\xbb\xbfa = 1".to_vec()).unwrap(), "a = 1");
         let error = decode_utf8(b"a = 1\nb = \"\xff\"".to_vec()).unwrap_err();
         assert_eq!(
-            error,
+            error.en,
             "is not valid UTF-8: invalid byte at offset 11 (line 2)"
+        );
+        assert_eq!(
+            error.zh,
+            "不是有效的 UTF-8：第 11 字节处有无效字节（第 2 行）"
         );
     }
 
@@ -191,12 +213,15 @@ mod tests {
     fn refuses_directories_devices_and_oversized_files() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            read_text_file(dir.path(), DEFAULT_MAX_BYTES).unwrap_err(),
+            read_text_file(dir.path(), DEFAULT_MAX_BYTES)
+                .unwrap_err()
+                .en,
             "is a directory, not a file"
         );
         assert!(
             read_text_file(Path::new("/dev/zero"), DEFAULT_MAX_BYTES)
                 .unwrap_err()
+                .en
                 .contains("not a regular file")
         );
         let file = dir.path().join("big.toml");
@@ -204,10 +229,13 @@ mod tests {
         assert!(
             read_text_file(&file, 10)
                 .unwrap_err()
+                .en
                 .contains("more than the limit")
         );
         assert_eq!(
-            read_text_file(&dir.path().join("missing"), 10).unwrap_err(),
+            read_text_file(&dir.path().join("missing"), 10)
+                .unwrap_err()
+                .en,
             "no such file"
         );
         // No limit at all is a limit too.

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::diagnostic::Problem;
+use super::diagnostic::{Message, Problem};
 use crate::text::sanitize::escape_for_message;
-use crate::text::suggest::did_you_mean;
+use crate::text::suggest::closest;
 
 /// Turns a toml parse or type error into a located problem, with a "did you mean" hint
 /// for misspelt keys.
@@ -13,12 +13,19 @@ pub fn from_toml_error(error: &toml::de::Error) -> Problem {
     // serde echoes the file's keys and values in its messages: write what is hidden in
     // them out as escapes rather than let it vanish (an unknown key `\u{1b}]0;x\u{7}lable`).
     let message = escape_for_message(&clearer_toml_message(error.message().trim()));
+    let said = Message {
+        zh: chinese(&message).unwrap_or_else(|| message.clone()),
+        en: message.clone(),
+    };
     let problem = match error.span() {
-        Some(span) => Problem::at(span, message.clone()),
-        None => Problem::whole_file(message.clone()),
+        Some(span) => Problem::at(span, said),
+        None => Problem::whole_file(said),
     };
     match misspelt_key_hint(&message) {
-        Some(hint) => problem.with_hint(hint),
+        Some(known) => problem.with_hint(Message::new(
+            format!("did you mean `{known}`?"),
+            format!("是否想写 `{known}`？"),
+        )),
         None => problem,
     }
 }
@@ -99,7 +106,60 @@ fn most_dotted_key(text: &str) -> Option<Range<usize>> {
 fn misspelt_key_hint(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, expected) = rest.split_once('`')?;
-    did_you_mean(unknown, expected.split('`').skip(1).step_by(2))
+    closest(unknown, expected.split('`').skip(1).step_by(2)).map(str::to_owned)
+}
+
+/// The Chinese of the messages of serde and toml that can be matched whole and reliably
+/// (a missing or unknown field, and this file's own rewordings of toml's limits); toml's
+/// syntax messages come in many shapes from the crate and stay in its English.
+fn chinese(message: &str) -> Option<String> {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+        .filter(|field| !field.contains('`'))
+    {
+        return Some(format!("缺少字段 `{field}`"));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (unknown, expected) = rest.split_once('`')?;
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let listed: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+        return match expected {
+            _ if expected.starts_with(", expected one of `") => Some(format!(
+                "未知的字段 `{unknown}`，应为 {} 之一",
+                listed.join("、")
+            )),
+            _ if expected.starts_with(", expected `") && names.len() == 1 => {
+                Some(format!("未知的字段 `{unknown}`，应为 {}", listed[0]))
+            }
+            _ if expected == ", there are no fields" => {
+                Some(format!("未知的字段 `{unknown}`：这里不接受任何字段"))
+            }
+            _ => None,
+        };
+    }
+    const NESTING_ZH: &str = "bri-dash 文件只需要几层嵌套；这看起来是生成的或已损坏的文件";
+    if message.starts_with("arrays or inline tables are nested too deeply here") {
+        return Some(format!("此处数组或内联表嵌套过深：{NESTING_ZH}"));
+    }
+    if message.starts_with("a dotted key or table header has too many parts") {
+        return Some(format!("点号键或表头的部分过多：{NESTING_ZH}"));
+    }
+    if message.starts_with("number too large") {
+        return Some("数字过大：应为有限的数，最大约为 1.8e308".to_owned());
+    }
+    if let Some(number) = message
+        .strip_prefix("the integer ")
+        .and_then(|rest| rest.split_once(" is out of range"))
+        .map(|(number, _)| number)
+    {
+        return Some(format!(
+            "整数 {number} 超出范围：整数必须在 {} 与 {} 之间；更大的数请写成浮点数，例如 1.5e20",
+            i64::MIN,
+            i64::MAX
+        ));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -115,6 +175,7 @@ mod tests {
         assert!(
             problem
                 .message
+                .en
                 .starts_with("the integer 99999999999999999999 is out of range")
         );
         assert_eq!(problem.span, Some(8..28));
@@ -125,6 +186,7 @@ mod tests {
         assert!(
             problem
                 .message
+                .en
                 .starts_with("arrays or inline tables are nested too deeply")
         );
         assert!(problem.span.is_some());
@@ -135,6 +197,7 @@ mod tests {
         assert!(
             problem
                 .message
+                .en
                 .starts_with("a dotted key or table header has too many parts")
         );
         assert_eq!(
@@ -147,7 +210,7 @@ mod tests {
     fn suggests_the_closest_known_key() {
         let hint =
             misspelt_key_hint("unknown field `as_off`, expected one of `id`, `title`, `as_of`");
-        assert_eq!(hint.as_deref(), Some("did you mean `as_of`?"));
+        assert_eq!(hint.as_deref(), Some("as_of"));
         assert_eq!(
             misspelt_key_hint("unknown field `zzz`, expected `id`"),
             None

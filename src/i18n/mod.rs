@@ -5,6 +5,7 @@
 //!
 //! Dataset text comes from the dataset, never from here.
 
+mod check;
 mod citation;
 mod dates;
 mod help;
@@ -14,6 +15,7 @@ mod quotes;
 mod report;
 mod words;
 
+pub use check::{checked, dataset_ok, report_labels};
 pub use citation::{citation, source_citation};
 pub use dates::{age, date, date_with_age, precision_name};
 pub use help::{HelpLine, help_line};

@@ -15,7 +15,7 @@ use crate::app::{
     problem_line, problem_report,
 };
 use crate::config::{Config, DatasetEntry, DatasetLocation};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Text};
 use crate::files::diagnostic::FileError;
 use crate::text::sanitize::sanitize_line;
 
@@ -29,7 +29,7 @@ struct Shown {
     index: Option<usize>,
     /// Why its file, read again, does not load: kept until a reload works, so that the
     /// error banner lasts exactly as long as the file stays broken.
-    problem: Option<String>,
+    problem: Option<Text>,
 }
 
 /// The last reads of one dataset: what a session that opens now must be told.
@@ -42,7 +42,7 @@ struct Latest {
 pub struct Library {
     config: Config,
     /// Why the config file, read again, does not load (the one in use is the last good one).
-    config_problem: Option<String>,
+    config_problem: Option<Text>,
     /// The dataset new sessions start on, kept current while no session shows it.
     start: DatasetEntry,
     sessions: BTreeMap<SessionId, Shown>,
@@ -125,7 +125,7 @@ impl Library {
 
     /// The problem that stands now for a session, if any: the config's first, as the older
     /// cause of the two to fix, else its shown dataset's.
-    fn problem(&self, session: SessionId) -> Option<String> {
+    fn problem(&self, session: SessionId) -> Option<Text> {
         self.config_problem.clone().or_else(|| {
             self.sessions
                 .get(&session)
@@ -404,7 +404,7 @@ fn loaded(
     entry: Option<usize>,
     reason: LoadReason,
     (result, index): Read,
-    problem: Option<String>,
+    problem: Option<Text>,
 ) -> Action {
     Action::DatasetLoaded(Box::new(Loaded {
         entry,

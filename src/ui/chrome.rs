@@ -152,7 +152,7 @@ pub fn banner_or_rule(app: &Screen, frame: &mut Frame, area: Rect) {
         Some(Banner::Address(url)) => (format!(" {} {url}", s.address), app.theme.key),
         Some(Banner::OpenFailed) => (format!(" {}", s.open_failed), app.theme.warning),
         Some(Banner::Error(report)) => {
-            let first = file_name_only(report.lines().next().unwrap_or_default());
+            let first = file_name_only(report.get(app.lang).lines().next().unwrap_or_default());
             let hint = format!(
                 "  {} {} ",
                 first_key(app, Action::ShowProblems),

@@ -20,6 +20,7 @@ fn lines(app: &Screen, width: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut lines: Vec<Line> = report
+        .get(app.lang)
         .lines()
         .flat_map(|line| wrap_at_most(app.memory, line, width.max(1), usize::MAX))
         .map(|line| Line::styled(line, app.theme.text))

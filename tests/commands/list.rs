@@ -63,3 +63,25 @@ fn the_list_header_is_in_the_reader_language() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_dataset_that_does_not_load_is_listed_with_its_first_problem_in_chinese() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = folder.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[[datasets]]\nname = \"gone\"\npath = \"gone.toml\"\n",
+    )
+    .unwrap();
+    let output = bri_dash()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["list", "--config", &config.display().to_string()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("\t错误：文件不存在\n"), "{stdout}");
+    assert!(
+        stdout.contains("\t正常\n"),
+        "the built-in datasets: {stdout}"
+    );
+}

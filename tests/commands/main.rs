@@ -19,4 +19,5 @@ mod html_browser;
 mod list;
 mod new;
 mod plain;
+mod reader_language;
 mod schema;

@@ -12,6 +12,7 @@ mod charts;
 mod countries;
 mod keys_and_colors;
 mod points;
+mod problems_zh;
 mod properties;
 mod quotes;
 mod search;

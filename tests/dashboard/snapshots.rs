@@ -92,9 +92,10 @@ fn live_dataset_states() {
     use bri_dash::app::{Banner, CatalogEntry, CatalogStatus};
     let mut app = main_app(Lang::En, 100, 30);
     app.stale_after_months = Some(24);
-    app.banner = Some(Banner::Error(
-        "/data/mine.toml:38:9: expected a number for the value".to_owned(),
-    ));
+    app.banner = Some(Banner::Error(bri_dash::dataset::Text {
+        en: "/data/mine.toml:38:9: expected a number for the value".to_owned(),
+        zh: "/data/mine.toml:38:9：值应为数字".to_owned(),
+    }));
     insta::assert_snapshot!("stale-and-banner-en-100x30", screen(&app));
 
     let ok = CatalogStatus::Ok {

@@ -16,7 +16,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::RawDataset;
-use crate::files::diagnostic::Problem;
+use crate::files::diagnostic::{Message, Problem};
 use crate::text::sanitize::escape_for_message;
 use crate::text::suggest::closest;
 
@@ -154,16 +154,22 @@ fn table(table: &mut DeTable<'_>, shape: &Shape, problems: &mut Vec<Problem>) {
             .iter()
             .map(|(known, _)| format!("`{known}`"))
             .collect();
+        let shown = escape_for_message(name);
         let problem = Problem::at(
             key.span(),
-            format!(
-                "unknown field `{}`, expected one of {}",
-                escape_for_message(name),
-                expected.join(", ")
+            Message::new(
+                format!(
+                    "unknown field `{shown}`, expected one of {}",
+                    expected.join(", ")
+                ),
+                format!("未知的字段 `{shown}`，应为 {} 之一", expected.join("、")),
             ),
         );
         problems.push(match meant {
-            Some(known) => problem.with_hint(format!("did you mean `{known}`?")),
+            Some(known) => problem.with_hint(Message::new(
+                format!("did you mean `{known}`?"),
+                format!("是否想写 `{known}`？"),
+            )),
             None => problem,
         });
         let Some((key, mut entry)) = table.remove_entry(&key) else {
@@ -191,7 +197,7 @@ mod tests {
         let mut root = root.into_inner();
         let found = unknown_keys(&mut root)
             .into_iter()
-            .map(|p| (text[p.span.unwrap()].to_owned(), p.hint))
+            .map(|p| (text[p.span.unwrap()].to_owned(), p.hint.map(|hint| hint.en)))
             .collect();
         (found, root)
     }

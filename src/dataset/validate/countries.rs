@@ -10,7 +10,7 @@ use crate::dataset::date::FuzzyDate;
 use crate::dataset::lang::Text;
 use crate::dataset::model::*;
 use crate::dataset::raw::*;
-use crate::files::diagnostic::Problem;
+use crate::files::diagnostic::{Message, Problem};
 use crate::text::sanitize::escape_for_message;
 
 impl Validator<'_> {
@@ -31,7 +31,10 @@ impl Validator<'_> {
             if let Some(&line) = first_line.get(code.as_str()) {
                 self.problems.push(Problem::at(
                     raw_country.code.span(),
-                    format!("country `{code}` is declared twice (first on line {line})"),
+                    Message::new(
+                        format!("country `{code}` is declared twice (first on line {line})"),
+                        format!("国家 `{code}` 声明了两次（首次在第 {line} 行）"),
+                    ),
                 ));
                 continue;
             }
@@ -58,17 +61,26 @@ impl Validator<'_> {
         if let Some(country) = countries::by_code(written) {
             return Some(country);
         }
-        let mut problem = Problem::at(
-            code.span(),
-            format!(
-                "unknown country code `{}`: expected an ISO 3166-1 alpha-3 code such as \"CHN\"",
-                escape_for_message(written)
-            ),
-        );
+        let mut problem = Problem::at(code.span(), {
+            let shown = escape_for_message(written);
+            Message::new(
+                format!(
+                    "unknown country code `{shown}`: expected an ISO 3166-1 alpha-3 code such as \"CHN\""
+                ),
+                format!("未知的国家代码 `{shown}`：应为 ISO 3166-1 三字母代码，例如 \"CHN\""),
+            )
+        });
         let hint = match countries::by_code(&written.to_uppercase()) {
-            Some(country) => Some(format!("codes are upper case: `{}`", country.code)),
-            None => countries::suggest(written)
-                .map(|c| format!("did you mean `{}` ({})?", c.code, c.name_en)),
+            Some(country) => Some(Message::new(
+                format!("codes are upper case: `{}`", country.code),
+                format!("代码须大写：`{}`", country.code),
+            )),
+            None => countries::suggest(written).map(|c| {
+                Message::new(
+                    format!("did you mean `{}` ({})?", c.code, c.name_en),
+                    format!("是否想写 `{}`（{}）？", c.code, c.name_zh),
+                )
+            }),
         };
         if let Some(hint) = hint {
             problem = problem.with_hint(hint);
@@ -91,13 +103,22 @@ impl Validator<'_> {
                     (FactClass::Value, None) => self.problems.push(
                         Problem::at(
                             kind.kind.span(),
-                            "a fact kind of kind \"value\" needs a unit",
+                            Message::new(
+                                "a fact kind of kind \"value\" needs a unit",
+                                "类型为 \"value\" 的事实类型需要单位",
+                            ),
                         )
-                        .with_hint("add unit = { zh = \"…\", en = \"…\" }"),
+                        .with_hint(Message::new(
+                            "add unit = { zh = \"…\", en = \"…\" }",
+                            "请添加 unit = { zh = \"…\", en = \"…\" }",
+                        )),
                     ),
                     (FactClass::Event, Some(unit)) => self.problems.push(Problem::at(
                         unit.span(),
-                        "an event has no unit: only a fact kind of kind \"value\" has one",
+                        Message::new(
+                            "an event has no unit: only a fact kind of kind \"value\" has one",
+                            "事件没有单位：只有类型为 \"value\" 的事实类型才有单位",
+                        ),
                     )),
                     _ => {}
                 }
@@ -122,12 +143,18 @@ impl Validator<'_> {
             self.problems.push(
                 Problem::at(
                     code.span(),
-                    format!(
-                        "country `{}` is not declared in [[countries]]",
-                        code.get_ref()
+                    Message::new(
+                        format!(
+                            "country `{}` is not declared in [[countries]]",
+                            code.get_ref()
+                        ),
+                        format!("国家 `{}` 未在 [[countries]] 中声明", code.get_ref()),
                     ),
                 )
-                .with_hint(format!("add [[countries]] code = \"{}\"", code.get_ref())),
+                .with_hint(Message::new(
+                    format!("add [[countries]] code = \"{}\"", code.get_ref()),
+                    format!("请添加 [[countries]] code = \"{}\"", code.get_ref()),
+                )),
             );
         }
         None
@@ -156,23 +183,36 @@ impl Validator<'_> {
                     self.problems.push(
                         Problem::at(
                             value.span(),
-                            format!(
-                                "fact kind `{}` is an event: an event has no value",
-                                raw_fact.fact.get_ref()
+                            Message::new(
+                                format!(
+                                    "fact kind `{}` is an event: an event has no value",
+                                    raw_fact.fact.get_ref()
+                                ),
+                                format!(
+                                    "事实类型 `{}` 是事件：事件没有数值",
+                                    raw_fact.fact.get_ref()
+                                ),
                             ),
                         )
-                        .with_hint(
+                        .with_hint(Message::new(
                             "remove the value, or make the fact kind kind = \"value\" with a unit",
-                        ),
+                            "请删去数值，或把该事实类型改为 kind = \"value\" 并给出单位",
+                        )),
                     );
                     None
                 }
                 (Some(FactClass::Value), None) => {
                     self.problems.push(Problem::at(
                         raw_fact.fact.span(),
-                        format!(
-                            "fact kind `{}` is a value: the fact needs a value",
-                            raw_fact.fact.get_ref()
+                        Message::new(
+                            format!(
+                                "fact kind `{}` is a value: the fact needs a value",
+                                raw_fact.fact.get_ref()
+                            ),
+                            format!(
+                                "事实类型 `{}` 是数值：该事实需要数值",
+                                raw_fact.fact.get_ref()
+                            ),
                         ),
                     ));
                     None
@@ -186,7 +226,10 @@ impl Validator<'_> {
             if let (Some(FactClass::Event), Some(qualifier)) = (class, &raw_fact.qualifier) {
                 self.problems.push(Problem::at(
                     qualifier.span(),
-                    "an event has no qualifier: it qualifies a value",
+                    Message::new(
+                        "an event has no qualifier: it qualifies a value",
+                        "事件没有限定词：限定词用于数值",
+                    ),
                 ));
             }
             let quote_translated =
@@ -208,16 +251,25 @@ impl Validator<'_> {
                     self.problems.push(
                         Problem::at(
                             raw_fact.date.span(),
-                            format!(
-                                "a second `{}` fact for {} of {} from the same source (the first is on line {line})",
-                                raw_fact.fact.get_ref(),
-                                raw_fact.country.get_ref(),
-                                date.canonical()
+                            Message::new(
+                                format!(
+                                    "a second `{}` fact for {} of {} from the same source (the first is on line {line})",
+                                    raw_fact.fact.get_ref(),
+                                    raw_fact.country.get_ref(),
+                                    date.canonical()
+                                ),
+                                format!(
+                                    "同一来源对 {} 在 {} 的第二个 `{}` 事实（第一个在第 {line} 行）",
+                                    raw_fact.country.get_ref(),
+                                    date.canonical(),
+                                    raw_fact.fact.get_ref()
+                                ),
                             ),
                         )
-                        .with_hint(
+                        .with_hint(Message::new(
                             "keep one fact per source; facts of different sources for one date are kept side by side",
-                        ),
+                            "每个来源只保留一个事实；不同来源对同一日期的事实会并列显示",
+                        )),
                     );
                 } else {
                     first_of.insert(key, facts.len());
@@ -269,7 +321,10 @@ impl Validator<'_> {
             if let Some(first) = raw.shows.first() {
                 self.problems.push(Problem::at(
                     first.span(),
-                    "only a tab of kind \"map\" or \"countries\" shows fact kinds or indicators",
+                    Message::new(
+                        "only a tab of kind \"map\" or \"countries\" shows fact kinds or indicators",
+                        "只有类型为 \"map\" 或 \"countries\" 的标签页才显示事实类型或指标",
+                    ),
                 ));
             }
             return Vec::new();
@@ -279,11 +334,15 @@ impl Validator<'_> {
                 self.problems.push(
                     Problem::at(
                         raw.kind.span(),
-                        "this tab has nothing to show: the dataset has no [[fact_kinds]]",
+                        Message::new(
+                            "this tab has nothing to show: the dataset has no [[fact_kinds]]",
+                            "该标签页没有可显示的内容：数据集没有 [[fact_kinds]]",
+                        ),
                     )
-                    .with_hint(
+                    .with_hint(Message::new(
                         "add fact kinds, or list indicators with by_country in shows = [\"…\"]",
-                    ),
+                        "请添加事实类型，或在 shows = [\"…\"] 中列出带 by_country 的指标",
+                    )),
                 );
             }
             let mut all: Vec<usize> = kinds.values().copied().collect();
@@ -300,9 +359,12 @@ impl Validator<'_> {
                 } else {
                     self.problems.push(Problem::at(
                         id.span(),
-                        format!(
-                            "indicator `{}` has no by_country breakdown to show",
-                            id.get_ref()
+                        Message::new(
+                            format!(
+                                "indicator `{}` has no by_country breakdown to show",
+                                id.get_ref()
+                            ),
+                            format!("指标 `{}` 没有可显示的 by_country 分项", id.get_ref()),
                         ),
                     ));
                 }

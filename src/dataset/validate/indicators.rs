@@ -4,11 +4,12 @@
 use std::ops::Range;
 
 use super::values::INVALID_DATE;
+use super::words::zh;
 use super::{IdMap, Validator};
 use crate::dataset::date::FuzzyDate;
 use crate::dataset::model::*;
 use crate::dataset::raw::*;
-use crate::files::diagnostic::Problem;
+use crate::files::diagnostic::{Message, Problem};
 
 /// The most items one indicator may name. The detail lists them all, so a figure with
 /// millions (3.5 million fit under the file size cap) made each key take a minute; a
@@ -42,15 +43,22 @@ impl Validator<'_> {
                 self.problems.push(
                     Problem::at(
                         raw[second].date.span(),
-                        format!(
-                            "a second observation of {} from the same source (the first is on line {first_line})",
-                            date.canonical()
+                        Message::new(
+                            format!(
+                                "a second observation of {} from the same source (the first is on line {first_line})",
+                                date.canonical()
+                            ),
+                            format!(
+                                "同一来源对 {} 的第二个观测值（第一个在第 {first_line} 行）",
+                                date.canonical()
+                            ),
                         ),
                     )
-                    .with_hint(
+                    .with_hint(Message::new(
                         "keep one figure per source and date; figures of different sources \
                          for one date are kept side by side",
-                    ),
+                        "每个来源每个日期只保留一个数值；不同来源对同一日期的数值会并列显示",
+                    )),
                 );
             }
         }
@@ -69,12 +77,22 @@ impl Validator<'_> {
             self.problems.push(
                 Problem::at(
                     span(first_too_many),
-                    format!(
-                        "too many {what}: {} where at most {max} are allowed",
-                        entries.len()
+                    Message::new(
+                        format!(
+                            "too many {what}: {} where at most {max} are allowed",
+                            entries.len()
+                        ),
+                        format!(
+                            "{}过多：共 {} 个，最多允许 {max} 个",
+                            zh(what),
+                            entries.len()
+                        ),
                     ),
                 )
-                .with_hint("split the list, or keep the full list in a dataset of its own"),
+                .with_hint(Message::new(
+                    "split the list, or keep the full list in a dataset of its own",
+                    "请拆分列表，或把完整列表放进单独的数据集",
+                )),
             );
             &entries[..max]
         } else {
@@ -119,7 +137,10 @@ impl Validator<'_> {
                 if panel_indices.contains(&index) {
                     self.problems.push(Problem::at(
                         panel.span(),
-                        format!("panel `{}` is listed twice", panel.get_ref()),
+                        Message::new(
+                            format!("panel `{}` is listed twice", panel.get_ref()),
+                            format!("面板 `{}` 列出了两次", panel.get_ref()),
+                        ),
                     ));
                 } else {
                     panel_indices.push(index);

@@ -15,7 +15,8 @@ mod values;
 use super::lang::Lang;
 use super::model::*;
 use super::raw::*;
-use crate::files::{diagnostic::Problem, location::LineIndex};
+use crate::files::diagnostic::{Message, Problem};
+use crate::files::location::LineIndex;
 
 pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
@@ -29,8 +30,14 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
     let sources: Vec<Source> = raw.sources.iter().map(|s| v.source(s)).collect();
     if sources.is_empty() {
         v.problems.push(
-            Problem::at(raw.dataset.id.span(), "the dataset has no sources")
-                .with_hint("add a [[sources]] table: every figure must say where it comes from"),
+            Problem::at(
+                raw.dataset.id.span(),
+                Message::new("the dataset has no sources", "数据集没有来源"),
+            )
+            .with_hint(Message::new(
+                "add a [[sources]] table: every figure must say where it comes from",
+                "请添加 [[sources]] 表：每个数值都必须说明出处",
+            )),
         );
     }
 
@@ -38,8 +45,14 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
     let mut tabs: Vec<Tab> = raw.tabs.iter().map(|t| v.tab(t)).collect();
     if tabs.is_empty() {
         v.problems.push(
-            Problem::at(raw.dataset.id.span(), "the dataset has no tabs")
-                .with_hint("add at least one [[tabs]] table, e.g. kind = \"overview\""),
+            Problem::at(
+                raw.dataset.id.span(),
+                Message::new("the dataset has no tabs", "数据集没有标签页"),
+            )
+            .with_hint(Message::new(
+                "add at least one [[tabs]] table, e.g. kind = \"overview\"",
+                "请至少添加一个 [[tabs]] 表，例如 kind = \"overview\"",
+            )),
         );
     }
 
@@ -52,10 +65,17 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
         {
             v.problems.push(Problem::at(
                 raw_panel.tab.span(),
-                format!(
-                    "tab `{}` is of kind \"{}\"; panels belong in a tab of kind \"panels\"",
-                    raw_panel.tab.get_ref(),
-                    kind_name(tabs[tab].kind)
+                Message::new(
+                    format!(
+                        "tab `{}` is of kind \"{}\"; panels belong in a tab of kind \"panels\"",
+                        raw_panel.tab.get_ref(),
+                        kind_name(tabs[tab].kind)
+                    ),
+                    format!(
+                        "标签页 `{}` 的类型是 \"{}\"；面板应放在类型为 \"panels\" 的标签页中",
+                        raw_panel.tab.get_ref(),
+                        kind_name(tabs[tab].kind)
+                    ),
                 ),
             ));
         }
@@ -188,3 +208,4 @@ impl Validator<'_> {
 
 #[cfg(test)]
 mod tests;
+mod words;

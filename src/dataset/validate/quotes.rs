@@ -7,7 +7,7 @@ use super::Validator;
 use crate::dataset::lang::Lang;
 use crate::dataset::quote::Quote;
 use crate::dataset::raw::RawIndicator;
-use crate::files::diagnostic::Problem;
+use crate::files::diagnostic::{Message, Problem};
 
 impl Validator<'_> {
     /// The indicator's quote and the language in which it is a translation.
@@ -19,10 +19,17 @@ impl Validator<'_> {
                 self.problems.push(
                     Problem::at(
                         reason.span(),
-                        "`quote` and `quote_missing` are both given: a figure quotes its source \
-                         or says why it cannot, not both",
+                        Message::new(
+                            "`quote` and `quote_missing` are both given: a figure quotes its source \
+                             or says why it cannot, not both",
+                            "同时给出了 `quote` 和 `quote_missing`：一个数值要么引用来源，要么说明\
+                             为何无法引用，不能两者都有",
+                        ),
                     )
-                    .with_hint("keep `quote` if it is the source's sentence, else remove it"),
+                    .with_hint(Message::new(
+                        "keep `quote` if it is the source's sentence, else remove it",
+                        "如果 `quote` 是来源的原句就保留它，否则删去",
+                    )),
                 );
                 Quote::Words(self.text(quote, "quote"))
             }
@@ -30,12 +37,17 @@ impl Validator<'_> {
                 self.problems.push(
                     Problem::at(
                         raw.id.span(),
-                        format!("indicator `{}` has no quote", raw.id.get_ref()),
+                        Message::new(
+                            format!("indicator `{}` has no quote", raw.id.get_ref()),
+                            format!("指标 `{}` 没有引文", raw.id.get_ref()),
+                        ),
                     )
-                    .with_hint(
+                    .with_hint(Message::new(
                         "add `quote`, the source's sentence that states the figure, or \
                          `quote_missing`, why no such sentence is recorded",
-                    ),
+                        "请添加 `quote`（来源中给出该数值的原句），或 `quote_missing`（为何没有\
+                         记录这样的句子）",
+                    )),
                 );
                 Quote::Missing(crate::dataset::Text {
                     zh: String::new(),
@@ -61,7 +73,10 @@ impl Validator<'_> {
         if !has_quote && parsed.is_some() {
             self.problems.push(Problem::at(
                 raw.span(),
-                "quote_translated marks a quote, and there is none",
+                Message::new(
+                    "quote_translated marks a quote, and there is none",
+                    "quote_translated 标记的是引文，但这里没有引文",
+                ),
             ));
         }
         parsed

@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::words::zh;
 use super::{IdMap, Validator};
 use crate::dataset::raw::*;
-use crate::files::diagnostic::Problem;
+use crate::files::diagnostic::{Message, Problem};
 use crate::text::sanitize::escape_for_message;
 
 impl Validator<'_> {
@@ -19,11 +20,12 @@ impl Validator<'_> {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !valid {
+            let shown = escape_for_message(value);
             self.problems.push(Problem::at(
                 id.span(),
-                format!(
-                    "invalid id `{}`: expected lowercase letters, digits and `-`",
-                    escape_for_message(value)
+                Message::new(
+                    format!("invalid id `{shown}`: expected lowercase letters, digits and `-`"),
+                    format!("无效的 id `{shown}`：只能由小写字母、数字和 `-` 组成"),
                 ),
             ));
         }
@@ -45,7 +47,10 @@ impl Validator<'_> {
                 let first_line = self.line_of(&first_span[first]);
                 self.problems.push(Problem::at(
                     id.span(),
-                    format!("duplicate {what} id `{value}` (first defined on line {first_line}): expected ids to be unique"),
+                    Message::new(
+                        format!("duplicate {what} id `{value}` (first defined on line {first_line}): expected ids to be unique"),
+                        format!("{} id `{value}` 重复（首次定义于第 {first_line} 行）：id 必须唯一", zh(what)),
+                    ),
                 ));
             } else {
                 map.insert(value, index);
@@ -60,27 +65,36 @@ impl Validator<'_> {
         }
         let mut candidates: Vec<&String> = known.keys().collect();
         candidates.sort();
-        let mut problem = Problem::at(
-            id.span(),
-            format!(
-                "unknown {what} `{}`: expected the id of a [[{what}s]] entry",
-                escape_for_message(id.get_ref())
-            ),
-        );
+        let mut problem = Problem::at(id.span(), {
+            let shown = escape_for_message(id.get_ref());
+            Message::new(
+                format!("unknown {what} `{shown}`: expected the id of a [[{what}s]] entry"),
+                format!(
+                    "未知的{} `{shown}`：应为某个 [[{what}s]] 条目的 id",
+                    zh(what)
+                ),
+            )
+        });
         if let Some(best) = candidates
             .iter()
             .map(|c| (strsim::jaro_winkler(id.get_ref(), c), c))
             .filter(|(score, _)| *score > 0.75)
             .max_by(|a, b| a.0.total_cmp(&b.0))
         {
-            problem = problem.with_hint(format!("did you mean `{}`?", best.1));
+            problem = problem.with_hint(Message::new(
+                format!("did you mean `{}`?", best.1),
+                format!("是否想写 `{}`？", best.1),
+            ));
         } else if !candidates.is_empty() {
             let list: Vec<String> = candidates
                 .iter()
                 .take(8)
                 .map(|c| format!("`{c}`"))
                 .collect();
-            problem = problem.with_hint(format!("known {what}s: {}", list.join(", ")));
+            problem = problem.with_hint(Message::new(
+                format!("known {what}s: {}", list.join(", ")),
+                format!("已有的{}：{}", zh(what), list.join("、")),
+            ));
         }
         self.problems.push(problem);
         None

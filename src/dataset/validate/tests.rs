@@ -44,16 +44,22 @@ fn a_misspelt_reference_names_the_nearest_id() {
     );
     assert_eq!(at, "\"sed\"");
     assert_eq!(
-        problem.message,
+        problem.message.en,
         "unknown source `sed`: expected the id of a [[sources]] entry"
     );
-    assert_eq!(problem.hint.as_deref(), Some("did you mean `seed`?"));
+    assert_eq!(
+        problem.hint.map(|hint| hint.en).as_deref(),
+        Some("did you mean `seed`?")
+    );
 }
 
 #[test]
 fn a_reference_like_no_id_lists_the_known_ones() {
     let (problem, _) = only_problem("panels = [\"policy\"]", "panels = [\"zzzz\"]");
-    assert_eq!(problem.hint.as_deref(), Some("known panels: `policy`"));
+    assert_eq!(
+        problem.hint.map(|hint| hint.en).as_deref(),
+        Some("known panels: `policy`")
+    );
 }
 
 #[test]
@@ -65,9 +71,10 @@ fn integers_are_kept_only_where_doubles_hold_them_exactly() {
     assert!(
         problem
             .message
+            .en
             .starts_with("the integer 9007199254740993 is too large"),
         "{}",
-        problem.message
+        problem.message.en
     );
 }
 
@@ -88,7 +95,7 @@ fn one_source_may_give_one_figure_a_date() {
         .collect();
     let first_line = text[..dates[0]].lines().count();
     assert_eq!(
-        problems[0].message,
+        problems[0].message.en,
         format!(
             "a second observation of 2022-05-01 from the same source (the first is on line {first_line})"
         )
@@ -119,7 +126,7 @@ fn a_panel_listed_twice_is_reported_at_the_second() {
     let (text, result) = validate_edited("panels = [\"policy\"]", listed);
     let problems = result.expect_err("a panel listed twice");
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].message, "panel `policy` is listed twice");
+    assert_eq!(problems[0].message.en, "panel `policy` is listed twice");
     let second = text.find(listed).unwrap() + listed.rfind("\"policy\"").unwrap();
     assert_eq!(problems[0].span.as_ref().map(|s| s.start), Some(second));
 }
@@ -137,8 +144,8 @@ fn a_figure_may_say_why_it_has_no_quote() {
 fn a_figure_without_quote_or_reason_is_reported_at_its_id() {
     let (problem, at) = only_problem(QUOTE, "");
     assert_eq!(at, "\"mou-countries\"");
-    assert_eq!(problem.message, "indicator `mou-countries` has no quote");
-    assert!(problem.hint.unwrap().contains("`quote_missing`"));
+    assert_eq!(problem.message.en, "indicator `mou-countries` has no quote");
+    assert!(problem.hint.unwrap().en.contains("`quote_missing`"));
 }
 
 #[test]
@@ -148,6 +155,7 @@ fn a_figure_with_both_a_quote_and_a_reason_is_reported_at_the_reason() {
     assert!(
         problem
             .message
+            .en
             .starts_with("`quote` and `quote_missing` are both given")
     );
 }
@@ -157,7 +165,7 @@ fn only_words_can_be_a_translation() {
     let (problem, at) = only_problem(QUOTE, &format!("{MISSING}\nquote_translated = \"zh\""));
     assert_eq!(at, "\"zh\"");
     assert_eq!(
-        problem.message,
+        problem.message.en,
         "quote_translated marks a quote, and there is none"
     );
     let (_, result) = validate_edited(QUOTE, &format!("{QUOTE}\nquote_translated = \"zh\""));
@@ -171,5 +179,5 @@ fn a_unit_may_have_an_english_singular_and_it_is_not_empty() {
     assert!(result.is_ok(), "{result:?}");
     let (problem, at) = only_problem(UNIT, &format!("{UNIT}\nunit_singular = \" \""));
     assert_eq!(at, "\" \"");
-    assert_eq!(problem.message, "unit_singular is empty");
+    assert_eq!(problem.message.en, "unit_singular is empty");
 }

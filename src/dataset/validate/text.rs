@@ -6,9 +6,10 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::Validator;
+use super::words::{language_zh, zh};
 use crate::dataset::lang::{Lang, Text};
 use crate::dataset::raw::*;
-use crate::files::diagnostic::Problem;
+use crate::files::diagnostic::{Message, Problem};
 use crate::text::sanitize::{escape_for_message, sanitize_label, sanitize_text};
 
 /// Where a language's text is kept while one text is validated.
@@ -26,23 +27,32 @@ impl Validator<'_> {
             match Lang::from_code(code.get_ref()) {
                 Some(lang) if languages.contains(&lang) => self.problems.push(Problem::at(
                     code.span(),
-                    format!("language `{lang:?}` is listed twice").to_lowercase(),
-                )),
-                Some(lang) => languages.push(lang),
-                None => self.problems.push(Problem::at(
-                    code.span(),
-                    format!(
-                        "unknown language `{}`: expected \"zh\" or \"en\"",
-                        escape_for_message(code.get_ref())
+                    Message::new(
+                        format!("language `{lang:?}` is listed twice").to_lowercase(),
+                        format!("语言 `{}` 列出了两次", lang.code()),
                     ),
                 )),
+                Some(lang) => languages.push(lang),
+                None => {
+                    let shown = escape_for_message(code.get_ref());
+                    self.problems.push(Problem::at(
+                        code.span(),
+                        Message::new(
+                            format!("unknown language `{shown}`: expected \"zh\" or \"en\""),
+                            format!("未知的语言 `{shown}`：应为 \"zh\" 或 \"en\""),
+                        ),
+                    ))
+                }
             }
         }
         if languages.is_empty() {
             if raw.get_ref().is_empty() {
                 self.problems.push(Problem::at(
                     raw.span(),
-                    "expected at least one language, e.g. [\"zh\", \"en\"]",
+                    Message::new(
+                        "expected at least one language, e.g. [\"zh\", \"en\"]",
+                        "至少应有一种语言，例如 [\"zh\", \"en\"]",
+                    ),
                 ));
             }
             languages.push(Lang::Zh);
@@ -59,8 +69,14 @@ impl Validator<'_> {
     pub(super) fn singular(&mut self, raw: &Spanned<String>) -> String {
         if raw.get_ref().trim().is_empty() {
             self.problems.push(
-                Problem::at(raw.span(), "unit_singular is empty")
-                    .with_hint("give the English unit of one, e.g. \"country\", or leave it out"),
+                Problem::at(
+                    raw.span(),
+                    Message::new("unit_singular is empty", "unit_singular 为空"),
+                )
+                .with_hint(Message::new(
+                    "give the English unit of one, e.g. \"country\", or leave it out",
+                    "写出单数的英文单位，例如 \"country\"，或删去此项",
+                )),
             );
         }
         sanitize_label(raw.get_ref())
@@ -97,36 +113,54 @@ impl Validator<'_> {
                 None => {
                     let problem = Problem::at(
                         raw.span(),
-                        format!("missing {} text for the {what}", lang.name()),
+                        Message::new(
+                            format!("missing {} text for the {what}", lang.name()),
+                            format!("{}缺少{}文本", zh(what), language_zh(lang)),
+                        ),
                     );
                     let hint = match raw.get_ref() {
-                        RawText::Plain(_) => format!(
-                            "the dataset declares {}; write {{ {} }}",
-                            self.languages
+                        RawText::Plain(_) => {
+                            let codes: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
+                            let fields: Vec<String> = codes
                                 .iter()
-                                .map(|l| l.code())
-                                .collect::<Vec<_>>()
-                                .join(" and "),
-                            self.languages
-                                .iter()
-                                .map(|l| format!("{} = \"…\"", l.code()))
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                                .map(|code| format!("{code} = \"…\""))
+                                .collect();
+                            let fields = fields.join(", ");
+                            Message::new(
+                                format!(
+                                    "the dataset declares {}; write {{ {fields} }}",
+                                    codes.join(" and ")
+                                ),
+                                format!("数据集声明了 {}；请写作 {{ {fields} }}", codes.join(" 和 ")),
+                            )
+                        }
+                        RawText::PerLanguage { .. } => Message::new(
+                            format!("add {} = \"…\"", lang.code()),
+                            format!("请添加 {} = \"…\"", lang.code()),
                         ),
-                        RawText::PerLanguage { .. } => format!("add {} = \"…\"", lang.code()),
                     };
                     self.problems.push(problem.with_hint(hint));
                 }
                 Some((value, span)) if value.trim().is_empty() => self.problems.push(Problem::at(
                     span.clone(),
-                    format!("the {} text of the {what} is empty", lang.name()),
+                    Message::new(
+                        format!("the {} text of the {what} is empty", lang.name()),
+                        format!("{}的{}文本为空", zh(what), language_zh(lang)),
+                    ),
                 )),
                 Some((_, span)) if safe[slot(lang)].as_deref() == Some("") => {
                     self.problems.push(Problem::at(
                         span.clone(),
-                        format!(
-                            "the {} text of the {what} has nothing printable: only control, escape or invisible characters",
-                            lang.name()
+                        Message::new(
+                            format!(
+                                "the {} text of the {what} has nothing printable: only control, escape or invisible characters",
+                                lang.name()
+                            ),
+                            format!(
+                                "{}的{}文本没有可显示的字符：只有控制字符、转义字符或不可见字符",
+                                zh(what),
+                                language_zh(lang)
+                            ),
                         ),
                     ))
                 }

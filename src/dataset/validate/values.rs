@@ -5,11 +5,15 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::Validator;
+use super::words::zh;
 use crate::dataset::date::{DATE_FORMS, FuzzyDate};
 use crate::dataset::model::*;
 use crate::dataset::raw::*;
-use crate::files::diagnostic::Problem;
+use crate::files::diagnostic::{Message, Problem};
 use crate::text::sanitize::escape_for_message;
+
+/// [`DATE_FORMS`] in Chinese (dates.rs says it in English for the docs and the schema).
+const DATE_FORMS_ZH: &str = "日期：2023-10-18、\"2023-10-18\"、\"2023-10-mid\"（early、mid、late、end）、\"2023-10\" 或 \"2023\"";
 
 /// A placeholder for a value that failed validation; the dataset is discarded anyway.
 pub(super) const INVALID_DATE: FuzzyDate = FuzzyDate::day(NaiveDate::MIN);
@@ -35,7 +39,10 @@ impl Validator<'_> {
             let found = describe_value(raw.get_ref());
             self.problems.push(Problem::at(
                 raw.span(),
-                format!("expected {DATE_FORMS}; found {found}"),
+                Message::new(
+                    format!("expected {DATE_FORMS}; found {}", found.en),
+                    format!("应为{DATE_FORMS_ZH}；实际为{}", found.zh),
+                ),
             ));
             INVALID_DATE
         })
@@ -50,29 +57,42 @@ impl Validator<'_> {
                 self.problems.push(
                     Problem::at(
                         raw.span(),
-                        format!(
-                            "the integer {n} is too large to keep exactly: whole numbers must \
-                             lie between -9007199254740992 and 9007199254740992 (2^53)"
+                        Message::new(
+                            format!(
+                                "the integer {n} is too large to keep exactly: whole numbers must \
+                                 lie between -9007199254740992 and 9007199254740992 (2^53)"
+                            ),
+                            format!(
+                                "整数 {n} 太大，无法精确保存：整数必须在 -9007199254740992 与 \
+                                 9007199254740992（2^53）之间"
+                            ),
                         ),
                     )
-                    .with_hint(format!(
-                        "if an approximation is meant, write it as a float, e.g. {:e}",
-                        *n as f64
+                    .with_hint(Message::new(
+                        format!(
+                            "if an approximation is meant, write it as a float, e.g. {:e}",
+                            *n as f64
+                        ),
+                        format!("如果是近似值，请写成浮点数，例如 {:e}", *n as f64),
                     )),
                 );
                 0.0
             }
             toml::Value::Float(f) if f.is_finite() => *f,
             other => {
+                let found = describe_value(other);
                 let expected = if matches!(other, toml::Value::Float(_)) {
-                    format!(
-                        "expected a finite number for the {what}; found {}",
-                        describe_value(other)
+                    Message::new(
+                        format!(
+                            "expected a finite number for the {what}; found {}",
+                            found.en
+                        ),
+                        format!("{}应为有限的数字；实际为{}", zh(what), found.zh),
                     )
                 } else {
-                    format!(
-                        "expected a number for the {what}; found {}",
-                        describe_value(other)
+                    Message::new(
+                        format!("expected a number for the {what}; found {}", found.en),
+                        format!("{}应为数字；实际为{}", zh(what), found.zh),
                     )
                 };
                 self.problems.push(Problem::at(raw.span(), expected));
@@ -90,14 +110,24 @@ impl Validator<'_> {
         let parsed = serde_json::from_value(serde_json::Value::String(raw.get_ref().clone())).ok();
         if parsed.is_none() {
             let list: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
-            let suggestion = nearest_keyword(raw.get_ref(), allowed)
-                .map_or_else(String::new, |near| format!("; did you mean \"{near}\"?"));
+            let near = nearest_keyword(raw.get_ref(), allowed);
+            let suggestion =
+                near.map_or_else(String::new, |near| format!("; did you mean \"{near}\"?"));
+            let suggestion_zh =
+                near.map_or_else(String::new, |near| format!("；是否想写 \"{near}\"？"));
+            let shown = escape_for_message(raw.get_ref());
             self.problems.push(Problem::at(
                 raw.span(),
-                format!(
-                    "unknown {what} \"{}\": expected one of {}{suggestion}",
-                    escape_for_message(raw.get_ref()),
-                    list.join(", ")
+                Message::new(
+                    format!(
+                        "unknown {what} \"{shown}\": expected one of {}{suggestion}",
+                        list.join(", ")
+                    ),
+                    format!(
+                        "未知的{} \"{shown}\"：应为 {} 之一{suggestion_zh}",
+                        zh(what),
+                        list.join("、")
+                    ),
                 ),
             ));
         }
@@ -132,15 +162,24 @@ fn nearest_keyword<'a>(unknown: &str, allowed: &[&'a str]) -> Option<&'a str> {
         .map(|(_, best)| best)
 }
 
-fn describe_value(value: &toml::Value) -> String {
+/// What a value of the wrong kind is, in each language: "the string \"x\"" / "字符串 \"x\"".
+fn describe_value(value: &toml::Value) -> Message {
     match value {
-        toml::Value::String(s) => format!("the string \"{}\"", escape_for_message(s)),
-        toml::Value::Integer(n) => format!("the integer {n}"),
-        toml::Value::Float(f) => format!("{f}"),
-        toml::Value::Boolean(b) => format!("the boolean {b}"),
-        toml::Value::Datetime(d) => format!("the date-time {d}"),
-        toml::Value::Array(_) => "an array".to_owned(),
-        toml::Value::Table(_) => "a table".to_owned(),
+        toml::Value::String(s) => {
+            let shown = escape_for_message(s);
+            Message::new(
+                format!("the string \"{shown}\""),
+                format!("字符串 \"{shown}\""),
+            )
+        }
+        toml::Value::Integer(n) => Message::new(format!("the integer {n}"), format!("整数 {n}")),
+        toml::Value::Float(f) => Message::from(format!("{f}")),
+        toml::Value::Boolean(b) => Message::new(format!("the boolean {b}"), format!("布尔值 {b}")),
+        toml::Value::Datetime(d) => {
+            Message::new(format!("the date-time {d}"), format!("日期时间 {d}"))
+        }
+        toml::Value::Array(_) => Message::new("an array", "数组"),
+        toml::Value::Table(_) => Message::new("a table", "表"),
     }
 }
 
