@@ -30,7 +30,9 @@ fn main() -> ExitCode {
         Some(Command::Schema { kind }) => commands::schema::run(*kind),
         Some(Command::Completions { shell }) => commands::completions::run(*shell),
         Some(Command::Man) => commands::man::run(),
-        Some(Command::New { file, from }) => commands::new::run(file.as_deref(), from.as_deref()),
+        Some(Command::New { file, from }) => {
+            commands::new::run(&cli, file.as_deref(), from.as_deref())
+        }
         Some(Command::Serve { listen }) => commands::serve::run(&cli, *listen),
         Some(Command::Diff {
             old,

@@ -206,3 +206,24 @@ fn the_manual_page_and_help_tell_of_new_and_the_schema_it_writes() {
     assert!(help.contains("--from <NAME>"), "{help}");
     assert!(help.contains("$XDG_DATA_HOME/bri-dash/"), "{help}");
 }
+
+#[test]
+fn new_speaks_the_readers_language() {
+    let places = Places::new();
+    let file = places.file("mine.toml");
+    std::fs::write(&file, "taken").unwrap();
+    let path = file.to_str().unwrap();
+    let refused = places.new_command(&["--lang", "zh", path]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        said.contains("已存在") && said.contains("从不覆盖"),
+        "{said}"
+    );
+    let unknown = places.new_command(&["--lang", "zh", "--from", "bri-conectivity"]);
+    let said = String::from_utf8(unknown.stderr).unwrap();
+    assert!(said.contains("是否想要“bri-connectivity”"), "{said}");
+    let wrote = places.new_command(&["--lang", "zh", places.file("fresh.toml").to_str().unwrap()]);
+    assert_eq!(wrote.status.code(), Some(0));
+    assert!(String::from_utf8(wrote.stderr).unwrap().contains("已写入"));
+}

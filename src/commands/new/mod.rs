@@ -14,31 +14,49 @@ use etcetera::BaseStrategy;
 
 use super::output::{to_file, to_new_file, to_stdout};
 use super::schema::schema_json;
-use super::{Outcome, Stop};
-use crate::commands::cli::SchemaKind;
-use crate::dataset::BUILTINS;
+use super::{Outcome, Stop, say};
+use crate::commands::cli::{Cli, SchemaKind};
+use crate::commands::startup::{language, language_without_config, load_config};
+use crate::dataset::{BUILTINS, Lang};
+use crate::files::problem::Message;
 use crate::text::sanitize::escape_for_message;
-use crate::text::suggest::did_you_mean;
+use crate::text::suggest::closest;
 
 /// Every section a new editor needs, each key with what it is for; it passes `check`.
 const SKELETON: &str = include_str!("skeleton.toml");
 
-pub fn run(file: Option<&Path>, from: Option<&str>) -> Outcome {
+pub fn run(cli: &Cli, file: Option<&Path>, from: Option<&str>) -> Outcome {
+    // The reader's language, as every command has it; `new` needs nothing else of the config.
+    let lang =
+        load_config(cli).map_or_else(|_| language_without_config(cli), |c| language(cli, &c));
+    let shown = |path: &Path| escape_for_message(&path.display().to_string());
     if let Some(path) = file
         && fs::symlink_metadata(path).is_ok()
     {
-        eprintln!(
-            "bri-dash: {} already exists; new never overwrites a file: name another",
-            escape_for_message(&path.display().to_string())
+        say(
+            lang,
+            &Message::new(
+                format!(
+                    "{} already exists; new never overwrites a file: name another",
+                    shown(path)
+                ),
+                format!("{} 已存在；new 从不覆盖文件：请换一个文件名", shown(path)),
+            ),
         );
         return Err(Stop(2));
     }
     let body = match from {
         None => SKELETON,
-        Some(name) => builtin_text(name)?,
+        Some(name) => builtin_text(name, lang)?,
     };
     let schema = installed_schema().map_err(|error| {
-        eprintln!("bri-dash: cannot write the dataset schema: {error}");
+        say(
+            lang,
+            &Message::new(
+                format!("cannot write the dataset schema: {error}"),
+                format!("无法写入数据集的模式文件：{error}"),
+            ),
+        );
         Stop(2)
     })?;
     let text = with_schema_line(body, &schema);
@@ -46,17 +64,22 @@ pub fn run(file: Option<&Path>, from: Option<&str>) -> Outcome {
         None => to_stdout(text.as_bytes()),
         Some(path) => match to_new_file(path, text.as_bytes()) {
             Ok(()) => {
-                eprintln!(
-                    "bri-dash: wrote {}; its schema is {}",
-                    escape_for_message(&path.display().to_string()),
-                    escape_for_message(&schema.display().to_string())
+                say(
+                    lang,
+                    &Message::new(
+                        format!("wrote {}; its schema is {}", shown(path), shown(&schema)),
+                        format!("已写入 {}；其模式文件为 {}", shown(path), shown(&schema)),
+                    ),
                 );
                 Ok(0)
             }
             Err(error) => {
-                eprintln!(
-                    "bri-dash: cannot write {}: {error}",
-                    escape_for_message(&path.display().to_string())
+                say(
+                    lang,
+                    &Message::new(
+                        format!("cannot write {}: {error}", shown(path)),
+                        format!("无法写入 {}：{error}", shown(path)),
+                    ),
                 );
                 Err(Stop(2))
             }
@@ -65,20 +88,29 @@ pub fn run(file: Option<&Path>, from: Option<&str>) -> Outcome {
 }
 
 /// The text of the built-in dataset `name`, or a stop that lists the names there are.
-fn builtin_text(name: &str) -> Result<&'static str, Stop> {
+fn builtin_text(name: &str, lang: Lang) -> Result<&'static str, Stop> {
     if let Some(builtin) = crate::dataset::builtin(name) {
         return Ok(builtin.toml);
     }
     let names: Vec<&str> = BUILTINS.iter().map(|b| b.name).collect();
-    let mut message = format!(
-        "bri-dash: no built-in dataset is named `{}`; they are: {}",
-        escape_for_message(name),
-        names.join(", ")
+    let name = escape_for_message(name);
+    let mut message = Message::new(
+        format!(
+            "no built-in dataset is named `{name}`; they are: {}",
+            names.join(", ")
+        ),
+        format!(
+            "没有名为“{name}”的内置数据集；内置数据集有：{}",
+            names.join("、")
+        ),
     );
-    if let Some(hint) = did_you_mean(name, names.iter().copied()) {
-        message.push_str(&format!("; {hint}"));
+    if let Some(suggestion) = closest(&name, names.iter().copied()) {
+        message
+            .en
+            .push_str(&format!("; did you mean `{suggestion}`?"));
+        message.zh.push_str(&format!("；是否想要“{suggestion}”？"));
     }
-    eprintln!("{message}");
+    say(lang, &message);
     Err(Stop(2))
 }
 
