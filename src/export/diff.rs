@@ -192,6 +192,10 @@ fn event_line(
 pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
     let words = strings(lang);
     let heading = |title: &str, count: usize| format!("{title} ({count})");
+    let in_lang = |en: &'static str, zh: &'static str| match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
     let named = |items: &[Named]| -> Vec<(String, String)> {
         items
             .iter()
@@ -256,10 +260,7 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
         ),
         (
             heading(
-                match lang {
-                    Lang::En => "Changed fields",
-                    Lang::Zh => "变化的字段",
-                },
+                in_lang("Changed fields", "变化的字段"),
                 diff.changed_fields.len(),
             ),
             '~',
@@ -270,10 +271,7 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
         ),
         (
             heading(
-                match lang {
-                    Lang::En => "Changed series points",
-                    Lang::Zh => "变化的序列数据点",
-                },
+                in_lang("Changed series points", "变化的序列数据点"),
                 diff.series_changes.len(),
             ),
             '~',
@@ -283,22 +281,13 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
                 .collect(),
         ),
         (
-            heading(
-                match lang {
-                    Lang::En => "Added events",
-                    Lang::Zh => "新增事件",
-                },
-                diff.added_events.len(),
-            ),
+            heading(in_lang("Added events", "新增事件"), diff.added_events.len()),
             '+',
             events(&diff.added_events),
         ),
         (
             heading(
-                match lang {
-                    Lang::En => "Removed events",
-                    Lang::Zh => "删除的事件",
-                },
+                in_lang("Removed events", "删除的事件"),
                 diff.removed_events.len(),
             ),
             '-',
@@ -306,10 +295,7 @@ pub fn sections(diff: &DatasetDiff, lang: Lang) -> Vec<Section> {
         ),
         (
             heading(
-                match lang {
-                    Lang::En => "Changed events",
-                    Lang::Zh => "变化的事件",
-                },
+                in_lang("Changed events", "变化的事件"),
                 diff.changed_events.len(),
             ),
             '~',
