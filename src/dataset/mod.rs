@@ -10,6 +10,9 @@ mod raw;
 pub mod series;
 mod validate;
 
+#[cfg(test)]
+mod reading_tests;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -61,11 +64,19 @@ pub fn builtin(name: &str) -> Option<&'static Builtin> {
 /// in the rest, each group in the order of the file. Syntax comes first because it is what
 /// to fix first, and validation waits for a file whose syntax is sound.
 pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
+    parse_reading(origin, text, text.len() >= READ_BY_TABLES_FROM_BYTES)
+}
+
+/// [`parse`], reading a top-level table at a time if `by_tables` (and the document allows).
+fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, FileError> {
     let invalid = |problems| FileError::Invalid {
         origin: origin.to_owned(),
         text: Arc::from(text),
         problems,
     };
+    if by_tables && let Some(raw) = read_by_tables(text) {
+        return validate::validate(raw, text).map_err(invalid);
+    }
     let (mut root, errors) = toml::de::DeTable::parse_recoverable(text);
     let mut problems = raw::unknown_keys(root.get_mut());
     if !errors.is_empty() {
@@ -91,6 +102,20 @@ pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
             Err(invalid(problems))
         }
     }
+}
+
+/// From this size on, a file is read a top-level table at a time: its parse tree would cost
+/// about fifteen times its size (see `files::toml_tables`). Below it, reading the whole
+/// tree at once is the quicker (one lexing pass, not two) and costs little.
+const READ_BY_TABLES_FROM_BYTES: usize = 1 << 20;
+
+/// The raw model of a valid document, read a top-level table at a time; `None` for a
+/// document that cannot be read so, or has any problem serde or the key check would
+/// report, which the whole-document reading of [`parse`] then reports as it always does.
+fn read_by_tables(text: &str) -> Option<RawDataset> {
+    crate::files::toml_tables::deserialize_by_tables(text, &mut |table| {
+        raw::unknown_keys(table).is_empty()
+    })
 }
 
 /// Reads, parses and validates a dataset file.

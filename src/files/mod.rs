@@ -6,3 +6,4 @@ pub mod memory;
 pub mod problem;
 pub mod textfile;
 pub mod toml_error;
+pub mod toml_tables;

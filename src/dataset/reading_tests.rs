@@ -1,0 +1,106 @@
+//! The two readings of a dataset — the whole document's tree at once, or a top-level table
+//! at a time — give the same dataset, and the same problems, for every file the tests have.
+
+#[path = "../../benches/support/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+use std::path::Path;
+
+use super::{BUILTINS, parse_reading, read_by_tables};
+
+/// Both readings of `text`, as their debug output: every field of the model, every
+/// problem with its place.
+fn both(text: &str) -> (String, String) {
+    let whole = format!("{:?}", parse_reading("t", text, false));
+    let by_tables = format!("{:?}", parse_reading("t", text, true));
+    (whole, by_tables)
+}
+
+fn fixtures(folder: &str) -> Vec<(String, String)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
+        .map(|entry| entry.expect("a folder entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            // Files that are not UTF-8 are refused before either reading sees them.
+            let text = String::from_utf8(std::fs::read(&path).ok()?).ok()?;
+            Some((path.display().to_string(), text))
+        })
+        .collect()
+}
+
+#[test]
+fn the_built_in_and_generated_datasets_are_read_by_tables_into_the_same_model() {
+    let generated = [generate::dataset(300), generate::dataset(1_000)];
+    let texts = BUILTINS
+        .iter()
+        .map(|builtin| builtin.toml)
+        .chain(generated.iter().map(String::as_str));
+    for text in texts {
+        // The table-at-a-time reading is taken, not fallen back from.
+        assert!(
+            read_by_tables(text).is_some(),
+            "not read by tables: {}",
+            &text[..200]
+        );
+        let (whole, by_tables) = both(text);
+        assert!(
+            whole.starts_with("Ok("),
+            "{}",
+            &whole[..whole.len().min(400)]
+        );
+        assert_eq!(whole, by_tables);
+    }
+}
+
+#[test]
+fn every_fixture_gives_the_same_dataset_or_the_same_problems_either_way() {
+    let mut read = 0;
+    for folder in ["valid", "invalid", "hostile"] {
+        for (path, text) in fixtures(folder) {
+            let (whole, by_tables) = both(&text);
+            assert_eq!(whole, by_tables, "{path}");
+            read += 1;
+        }
+    }
+    assert!(read > 60, "only {read} fixtures found");
+}
+
+#[test]
+fn a_misspelt_key_in_a_large_file_is_reported_as_in_a_small_one() {
+    let text = generate::dataset(300).replacen("label = ", "lable = ", 1);
+    assert!(read_by_tables(&text).is_none());
+    let (whole, by_tables) = both(&text);
+    assert!(
+        whole.contains("lable"),
+        "{}",
+        &whole[..whole.len().min(400)]
+    );
+    assert_eq!(whole, by_tables);
+}
+
+#[test]
+fn a_problem_only_validation_finds_keeps_its_place_in_the_whole_file() {
+    // The last indicator names a source that does not exist: serde reads it, validation
+    // refuses it, and its line and column must be those of the whole file, not of its piece.
+    let text = generate::dataset(300);
+    let at = text.rfind("source = \"").expect("a source reference");
+    let end = at + text[at..].find('\n').expect("a line's end");
+    let text = format!("{}source = \"nowhere\"{}", &text[..at], &text[end..]);
+    assert!(read_by_tables(&text).is_some());
+    let (whole, by_tables) = both(&text);
+    assert!(
+        whole.starts_with("Err(Invalid"),
+        "{}",
+        &whole[..whole.len().min(400)]
+    );
+    assert_eq!(whole, by_tables);
+}
