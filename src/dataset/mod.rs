@@ -13,6 +13,7 @@ mod validate;
 #[cfg(test)]
 mod reading_tests;
 
+use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -24,9 +25,12 @@ pub use raw::RawDataset;
 
 use serde::Deserialize;
 
-use crate::files::diagnostic::FileError;
+use raw::RawIndicator;
+
+use crate::files::diagnostic::{FileError, Problem};
 use crate::files::textfile::read_text_file;
 use crate::files::toml_error::toml_problem;
+use crate::files::toml_tables::Tables;
 
 /// A dataset shipped inside the binary, so bri-dash runs from any folder.
 #[derive(Debug)]
@@ -74,8 +78,8 @@ fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, F
         text: Arc::from(text),
         problems,
     };
-    if by_tables && let Some(raw) = read_by_tables(text) {
-        return validate::validate(raw, text).map_err(invalid);
+    if by_tables && let Some(read) = read_by_tables(text) {
+        return read.map_err(invalid);
     }
     let (mut root, errors) = toml::de::DeTable::parse_recoverable(text);
     let mut problems = raw::unknown_keys(root.get_mut());
@@ -94,7 +98,9 @@ fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, F
             return Err(invalid(problems));
         }
     };
-    match validate::validate(raw, text) {
+    let mut raw = raw;
+    let indicators = std::mem::take(&mut raw.indicators);
+    match validate::validate(raw, indicators.into_iter(), text) {
         Ok(dataset) if problems.is_empty() => Ok(dataset),
         Ok(_) => Err(invalid(problems)),
         Err(more) => {
@@ -109,13 +115,25 @@ fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, F
 /// tree at once is the quicker (one lexing pass, not two) and costs little.
 const READ_BY_TABLES_FROM_BYTES: usize = 1 << 20;
 
-/// The raw model of a valid document, read a top-level table at a time; `None` for a
-/// document that cannot be read so, or has any problem serde or the key check would
-/// report, which the whole-document reading of [`parse`] then reports as it always does.
-fn read_by_tables(text: &str) -> Option<RawDataset> {
-    crate::files::toml_tables::deserialize_by_tables(text, &mut |table| {
-        raw::unknown_keys(table).is_empty()
-    })
+/// The validated dataset, or validation's problems, of a document read a top-level table
+/// at a time, its figures validated as they are read. `None` for a document that cannot be
+/// read so, or that has a problem serde or the key check would report: the whole-document
+/// reading of [`parse_reading`] then reports it as it always does.
+fn read_by_tables(text: &str) -> Option<Result<Dataset, Vec<Problem>>> {
+    let tables = Tables::split(text)?;
+    let mut known_keys = |table: &mut toml::de::DeTable<'_>| raw::unknown_keys(table).is_empty();
+    let raw: RawDataset = tables
+        .deserialize(RawDataset::INDICATORS, &mut known_keys)
+        .ok()?;
+    let mut known_keys = |table: &mut toml::de::DeTable<'_>| raw::unknown_keys(table).is_empty();
+    let unread = Cell::new(false);
+    let indicators = tables
+        .entries::<RawIndicator>(RawDataset::INDICATORS, &mut known_keys)
+        .map_while(|entry| entry.inspect_err(|_| unread.set(true)).ok());
+    let validated = validate::validate(raw, indicators, text);
+    // A figure that did not read ended the figures early: what validation made of the rest
+    // is not the file's, and the whole-document reading says what is wrong.
+    (!unread.get()).then_some(validated)
 }
 
 /// Reads, parses and validates a dataset file.

@@ -95,7 +95,7 @@ fn a_problem_only_validation_finds_keeps_its_place_in_the_whole_file() {
     let at = text.rfind("source = \"").expect("a source reference");
     let end = at + text[at..].find('\n').expect("a line's end");
     let text = format!("{}source = \"nowhere\"{}", &text[..at], &text[end..]);
-    assert!(read_by_tables(&text).is_some());
+    assert!(matches!(read_by_tables(&text), Some(Err(_))));
     let (whole, by_tables) = both(&text);
     assert!(
         whole.starts_with("Err(Invalid"),

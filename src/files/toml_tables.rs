@@ -25,21 +25,56 @@ use toml::de::{DeTable, DeValue, Error, ValueDeserializer};
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
 
-/// Deserializes `text` a top-level table at a time; `inspect` sees each piece's table
-/// (spans already those of the whole document) and stops the reading by returning false.
-/// `None` when the document cannot be read so, or any piece fails to parse, is refused by
-/// `inspect`, or does not deserialize.
-pub fn deserialize_by_tables<'i, T: de::Deserialize<'i>>(
+/// A document split at its top-level headers, read a piece at a time.
+pub struct Tables<'i> {
     text: &'i str,
-    inspect: &mut dyn FnMut(&mut DeTable<'i>) -> bool,
-) -> Option<T> {
-    let runs = runs(text)?;
-    T::deserialize(Document {
-        text,
-        runs: &runs,
-        inspect,
-    })
-    .ok()
+    runs: Vec<Run<'i>>,
+}
+
+/// Sees each piece's table (its spans those of the whole document) before serde does, and
+/// stops the reading by returning false.
+pub type Inspect<'a, 'i> = &'a mut dyn FnMut(&mut DeTable<'i>) -> bool;
+
+impl<'i> Tables<'i> {
+    /// `None` when `text` cannot be split without doubt.
+    pub fn split(text: &'i str) -> Option<Tables<'i>> {
+        Some(Tables {
+            text,
+            runs: runs(text)?,
+        })
+    }
+
+    /// Deserializes the document without its top-level key `apart` (read it with
+    /// [`Tables::entries`]): an error if a piece fails to parse, is refused by `inspect`,
+    /// or does not deserialize.
+    pub fn deserialize<T: de::Deserialize<'i>>(
+        &self,
+        apart: &str,
+        inspect: Inspect<'_, 'i>,
+    ) -> Result<T, Error> {
+        T::deserialize(Document {
+            text: self.text,
+            runs: self.runs.iter().filter(|run| run.key != apart).collect(),
+            inspect,
+        })
+    }
+
+    /// The entries of the top-level array of tables `key`, each parsed, inspected and
+    /// deserialized when the iterator is asked for it.
+    pub fn entries<'a, T: de::Deserialize<'i>>(
+        &'a self,
+        key: &str,
+        inspect: Inspect<'a, 'i>,
+    ) -> impl ExactSizeIterator<Item = Result<T, Error>> + 'a {
+        let (key, pieces) = match self.runs.iter().find(|run| run.key == key && run.array) {
+            Some(run) => (run.key, run.pieces.as_slice()),
+            None => ("", &[][..]),
+        };
+        pieces.iter().map(move |piece| {
+            let entry = single_entry(parse_piece(self.text, piece, key, inspect)?)?;
+            T::deserialize(ValueDeserializer::from(entry))
+        })
+    }
 }
 
 /// The top-level keys of a document in order, each with the pieces of text that define it:
@@ -158,8 +193,8 @@ fn headers(text: &str) -> Option<Vec<Header<'_>>> {
 /// The document as serde sees it: a map of its runs.
 struct Document<'r, 'i> {
     text: &'i str,
-    runs: &'r [Run<'i>],
-    inspect: &'r mut dyn FnMut(&mut DeTable<'i>) -> bool,
+    runs: Vec<&'r Run<'i>>,
+    inspect: Inspect<'r, 'i>,
 }
 
 impl<'de> Deserializer<'de> for Document<'_, 'de> {
@@ -198,7 +233,7 @@ impl<'de> MapAccess<'de> for Runs<'_, 'de> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let run = &self.document.runs[self.next];
+        let run = self.document.runs[self.next];
         self.next += 1;
         if run.array {
             seed.deserialize(Entries {
@@ -207,7 +242,8 @@ impl<'de> MapAccess<'de> for Runs<'_, 'de> {
                 next: 0,
             })
         } else {
-            let value = piece(&mut self.document, run, 0)?;
+            let document = &mut self.document;
+            let value = parse_piece(document.text, &run.pieces[0], run.key, document.inspect)?;
             seed.deserialize(ValueDeserializer::from(value))
         }
     }
@@ -248,13 +284,15 @@ impl<'de> SeqAccess<'de> for Entries<'_, '_, 'de> {
         if self.next == self.run.pieces.len() {
             return Ok(None);
         }
-        let entry = piece(self.document, self.run, self.next)?;
+        let document = &mut *self.document;
+        let piece = &self.run.pieces[self.next];
+        let entry = single_entry(parse_piece(
+            document.text,
+            piece,
+            self.run.key,
+            document.inspect,
+        )?)?;
         self.next += 1;
-        let entry = match entry.into_inner() {
-            DeValue::Array(array) if array.len() == 1 => array.into_iter().next(),
-            _ => None,
-        };
-        let entry = entry.ok_or_else(|| de::Error::custom("not one entry"))?;
         seed.deserialize(ValueDeserializer::from(entry)).map(Some)
     }
 
@@ -263,25 +301,34 @@ impl<'de> SeqAccess<'de> for Entries<'_, '_, 'de> {
     }
 }
 
-/// Parses piece `index` of `run` alone, with the spans of the whole document, shows it to
-/// the inspector, and returns the run key's value in it.
-fn piece<'i>(
-    document: &mut Document<'_, 'i>,
-    run: &Run<'i>,
-    index: usize,
+/// Parses `piece` of `text` alone, with the spans of the whole document, shows it to
+/// `inspect`, and returns the value of `key`, the one top-level key it defines.
+fn parse_piece<'i>(
+    text: &'i str,
+    piece: &Range<usize>,
+    key: &str,
+    inspect: Inspect<'_, 'i>,
 ) -> Result<Spanned<DeValue<'i>>, Error> {
-    let range = run.pieces[index].clone();
-    let parsed = DeTable::parse(&document.text[range.clone()])?;
-    let mut table = shifted_table(parsed.into_inner(), range.start);
-    if !(document.inspect)(&mut table) {
+    let parsed = DeTable::parse(&text[piece.clone()])?;
+    let mut table = shifted_table(parsed.into_inner(), piece.start);
+    if !inspect(&mut table) {
         return Err(de::Error::custom("refused by its inspector"));
     }
     if table.len() != 1 {
         return Err(de::Error::custom("a piece defines one top-level key"));
     }
     table
-        .remove(run.key)
+        .remove(key)
         .ok_or_else(|| de::Error::custom("a piece defines its run's key"))
+}
+
+/// The entry of a piece of an array of tables: `[[key]]` parsed alone is an array of one.
+fn single_entry(value: Spanned<DeValue<'_>>) -> Result<Spanned<DeValue<'_>>, Error> {
+    match value.into_inner() {
+        DeValue::Array(array) if array.len() == 1 => array.into_iter().next(),
+        _ => None,
+    }
+    .ok_or_else(|| de::Error::custom("not one entry"))
 }
 
 /// `table` with every span moved `by` bytes on: a piece's spans count from its own start.
@@ -396,11 +443,13 @@ mod tests {
         }
         let text = "[meta]\nid = \"m\"\n\n[[items]]\nid = 1\n[[items]]\nid = 22\n";
         let mut inspected = 0;
-        let doc: Doc = deserialize_by_tables(text, &mut |_| {
-            inspected += 1;
-            true
-        })
-        .expect("a plain document");
+        let tables = Tables::split(text).expect("a plain document");
+        let doc: Doc = tables
+            .deserialize("", &mut |_| {
+                inspected += 1;
+                true
+            })
+            .expect("a valid document");
         assert_eq!(inspected, 3);
         assert_eq!(&text[doc.meta.id.span()], "\"m\"");
         let spans: Vec<&str> = doc.items.iter().map(|item| &text[item.id.span()]).collect();
@@ -416,12 +465,36 @@ mod tests {
             items: Vec<toml::Table>,
         }
         let text = "[[items]]\na = 1\n[[items]]\nb = 2\n";
-        let refused: Option<Doc> =
-            deserialize_by_tables(text, &mut |table| !format!("{table:?}").contains("\"b\""));
-        assert!(refused.is_none());
-        let broken: Option<Doc> = deserialize_by_tables("[[items]]\na = \n", &mut |_| true);
-        assert!(broken.is_none());
-        let read: Option<Doc> = deserialize_by_tables(text, &mut |_| true);
-        assert_eq!(read.map(|doc| doc.items.len()), Some(2));
+        let tables = Tables::split(text).expect("a plain document");
+        let mut refuse_b = |table: &mut DeTable<'_>| !format!("{table:?}").contains("\"b\"");
+        assert!(tables.deserialize::<Doc>("", &mut refuse_b).is_err());
+        let read: Doc = tables.deserialize("", &mut |_| true).expect("valid");
+        assert_eq!(read.items.len(), 2);
+        let broken = Tables::split("[[items]]\na = \n").expect("split before parsing");
+        assert!(broken.deserialize::<Doc>("", &mut |_| true).is_err());
+    }
+
+    #[test]
+    fn a_run_apart_is_read_an_entry_at_a_time() {
+        #[derive(Debug, Default, serde::Deserialize)]
+        struct Doc {
+            meta: toml::Table,
+            #[serde(default)]
+            items: Vec<toml::Table>,
+        }
+        let text = "[meta]\nid = 1\n[[items]]\na = 1\n[[items]]\nb = 2\n[[items]]\nc = \n";
+        let tables = Tables::split(text).expect("a plain document");
+        let doc: Doc = tables
+            .deserialize("items", &mut |_| true)
+            .expect("valid without items");
+        assert!(doc.items.is_empty());
+        assert_eq!(doc.meta.get("id"), Some(&toml::Value::Integer(1)));
+        let mut every = |_: &mut DeTable<'_>| true;
+        let entries = tables.entries::<toml::Table>("items", &mut every);
+        assert_eq!(entries.len(), 3);
+        let read: Vec<_> = entries
+            .map(|entry| entry.map(|table| table.len()))
+            .collect();
+        assert!(matches!(read[..], [Ok(1), Ok(1), Err(_)]), "{read:?}");
     }
 }

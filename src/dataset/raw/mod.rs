@@ -64,6 +64,11 @@ pub struct RawDataset {
     pub country_facts: Vec<RawCountryFact>,
 }
 
+impl RawDataset {
+    /// The key of the figures, which a large file reads apart, a figure at a time.
+    pub const INDICATORS: &str = "indicators";
+}
+
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Meta")]

@@ -1,6 +1,7 @@
 //! From the raw serde model to the validated [`Dataset`]: every check of docs/dataset.md,
 //! every problem collected (not only the first), each with its location.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -12,15 +13,25 @@ mod tables;
 mod text;
 mod values;
 
+use references::IdTable;
+
 use super::lang::Lang;
 use super::model::*;
 use super::raw::*;
 use crate::files::diagnostic::{Message, Problem};
 use crate::files::location::LineIndex;
 
-pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {
+/// Validates a raw dataset whose figures come apart, one at a time from `indicators`
+/// (`raw.indicators` is not read): a large file's figures are read, checked and dropped
+/// one by one, so that its raw figures are never all in memory beside the model's.
+pub(super) fn validate(
+    raw: RawDataset,
+    indicators: impl Iterator<Item = RawIndicator>,
+    text: &str,
+) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
-        lines: LineIndex::new(text),
+        text,
+        lines: OnceCell::new(),
         problems: Vec::new(),
         languages: vec![Lang::Zh],
     };
@@ -112,16 +123,19 @@ pub(super) fn validate(raw: RawDataset, text: &str) -> Result<Dataset, Vec<Probl
         &source_ids,
     );
 
-    let indicator_ids = v.ids(raw.indicators.iter().map(|i| &i.id), "indicator");
-    let mut indicators = Vec::with_capacity(raw.indicators.len());
-    for raw_indicator in &raw.indicators {
-        let mut indicator = v.indicator(raw_indicator, &source_ids, &panel_ids);
+    let mut indicator_ids = IdTable::new("indicator");
+    let mut models = Vec::with_capacity(indicators.size_hint().0);
+    for raw_indicator in indicators {
+        v.add_id(&mut indicator_ids, &raw_indicator.id);
+        let mut indicator = v.indicator(&raw_indicator, &source_ids, &panel_ids);
         indicator.by_country = v.by_country(&raw_indicator.by_country, &country_ids);
         for &panel in &indicator.panels {
-            panels[panel].indicators.push(indicators.len());
+            panels[panel].indicators.push(models.len());
         }
-        indicators.push(indicator);
+        models.push(indicator);
     }
+    let indicators = models;
+    let indicator_ids = indicator_ids.map;
 
     let broken_down: Vec<bool> = indicators
         .iter()
@@ -195,14 +209,19 @@ fn kind_name(kind: TabKind) -> &'static str {
 type IdMap = HashMap<String, usize>;
 
 struct Validator<'a> {
-    lines: LineIndex<'a>,
+    text: &'a str,
+    /// Built for the first problem that names a line: a valid file needs none, and a
+    /// large one's index is megabytes.
+    lines: OnceCell<LineIndex<'a>>,
     problems: Vec<Problem>,
     languages: Vec<Lang>,
 }
 
 impl Validator<'_> {
     fn line_of(&self, span: &Range<usize>) -> usize {
-        self.lines.line(span.start)
+        self.lines
+            .get_or_init(|| LineIndex::new(self.text))
+            .line(span.start)
     }
 }
 

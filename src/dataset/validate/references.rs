@@ -12,6 +12,24 @@ use crate::dataset::raw::*;
 use crate::files::diagnostic::{Message, Problem};
 use crate::text::sanitize::escape_for_message;
 
+/// The ids of one table, gathered an entry at a time (the figures of a large file are
+/// checked as they are read, never all held at once).
+pub(super) struct IdTable {
+    pub(super) map: IdMap,
+    first_spans: Vec<Range<usize>>,
+    what: &'static str,
+}
+
+impl IdTable {
+    pub(super) fn new(what: &'static str) -> IdTable {
+        IdTable {
+            map: HashMap::new(),
+            first_spans: Vec::new(),
+            what,
+        }
+    }
+}
+
 impl Validator<'_> {
     pub(super) fn id_syntax(&mut self, id: &Spanned<String>) -> String {
         let value = id.get_ref();
@@ -36,27 +54,33 @@ impl Validator<'_> {
     pub(super) fn ids<'r>(
         &mut self,
         ids: impl Iterator<Item = &'r SpannedId>,
-        what: &str,
+        what: &'static str,
     ) -> IdMap {
-        let mut map: IdMap = HashMap::new();
-        let mut first_span: Vec<Range<usize>> = Vec::new();
-        for (index, id) in ids.enumerate() {
-            let value = self.id_syntax(id);
-            first_span.push(id.span());
-            if let Some(&first) = map.get(&value) {
-                let first_line = self.line_of(&first_span[first]);
-                self.problems.push(Problem::at(
-                    id.span(),
-                    Message::new(
-                        format!("duplicate {what} id `{value}` (first defined on line {first_line}): expected ids to be unique"),
-                        format!("{} id `{value}` 重复（首次定义于第 {first_line} 行）：id 必须唯一", zh(what)),
-                    ),
-                ));
-            } else {
-                map.insert(value, index);
-            }
+        let mut table = IdTable::new(what);
+        for id in ids {
+            self.add_id(&mut table, id);
         }
-        map
+        table.map
+    }
+
+    /// Checks the next id of `table`'s table: its syntax, and that no earlier entry has it.
+    pub(super) fn add_id(&mut self, table: &mut IdTable, id: &SpannedId) {
+        let value = self.id_syntax(id);
+        let index = table.first_spans.len();
+        table.first_spans.push(id.span());
+        if let Some(&first) = table.map.get(&value) {
+            let first_line = self.line_of(&table.first_spans[first]);
+            let what = table.what;
+            self.problems.push(Problem::at(
+                id.span(),
+                Message::new(
+                    format!("duplicate {what} id `{value}` (first defined on line {first_line}): expected ids to be unique"),
+                    format!("{} id `{value}` 重复（首次定义于第 {first_line} 行）：id 必须唯一", zh(what)),
+                ),
+            ));
+        } else {
+            table.map.insert(value, index);
+        }
     }
 
     pub(super) fn reference(&mut self, id: &SpannedId, known: &IdMap, what: &str) -> Option<usize> {
