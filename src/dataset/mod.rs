@@ -63,24 +63,48 @@ pub fn builtin(name: &str) -> Option<&'static Builtin> {
 
 /// Parses and validates dataset text; `origin` names it in errors (a path or `builtin:NAME`).
 ///
-/// Every problem that does not follow from another is reported: each syntax error (the
-/// parser recovers and reads on), then each unknown key, then what serde and validation find
-/// in the rest, each group in the order of the file. Syntax comes first because it is what
-/// to fix first, and validation waits for a file whose syntax is sound.
+/// Every problem that does not follow from another is reported, each group in the order of
+/// the file (see [`read_reporting_every_problem`]).
 pub fn parse(origin: &str, text: &str) -> Result<Dataset, FileError> {
     parse_reading(origin, text, text.len() >= READ_BY_TABLES_FROM_BYTES)
 }
 
 /// [`parse`], reading a top-level table at a time if `by_tables` (and the document allows).
+///
+/// A document is first read as quickly as it can be, on the chance that it is sound (as
+/// nearly every file opened is); only one that serde refuses is read again, slowly, to
+/// report every problem. Every raw table refuses a key it does not know, so a document
+/// serde reads has no unknown key: the walk that finds them all (and the schema it reads,
+/// a millisecond at start-up) is for a document that has one.
 fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, FileError> {
-    let invalid = |problems| FileError::Invalid {
-        origin: origin.to_owned(),
-        text: Arc::from(text),
-        problems,
+    let quick = if by_tables {
+        read_by_tables(text)
+    } else {
+        read_whole(text)
     };
-    if by_tables && let Some(read) = read_by_tables(text) {
-        return read.map_err(invalid);
-    }
+    quick
+        .unwrap_or_else(|| read_reporting_every_problem(text))
+        .map_err(|problems| FileError::Invalid {
+            origin: origin.to_owned(),
+            text: Arc::from(text),
+            problems,
+        })
+}
+
+/// The validated dataset, or validation's problems, of a document that parses and that
+/// serde reads; `None` for one with a problem either would report.
+fn read_whole(text: &str) -> Option<Result<Dataset, Vec<Problem>>> {
+    let root = toml::de::DeTable::parse(text).ok()?;
+    let mut raw = RawDataset::deserialize(toml::de::Deserializer::from(root)).ok()?;
+    let indicators = std::mem::take(&mut raw.indicators);
+    Some(validate::validate(raw, indicators.into_iter(), text))
+}
+
+/// Reads `text` to find every problem that does not follow from another: each syntax
+/// error (the parser recovers and reads on), then each unknown key, then what serde and
+/// validation find in the rest. Syntax comes first because it is what to fix first, and
+/// validation waits for a file whose syntax is sound.
+fn read_reporting_every_problem(text: &str) -> Result<Dataset, Vec<Problem>> {
     let (mut root, errors) = toml::de::DeTable::parse_recoverable(text);
     let mut problems = raw::unknown_keys(root.get_mut());
     if !errors.is_empty() {
@@ -89,23 +113,22 @@ fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, F
         let syntax = raw::syntax_problems(&errors, text);
         let first = syntax[0].span.as_ref().map_or(0, |span| span.start);
         problems.retain(|p| p.span.as_ref().is_some_and(|span| span.start < first));
-        return Err(invalid([syntax, problems].concat()));
+        return Err([syntax, problems].concat());
     }
-    let raw = match RawDataset::deserialize(toml::de::Deserializer::from(root)) {
+    let mut raw = match RawDataset::deserialize(toml::de::Deserializer::from(root)) {
         Ok(raw) => raw,
         Err(error) => {
             problems.push(toml_problem(&error, text));
-            return Err(invalid(problems));
+            return Err(problems);
         }
     };
-    let mut raw = raw;
     let indicators = std::mem::take(&mut raw.indicators);
     match validate::validate(raw, indicators.into_iter(), text) {
         Ok(dataset) if problems.is_empty() => Ok(dataset),
-        Ok(_) => Err(invalid(problems)),
+        Ok(_) => Err(problems),
         Err(more) => {
             problems.extend(more);
-            Err(invalid(problems))
+            Err(problems)
         }
     }
 }
@@ -116,19 +139,14 @@ fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, F
 const READ_BY_TABLES_FROM_BYTES: usize = 1 << 20;
 
 /// The validated dataset, or validation's problems, of a document read a top-level table
-/// at a time, its figures validated as they are read. `None` for a document that cannot be
-/// read so, or that has a problem serde or the key check would report: the whole-document
-/// reading of [`parse_reading`] then reports it as it always does.
+/// at a time, its figures validated as they are read; `None` for a document that cannot be
+/// read so, or that has a problem the parser or serde would report.
 fn read_by_tables(text: &str) -> Option<Result<Dataset, Vec<Problem>>> {
     let tables = Tables::split(text)?;
-    let mut known_keys = |table: &mut toml::de::DeTable<'_>| raw::unknown_keys(table).is_empty();
-    let raw: RawDataset = tables
-        .deserialize(RawDataset::INDICATORS, &mut known_keys)
-        .ok()?;
-    let mut known_keys = |table: &mut toml::de::DeTable<'_>| raw::unknown_keys(table).is_empty();
+    let raw: RawDataset = tables.deserialize(RawDataset::INDICATORS).ok()?;
     let unread = Cell::new(false);
     let indicators = tables
-        .entries::<RawIndicator>(RawDataset::INDICATORS, &mut known_keys)
+        .entries::<RawIndicator>(RawDataset::INDICATORS)
         .map_while(|entry| entry.inspect_err(|_| unread.set(true)).ok());
     let validated = validate::validate(raw, indicators, text);
     // A figure that did not read ended the figures early: what validation made of the rest

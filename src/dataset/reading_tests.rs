@@ -104,3 +104,30 @@ fn a_problem_only_validation_finds_keeps_its_place_in_the_whole_file() {
     );
     assert_eq!(whole, by_tables);
 }
+
+#[test]
+fn a_document_serde_reads_has_no_unknown_key_for_the_walk_to_find() {
+    // The quick reading skips the walk that finds unknown keys: it rests on every raw
+    // table refusing a key it does not know. Whatever serde reads, the walk finds nothing.
+    let generated = generate::dataset(300);
+    let mut texts: Vec<String> = BUILTINS.iter().map(|b| b.toml.to_owned()).collect();
+    texts.push(generated);
+    for folder in ["valid", "invalid", "hostile"] {
+        texts.extend(fixtures(folder).into_iter().map(|(_, text)| text));
+    }
+    let mut read = 0;
+    let mut refused_for_a_key = 0;
+    for text in &texts {
+        let Ok(mut root) = toml::de::DeTable::parse(text) else {
+            continue;
+        };
+        let unknown = super::raw::unknown_keys(root.get_mut());
+        if super::read_whole(text).is_some() {
+            assert!(unknown.is_empty(), "{unknown:?}");
+            read += 1;
+        } else if !unknown.is_empty() {
+            refused_for_a_key += 1;
+        }
+    }
+    assert!(read > 40 && refused_for_a_key >= 3, "{read} read, {refused_for_a_key} refused");
+}

@@ -31,10 +31,6 @@ pub struct Tables<'i> {
     runs: Vec<Run<'i>>,
 }
 
-/// Sees each piece's table (its spans those of the whole document) before serde does, and
-/// stops the reading by returning false.
-pub type Inspect<'a, 'i> = &'a mut dyn FnMut(&mut DeTable<'i>) -> bool;
-
 impl<'i> Tables<'i> {
     /// `None` when `text` cannot be split without doubt.
     pub fn split(text: &'i str) -> Option<Tables<'i>> {
@@ -45,33 +41,26 @@ impl<'i> Tables<'i> {
     }
 
     /// Deserializes the document without its top-level key `apart` (read it with
-    /// [`Tables::entries`]): an error if a piece fails to parse, is refused by `inspect`,
-    /// or does not deserialize.
-    pub fn deserialize<T: de::Deserialize<'i>>(
-        &self,
-        apart: &str,
-        inspect: Inspect<'_, 'i>,
-    ) -> Result<T, Error> {
+    /// [`Tables::entries`]): an error if a piece fails to parse or does not deserialize.
+    pub fn deserialize<T: de::Deserialize<'i>>(&self, apart: &str) -> Result<T, Error> {
         T::deserialize(Document {
             text: self.text,
             runs: self.runs.iter().filter(|run| run.key != apart).collect(),
-            inspect,
         })
     }
 
-    /// The entries of the top-level array of tables `key`, each parsed, inspected and
-    /// deserialized when the iterator is asked for it.
+    /// The entries of the top-level array of tables `key`, each parsed and deserialized
+    /// when the iterator is asked for it.
     pub fn entries<'a, T: de::Deserialize<'i>>(
         &'a self,
         key: &str,
-        inspect: Inspect<'a, 'i>,
     ) -> impl ExactSizeIterator<Item = Result<T, Error>> + 'a {
         let (key, pieces) = match self.runs.iter().find(|run| run.key == key && run.array) {
             Some(run) => (run.key, run.pieces.as_slice()),
             None => ("", &[][..]),
         };
         pieces.iter().map(move |piece| {
-            let entry = single_entry(parse_piece(self.text, piece, key, inspect)?)?;
+            let entry = single_entry(parse_piece(self.text, piece, key)?)?;
             T::deserialize(ValueDeserializer::from(entry))
         })
     }
@@ -194,7 +183,6 @@ fn headers(text: &str) -> Option<Vec<Header<'_>>> {
 struct Document<'r, 'i> {
     text: &'i str,
     runs: Vec<&'r Run<'i>>,
-    inspect: Inspect<'r, 'i>,
 }
 
 impl<'de> Deserializer<'de> for Document<'_, 'de> {
@@ -237,13 +225,12 @@ impl<'de> MapAccess<'de> for Runs<'_, 'de> {
         self.next += 1;
         if run.array {
             seed.deserialize(Entries {
-                document: &mut self.document,
+                text: self.document.text,
                 run,
                 next: 0,
             })
         } else {
-            let document = &mut self.document;
-            let value = parse_piece(document.text, &run.pieces[0], run.key, document.inspect)?;
+            let value = parse_piece(self.document.text, &run.pieces[0], run.key)?;
             seed.deserialize(ValueDeserializer::from(value))
         }
     }
@@ -254,13 +241,13 @@ impl<'de> MapAccess<'de> for Runs<'_, 'de> {
 }
 
 /// The entries of one array of tables, each parsed when serde asks for it.
-struct Entries<'a, 'r, 'i> {
-    document: &'a mut Document<'r, 'i>,
+struct Entries<'r, 'i> {
+    text: &'i str,
     run: &'r Run<'i>,
     next: usize,
 }
 
-impl<'de> Deserializer<'de> for Entries<'_, '_, 'de> {
+impl<'de> Deserializer<'de> for Entries<'_, 'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -274,7 +261,7 @@ impl<'de> Deserializer<'de> for Entries<'_, '_, 'de> {
     }
 }
 
-impl<'de> SeqAccess<'de> for Entries<'_, '_, 'de> {
+impl<'de> SeqAccess<'de> for Entries<'_, 'de> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -284,14 +271,8 @@ impl<'de> SeqAccess<'de> for Entries<'_, '_, 'de> {
         if self.next == self.run.pieces.len() {
             return Ok(None);
         }
-        let document = &mut *self.document;
         let piece = &self.run.pieces[self.next];
-        let entry = single_entry(parse_piece(
-            document.text,
-            piece,
-            self.run.key,
-            document.inspect,
-        )?)?;
+        let entry = single_entry(parse_piece(self.text, piece, self.run.key)?)?;
         self.next += 1;
         seed.deserialize(ValueDeserializer::from(entry)).map(Some)
     }
@@ -301,19 +282,15 @@ impl<'de> SeqAccess<'de> for Entries<'_, '_, 'de> {
     }
 }
 
-/// Parses `piece` of `text` alone, with the spans of the whole document, shows it to
-/// `inspect`, and returns the value of `key`, the one top-level key it defines.
+/// Parses `piece` of `text` alone, with the spans of the whole document, and returns the
+/// value of `key`, the one top-level key it defines.
 fn parse_piece<'i>(
     text: &'i str,
     piece: &Range<usize>,
     key: &str,
-    inspect: Inspect<'_, 'i>,
 ) -> Result<Spanned<DeValue<'i>>, Error> {
     let parsed = DeTable::parse(&text[piece.clone()])?;
     let mut table = shifted_table(parsed.into_inner(), piece.start);
-    if !inspect(&mut table) {
-        return Err(de::Error::custom("refused by its inspector"));
-    }
     if table.len() != 1 {
         return Err(de::Error::custom("a piece defines one top-level key"));
     }
@@ -442,15 +419,8 @@ mod tests {
             id: Spanned<i64>,
         }
         let text = "[meta]\nid = \"m\"\n\n[[items]]\nid = 1\n[[items]]\nid = 22\n";
-        let mut inspected = 0;
         let tables = Tables::split(text).expect("a plain document");
-        let doc: Doc = tables
-            .deserialize("", &mut |_| {
-                inspected += 1;
-                true
-            })
-            .expect("a valid document");
-        assert_eq!(inspected, 3);
+        let doc: Doc = tables.deserialize("").expect("a valid document");
         assert_eq!(&text[doc.meta.id.span()], "\"m\"");
         let spans: Vec<&str> = doc.items.iter().map(|item| &text[item.id.span()]).collect();
         assert_eq!(spans, ["1", "22"]);
@@ -458,20 +428,27 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_piece_or_a_broken_one_stops_the_reading() {
+    fn a_broken_piece_or_a_refused_one_stops_the_reading() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Item {
+            a: i64,
+        }
         #[derive(Debug, serde::Deserialize)]
         #[allow(dead_code)]
         struct Doc {
-            items: Vec<toml::Table>,
+            items: Vec<Item>,
         }
-        let text = "[[items]]\na = 1\n[[items]]\nb = 2\n";
-        let tables = Tables::split(text).expect("a plain document");
-        let mut refuse_b = |table: &mut DeTable<'_>| !format!("{table:?}").contains("\"b\"");
-        assert!(tables.deserialize::<Doc>("", &mut refuse_b).is_err());
-        let read: Doc = tables.deserialize("", &mut |_| true).expect("valid");
+        let read: Doc = Tables::split("[[items]]\na = 1\n[[items]]\na = 2\n")
+            .expect("a plain document")
+            .deserialize("")
+            .expect("valid");
         assert_eq!(read.items.len(), 2);
+        let unknown = Tables::split("[[items]]\na = 1\n[[items]]\nb = 2\n").expect("plain");
+        assert!(unknown.deserialize::<Doc>("").is_err());
         let broken = Tables::split("[[items]]\na = \n").expect("split before parsing");
-        assert!(broken.deserialize::<Doc>("", &mut |_| true).is_err());
+        assert!(broken.deserialize::<Doc>("").is_err());
     }
 
     #[test]
@@ -484,13 +461,10 @@ mod tests {
         }
         let text = "[meta]\nid = 1\n[[items]]\na = 1\n[[items]]\nb = 2\n[[items]]\nc = \n";
         let tables = Tables::split(text).expect("a plain document");
-        let doc: Doc = tables
-            .deserialize("items", &mut |_| true)
-            .expect("valid without items");
+        let doc: Doc = tables.deserialize("items").expect("valid without items");
         assert!(doc.items.is_empty());
         assert_eq!(doc.meta.get("id"), Some(&toml::Value::Integer(1)));
-        let mut every = |_: &mut DeTable<'_>| true;
-        let entries = tables.entries::<toml::Table>("items", &mut every);
+        let entries = tables.entries::<toml::Table>("items");
         assert_eq!(entries.len(), 3);
         let read: Vec<_> = entries
             .map(|entry| entry.map(|table| table.len()))

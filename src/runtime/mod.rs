@@ -147,9 +147,10 @@ impl Local {
         // crossterm starts listening for SIGWINCH when its event reader is first used; use it
         // now, so that a resize during start-up is not lost.
         event::poll(Duration::ZERO)?;
+        // The first size is news (the frame starts at 0×0), so applying it draws the first
+        // frame.
         let resized = self.take_back()?;
         self.session.apply(resized)?;
-        self.session.draw()?;
         spawn_input_thread(sender);
         #[cfg(debug_assertions)]
         crash_for_tests();
