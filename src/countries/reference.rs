@@ -10,6 +10,13 @@ const TSV: &str = include_str!("../../assets/countries/countries.tsv");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryId(pub u16);
 
+impl CountryId {
+    /// No country: what a model read back holds until its codes are resolved again.
+    pub fn unresolved() -> CountryId {
+        CountryId(u16::MAX)
+    }
+}
+
 /// A UN M49 region, with the Americas split into their two M49 sub-regions.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, strum::IntoStaticStr,

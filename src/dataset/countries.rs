@@ -10,13 +10,15 @@ use super::model::{Dataset, Figure};
 use crate::countries::{CountryId, Region};
 
 /// A country the dataset declares (`[[countries]]`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CountryEntry {
     /// ISO 3166-1 alpha-3, checked against the reference (`CHN`).
     pub code: String,
     /// The country in the embedded reference ([`crate::countries::country`]): its shape,
     /// its official names, its M49 subregion.
-    #[serde(skip)]
+    /// Not written out (an export names a country by its code); a pre-built model has
+    /// it resolved from the code again as it is read (`dataset::prebuilt`).
+    #[serde(skip, default = "CountryId::unresolved")]
     pub reference: CountryId,
     /// The reference's official names, or the dataset's override.
     pub name: Text,
@@ -40,7 +42,7 @@ pub enum FactClass {
 }
 
 /// A kind of fact (`[[fact_kinds]]`): what the map colours by and a table column shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FactKind {
     pub id: String,
     pub label: Text,
@@ -54,7 +56,7 @@ pub struct FactKind {
 /// One dated fact about one country (`[[country_facts]]`), cited like any figure. Two
 /// facts of one kind, country and date from different sources are both kept: a conflict
 /// shown side by side, never resolved silently.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CountryFact {
     /// Index into [`Dataset::countries`].
     pub country: usize,
@@ -73,7 +75,7 @@ pub struct CountryFact {
 }
 
 /// One country's share of an indicator (`by_country` of an `[[indicators]]`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CountryValue {
     /// Index into [`Dataset::countries`].
     pub country: usize,

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Which part of a month a source names ("mid-October").
 #[derive(
@@ -239,6 +239,15 @@ impl PartialOrd for FuzzyDate {
 impl Serialize for FuzzyDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.canonical())
+    }
+}
+
+/// Read back from the form it is written in (the pre-built models of the built-in datasets).
+impl<'de> Deserialize<'de> for FuzzyDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = String::deserialize(deserializer)?;
+        FuzzyDate::parse(&written)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date: {written}")))
     }
 }
 

@@ -50,7 +50,7 @@ impl Lang {
 
 /// Validated text in every language: a language the dataset lacks falls back to its
 /// primary language, so lookups never fail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,

@@ -5,6 +5,7 @@ mod date;
 pub mod diff;
 mod lang;
 mod model;
+mod prebuilt;
 mod quote;
 mod raw;
 pub mod series;
@@ -37,20 +38,25 @@ use crate::files::toml_tables::Tables;
 pub struct Builtin {
     pub name: &'static str,
     pub toml: &'static str,
+    /// `toml` parsed and validated when it was committed (see `prebuilt`).
+    model: &'static [u8],
 }
 
 pub const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "digital-silk-road-2023",
         toml: include_str!("../../assets/datasets/digital-silk-road-2023.toml"),
+        model: include_bytes!("../../assets/datasets/digital-silk-road-2023.model"),
     },
     Builtin {
         name: "bri-connectivity",
         toml: include_str!("../../assets/datasets/bri-connectivity.toml"),
+        model: include_bytes!("../../assets/datasets/bri-connectivity.model"),
     },
     Builtin {
         name: "silk-road-partners",
         toml: include_str!("../../assets/datasets/silk-road-partners.toml"),
+        model: include_bytes!("../../assets/datasets/silk-road-partners.model"),
     },
 ];
 
@@ -173,5 +179,8 @@ pub fn load_file(path: &Path, max_bytes: u64) -> Result<Dataset, FileError> {
 /// Loads a built-in dataset; they are checked by the test suite, so this cannot fail at
 /// run time short of a broken build.
 pub fn load_builtin(builtin: &Builtin) -> Result<Dataset, FileError> {
-    parse(&format!("builtin:{}", builtin.name), builtin.toml)
+    match prebuilt::read(builtin.model) {
+        Some(dataset) => Ok(dataset),
+        None => parse(&format!("builtin:{}", builtin.name), builtin.toml),
+    }
 }

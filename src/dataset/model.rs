@@ -8,7 +8,7 @@ use super::date::FuzzyDate;
 use super::lang::{Lang, Text};
 use super::quote::Quote;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
     pub meta: Meta,
     pub sources: Vec<Source>,
@@ -47,7 +47,7 @@ pub enum Citer {
     CountryFact(usize),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
     pub title: Text,
@@ -70,7 +70,7 @@ pub enum SourceKind {
     Official,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub kind: SourceKind,
@@ -81,7 +81,7 @@ pub struct Source {
     pub authors: Vec<Author>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Author {
     pub name: Text,
     pub affiliation: Option<Text>,
@@ -100,7 +100,7 @@ pub enum TabKind {
     Countries,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tab {
     pub id: String,
     pub title: Text,
@@ -113,7 +113,7 @@ pub struct Tab {
 }
 
 /// One thing a map or country table shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Shown {
     /// Index into [`Dataset::fact_kinds`].
@@ -122,7 +122,7 @@ pub enum Shown {
     Indicator(usize),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Panel {
     pub id: String,
     /// Index into [`Dataset::tabs`].
@@ -135,7 +135,7 @@ pub struct Panel {
     pub indicators: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Point {
     pub text: Text,
     pub sub: Vec<Text>,
@@ -174,13 +174,13 @@ impl Qualifier {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub value: f64,
     pub qualifier: Qualifier,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Indicator {
     pub id: String,
     pub label: Text,
@@ -206,7 +206,7 @@ pub struct Indicator {
     pub by_country: Vec<CountryValue>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Observation {
     pub date: FuzzyDate,
     pub figure: Figure,
@@ -217,7 +217,7 @@ pub struct Observation {
     pub note: Option<Text>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub date: FuzzyDate,
     pub label: Text,

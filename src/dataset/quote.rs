@@ -9,12 +9,12 @@
 
 use std::ops::Deref;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::lang::{Lang, Text};
 
 /// An indicator's quote: the format requires one of the two.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Quote {
     /// The sentence of the source that states the figure.

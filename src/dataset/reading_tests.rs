@@ -129,5 +129,8 @@ fn a_document_serde_reads_has_no_unknown_key_for_the_walk_to_find() {
             refused_for_a_key += 1;
         }
     }
-    assert!(read > 40 && refused_for_a_key >= 3, "{read} read, {refused_for_a_key} refused");
+    assert!(
+        read > 40 && refused_for_a_key >= 3,
+        "{read} read, {refused_for_a_key} refused"
+    );
 }
