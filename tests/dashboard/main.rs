@@ -17,5 +17,6 @@ mod properties;
 mod quotes;
 mod search;
 mod snapshots;
+mod sources_detail;
 mod update;
 mod wrap;

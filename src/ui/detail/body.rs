@@ -14,13 +14,13 @@ use crate::ui::tabs::sources::source_facts;
 
 /// The popup's text for `item` at a text width, with the rows its graphics take; `chosen`
 /// the chosen point of a figure's series.
-pub fn body(
-    app: &Screen,
+pub fn body<'a>(
+    app: &'a Screen<'a>,
     item: Item,
     width: usize,
     chart_height: u16,
     chosen: Option<usize>,
-) -> Body {
+) -> Body<'a> {
     let mut out = Writer::new(app, width);
     match item {
         Item::Indicator(index) => indicator(&mut out, index, chart_height, chosen),
@@ -30,7 +30,7 @@ pub fn body(
             point: index,
         } => point(&mut out, panel, index),
         Item::Event(index) => event(&mut out, index),
-        Item::Source(index) => source(&mut out, index),
+        Item::Source(index) => return source(out, index),
         Item::Country(index) => country(&mut out, index),
     }
     out.finish()
@@ -190,7 +190,9 @@ fn event(out: &mut Writer, index: usize) {
     }
 }
 
-fn source(out: &mut Writer, index: usize) {
+/// A source: its title, facts, authors and link, then the list of what cites it, as long
+/// as the dataset (a report every figure cites), of which only the rows in view are made.
+fn source<'a>(mut out: Writer<'a>, index: usize) -> Body<'a> {
     let app = out.app;
     let (lang, theme, words) = (app.lang, &app.theme, strings(app.lang));
     let source = &app.dataset.sources[index];
@@ -219,9 +221,7 @@ fn source(out: &mut Writer, index: usize) {
         theme.muted,
     )));
     // What cites it, each as the reader finds it elsewhere in the dashboard.
-    for &citer in citers {
-        out.entry(&citer_text(app, citer), ("• ", "  "));
-    }
+    out.finish_with_list(citers.len(), move |row| citer_text(app, citers[row]))
 }
 
 /// A thing that cites a source, in a line: what it is and what it says.

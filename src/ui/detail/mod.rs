@@ -69,9 +69,10 @@ pub fn render(
     let s = strings(app.lang);
     // The popup is as wide as allowed, as tall as its text (up to the screen).
     let body = body(app, item, inner_width(screen), chart_height(screen), point);
-    let rect = popup::centered(screen, MAX_WIDTH, body.lines.len() as u16 + 2);
+    let rows = u16::try_from(body.rows()).unwrap_or(u16::MAX);
+    let rect = popup::centered(screen, MAX_WIDTH, rows.saturating_add(2));
     let page = rect.height.saturating_sub(2);
-    let max_scroll = (body.lines.len() as u16).saturating_sub(page);
+    let max_scroll = rows.saturating_sub(page);
     let scroll = scroll.min(max_scroll);
     // The point hint last: on a narrow popup it is the one cut.
     let footer = match body.points.is_empty() {
@@ -85,7 +86,7 @@ pub fn render(
         inner.width.saturating_sub(2),
         inner.height,
     );
-    write_lines(frame.buffer_mut(), inner, &body.lines, scroll as usize);
+    body.write(frame.buffer_mut(), inner, scroll as usize);
     let shown = scroll as usize..scroll as usize + inner.height as usize;
     // Each point's line in the list, where it shows.
     let mut entries: Vec<(usize, Rect)> = body
@@ -161,11 +162,52 @@ pub struct Placed {
 }
 
 /// The popup's text, and the graphics drawn over its reserved lines.
-pub struct Body {
+pub struct Body<'a> {
     lines: Vec<Line<'static>>,
+    /// A list of one-line rows after the text, each made only if it shows.
+    list: Option<List<'a>>,
     graphics: Vec<Placed>,
     /// The line of each point of a series in its list: (observation index, row).
     points: Vec<(usize, usize)>,
+}
+
+/// Rows made one at a time when they show: a list as long as the dataset (what cites a
+/// source that every figure cites) costs a frame only its rows on screen.
+pub struct List<'a> {
+    pub count: usize,
+    pub row: Box<dyn Fn(usize) -> Line<'static> + 'a>,
+}
+
+impl Body<'_> {
+    /// Rows in all, the list's included.
+    fn rows(&self) -> usize {
+        self.lines.len() + self.list.as_ref().map_or(0, |list| list.count)
+    }
+
+    /// Writes the rows from `scroll` on into `area`, making only the list's rows it shows.
+    fn write(&self, buffer: &mut ratatui::buffer::Buffer, area: Rect, scroll: usize) {
+        write_lines(buffer, area, &self.lines, scroll);
+        let Some(list) = &self.list else {
+            return;
+        };
+        let text_rows = self
+            .lines
+            .len()
+            .saturating_sub(scroll)
+            .min(area.height as usize);
+        let first = scroll.saturating_sub(self.lines.len());
+        let shown = (area.height as usize - text_rows).min(list.count.saturating_sub(first));
+        let rows: Vec<Line> = (first..first + shown)
+            .map(|index| (list.row)(index))
+            .collect();
+        let below = Rect::new(
+            area.x,
+            area.y + text_rows as u16,
+            area.width,
+            area.height - text_rows as u16,
+        );
+        write_lines(buffer, below, &rows, 0);
+    }
 }
 
 fn title(app: &Screen, item: Item) -> String {

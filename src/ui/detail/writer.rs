@@ -2,14 +2,14 @@
 //! to the popup's width, and rows kept free for the graphics drawn over them.
 
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
-use super::{Body, Graphic, Placed};
+use super::{Body, Graphic, List, Placed};
 use crate::dataset::{Origin, Said, Source, Text};
 use crate::i18n::{aside, labelled, origin_mark, quoted, said_line, strings};
 use crate::ui::Screen;
 use crate::ui::tabs::sources::source_facts;
-use crate::ui::text::wrapped_lines;
+use crate::ui::text::{truncate, wrapped_lines};
 
 /// Builds the popup's lines for a text width.
 pub struct Writer<'a> {
@@ -32,11 +32,32 @@ impl<'a> Writer<'a> {
         }
     }
 
-    pub fn finish(self) -> Body {
+    pub fn finish(self) -> Body<'a> {
         Body {
             lines: self.lines,
+            list: None,
             graphics: self.graphics,
             points: self.points,
+        }
+    }
+
+    /// Ends the text with a list of `count` one-line entries, `entry(i)` the text of the
+    /// i-th, each cut to the width with an ellipsis and made only when it shows.
+    pub fn finish_with_list(self, count: usize, entry: impl Fn(usize) -> String + 'a) -> Body<'a> {
+        let (muted, text) = (self.app.theme.muted, self.app.theme.text);
+        let room = self.width.saturating_sub(2);
+        let row = move |index| {
+            Line::from(vec![
+                Span::styled("• ", muted),
+                Span::styled(truncate(&entry(index), room), text),
+            ])
+        };
+        Body {
+            list: Some(List {
+                count,
+                row: Box::new(row),
+            }),
+            ..self.finish()
         }
     }
 
