@@ -152,7 +152,7 @@ fn read_by_tables(text: &str) -> Option<Result<Dataset, Vec<Problem>>> {
     let raw: RawDataset = tables.deserialize(RawDataset::INDICATORS).ok()?;
     let unread = Cell::new(false);
     let indicators = tables
-        .entries::<RawIndicator>(RawDataset::INDICATORS)
+        .entries::<RawIndicator>(RawDataset::INDICATORS)?
         .map_while(|entry| entry.inspect_err(|_| unread.set(true)).ok());
     let validated = validate::validate(raw, indicators, text);
     // A figure that did not read ended the figures early: what validation made of the rest

@@ -134,3 +134,22 @@ fn a_document_serde_reads_has_no_unknown_key_for_the_walk_to_find() {
         "{read} read, {refused_for_a_key} refused"
     );
 }
+
+#[test]
+fn figures_written_as_a_table_are_refused_as_in_a_small_file() {
+    // `[indicators]` where `[[indicators]]` belongs: the figures read apart must not come
+    // out as none, and the problem is serde's, at its place.
+    let minimal = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.toml"),
+    )
+    .expect("the minimal fixture");
+    let text = minimal.replacen("[[indicators]]", "[indicators]", 1);
+    assert!(read_by_tables(&text).is_none());
+    let (whole, by_tables) = both(&text);
+    assert!(
+        whole.starts_with("Err(Invalid"),
+        "{}",
+        &whole[..whole.len().min(400)]
+    );
+    assert_eq!(whole, by_tables);
+}

@@ -50,19 +50,21 @@ impl<'i> Tables<'i> {
     }
 
     /// The entries of the top-level array of tables `key`, each parsed and deserialized
-    /// when the iterator is asked for it.
+    /// when the iterator is asked for it: none when the document has no `key`, and `None`
+    /// when its `key` is not an array of tables (which serde would refuse).
     pub fn entries<'a, T: de::Deserialize<'i>>(
         &'a self,
         key: &str,
-    ) -> impl ExactSizeIterator<Item = Result<T, Error>> + 'a {
-        let (key, pieces) = match self.runs.iter().find(|run| run.key == key && run.array) {
-            Some(run) => (run.key, run.pieces.as_slice()),
+    ) -> Option<impl ExactSizeIterator<Item = Result<T, Error>> + 'a> {
+        let (key, pieces) = match self.runs.iter().find(|run| run.key == key) {
+            Some(run) if run.array => (run.key, run.pieces.as_slice()),
+            Some(_) => return None,
             None => ("", &[][..]),
         };
-        pieces.iter().map(move |piece| {
+        Some(pieces.iter().map(move |piece| {
             let entry = single_entry(parse_piece(self.text, piece, key)?)?;
             T::deserialize(ValueDeserializer::from(entry))
-        })
+        }))
     }
 }
 
@@ -464,11 +466,19 @@ mod tests {
         let doc: Doc = tables.deserialize("items").expect("valid without items");
         assert!(doc.items.is_empty());
         assert_eq!(doc.meta.get("id"), Some(&toml::Value::Integer(1)));
-        let entries = tables.entries::<toml::Table>("items");
+        let entries = tables
+            .entries::<toml::Table>("items")
+            .expect("an array of tables");
         assert_eq!(entries.len(), 3);
         let read: Vec<_> = entries
             .map(|entry| entry.map(|table| table.len()))
             .collect();
         assert!(matches!(read[..], [Ok(1), Ok(1), Err(_)]), "{read:?}");
+        assert_eq!(
+            tables.entries::<toml::Table>("absent").map(|e| e.len()),
+            Some(0)
+        );
+        // A table where an array of tables belongs: not read as no entries.
+        assert!(tables.entries::<toml::Table>("meta").is_none());
     }
 }
