@@ -51,6 +51,10 @@ pub(super) fn item_key(dataset: &Dataset, item: Item) -> String {
 #[derive(Debug, Clone)]
 pub struct Navigation {
     pub tabs: Vec<Vec<Item>>,
+    /// For each tab, where each of its panels' headers is among its items, in the order of
+    /// the tab's panels: the panels tab's sidebar finds them for the rows it shows without
+    /// a walk through every item (12 000 on a tab of 200 panels).
+    pub panel_headers: Vec<Vec<usize>>,
 }
 
 impl Navigation {
@@ -78,7 +82,51 @@ impl Navigation {
                 // In the order of the table's rows: `App::refresh_rows` sorts them.
                 TabKind::Countries => (0..dataset.countries.len()).map(Item::Country).collect(),
             })
+            .collect::<Vec<Vec<Item>>>();
+        let panel_headers = tabs
+            .iter()
+            .map(|items| {
+                let headers = items.iter().enumerate();
+                headers
+                    .filter_map(|(index, item)| matches!(item, Item::Panel(_)).then_some(index))
+                    .collect()
+            })
             .collect();
-        Navigation { tabs }
+        Navigation {
+            tabs,
+            panel_headers,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{BUILTINS, load_builtin};
+
+    #[test]
+    fn each_panel_header_is_where_the_items_have_it() {
+        let mut panels = 0;
+        for builtin in BUILTINS {
+            let dataset = load_builtin(builtin).expect("a valid built-in");
+            let navigation = Navigation::new(&dataset);
+            for (tab, items) in navigation.tabs.iter().enumerate() {
+                let headers = &navigation.panel_headers[tab];
+                let expected: Vec<usize> = dataset.tabs[tab]
+                    .panels
+                    .iter()
+                    .map(|&panel| {
+                        let header = Item::Panel(panel);
+                        items
+                            .iter()
+                            .position(|item| *item == header)
+                            .expect("a header")
+                    })
+                    .collect();
+                assert_eq!(headers, &expected, "{} tab {tab}", builtin.name);
+                panels += headers.len();
+            }
+        }
+        assert!(panels > 5, "only {panels} panels");
     }
 }

@@ -22,7 +22,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::Item;
 use crate::dataset::Point;
 use crate::i18n::figure_with_unit;
 use crate::i18n::{compared, strings};
@@ -86,16 +85,13 @@ fn layout(app: &Screen, area: Rect) -> Layout {
     }
 }
 
-/// The index among the tab's items of a panel's header.
+/// The index among the tab's items of a panel's header (each panel of a tab has one).
 fn header_index(app: &Screen, panel: usize) -> Option<usize> {
-    let items = app.items();
-    let is_header = |item: &Item| *item == Item::Panel(panel);
-    // The current panel holds the selection: its header is the nearest one above it.
-    items
+    let row = app.dataset.tabs[app.tab]
+        .panels
         .iter()
-        .take(app.selected_index() + 1)
-        .rposition(is_header)
-        .or_else(|| items.iter().position(is_header))
+        .position(|&p| p == panel)?;
+    app.navigation.panel_headers[app.tab].get(row).copied()
 }
 
 /// The current panel's entries in view: its header, bar charts, figures and points. Only
@@ -288,20 +284,19 @@ pub fn render(app: &Screen, frame: &mut Frame, area: Rect) -> Vec<(usize, Rect)>
         );
         bars.draw_rows(frame.buffer_mut(), visible, skip);
     }
-    let sidebar = tab
-        .panels
+    let sidebar = app.navigation.panel_headers[app.tab]
         .iter()
         .skip(layout.first_row)
         .take(layout.sidebar.height as usize)
         .enumerate()
-        .filter_map(|(row, &panel)| {
+        .map(|(row, &index)| {
             let rect = Rect::new(
                 layout.sidebar.x,
                 layout.sidebar.y + row as u16,
                 layout.sidebar.width,
                 1,
             );
-            header_index(app, panel).map(|index| (index, rect))
+            (index, rect)
         });
     sidebar.chain(list::item_areas(&layout.placed)).collect()
 }
