@@ -16,7 +16,7 @@ mod reading_tests;
 
 use std::cell::Cell;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 
 pub use date::{Elapsed, FuzzyDate, MonthPart, Precision, TimeUnit};
 pub use lang::{Lang, Text};
@@ -150,14 +150,61 @@ const READ_BY_TABLES_FROM_BYTES: usize = 1 << 20;
 fn read_by_tables(text: &str) -> Option<Result<Dataset, Vec<Problem>>> {
     let tables = Tables::split(text)?;
     let raw: RawDataset = tables.deserialize(RawDataset::INDICATORS).ok()?;
+    let entries = tables.entries::<RawIndicator>(RawDataset::INDICATORS)?;
+    let count = entries.len();
+    // The figures are parsed on a thread of their own and validated on this one: the
+    // pieces' trees and raw figures, freed as soon as they are read, then live in that
+    // thread's allocator arena, and the model that stays is allocated here in one run,
+    // not scattered through their holes (which slowed every frame after a large load;
+    // docs/performance.md). The channel's bound keeps few raw figures in flight.
+    let (sender, received) = mpsc::sync_channel(256);
     let unread = Cell::new(false);
-    let indicators = tables
-        .entries::<RawIndicator>(RawDataset::INDICATORS)?
-        .map_while(|entry| entry.inspect_err(|_| unread.set(true)).ok());
-    let validated = validate::validate(raw, indicators, text);
+    let validated = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for entry in entries {
+                let failed = entry.is_err();
+                if sender.send(entry).is_err() || failed {
+                    return;
+                }
+            }
+        });
+        let indicators = received
+            .into_iter()
+            .take(count)
+            .map_while(|entry| entry.inspect_err(|_| unread.set(true)).ok());
+        validate::validate(raw, Counted::new(indicators, count), text)
+    });
     // A figure that did not read ended the figures early: what validation made of the rest
     // is not the file's, and the whole-document reading says what is wrong.
+    // (A panic on the reading thread is this thread's again when the scope ends.)
     (!unread.get()).then_some(validated)
+}
+
+/// An iterator that says how many items it will give, for an iterator that cannot tell
+/// (a channel): validation sizes the model's figures once, not by doubling.
+struct Counted<I> {
+    items: I,
+    left: usize,
+}
+
+impl<I> Counted<I> {
+    fn new(items: I, count: usize) -> Counted<I> {
+        Counted { items, left: count }
+    }
+}
+
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.items.next()?;
+        self.left = self.left.saturating_sub(1);
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
 }
 
 /// Reads, parses and validates a dataset file.
