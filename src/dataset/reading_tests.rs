@@ -17,6 +17,13 @@ fn both(text: &str) -> (String, String) {
     (whole, by_tables)
 }
 
+/// Both readings of a broken `text` refuse it alike, with a report that holds `says`.
+fn refused_alike(text: &str, says: &str) {
+    let (whole, by_tables) = both(text);
+    assert!(whole.contains(says), "{}", &whole[..whole.len().min(400)]);
+    assert_eq!(whole, by_tables);
+}
+
 fn fixtures(folder: &str) -> Vec<(String, String)> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -78,13 +85,7 @@ fn every_fixture_gives_the_same_dataset_or_the_same_problems_either_way() {
 fn a_misspelt_key_in_a_large_file_is_reported_as_in_a_small_one() {
     let text = generate::dataset(300).replacen("label = ", "lable = ", 1);
     assert!(read_by_tables(&text).is_none());
-    let (whole, by_tables) = both(&text);
-    assert!(
-        whole.contains("lable"),
-        "{}",
-        &whole[..whole.len().min(400)]
-    );
-    assert_eq!(whole, by_tables);
+    refused_alike(&text, "lable");
 }
 
 #[test]
@@ -96,13 +97,7 @@ fn a_problem_only_validation_finds_keeps_its_place_in_the_whole_file() {
     let end = at + text[at..].find('\n').expect("a line's end");
     let text = format!("{}source = \"nowhere\"{}", &text[..at], &text[end..]);
     assert!(matches!(read_by_tables(&text), Some(Err(_))));
-    let (whole, by_tables) = both(&text);
-    assert!(
-        whole.starts_with("Err(Invalid"),
-        "{}",
-        &whole[..whole.len().min(400)]
-    );
-    assert_eq!(whole, by_tables);
+    refused_alike(&text, "Err(Invalid");
 }
 
 #[test]
@@ -145,11 +140,5 @@ fn figures_written_as_a_table_are_refused_as_in_a_small_file() {
     .expect("the minimal fixture");
     let text = minimal.replacen("[[indicators]]", "[indicators]", 1);
     assert!(read_by_tables(&text).is_none());
-    let (whole, by_tables) = both(&text);
-    assert!(
-        whole.starts_with("Err(Invalid"),
-        "{}",
-        &whole[..whole.len().min(400)]
-    );
-    assert_eq!(whole, by_tables);
+    refused_alike(&text, "Err(Invalid");
 }
