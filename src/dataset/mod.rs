@@ -101,9 +101,8 @@ fn parse_reading(origin: &str, text: &str, by_tables: bool) -> Result<Dataset, F
 /// serde reads; `None` for one with a problem either would report.
 fn read_whole(text: &str) -> Option<Result<Dataset, Vec<Problem>>> {
     let root = toml::de::DeTable::parse(text).ok()?;
-    let mut raw = RawDataset::deserialize(toml::de::Deserializer::from(root)).ok()?;
-    let indicators = std::mem::take(&mut raw.indicators);
-    Some(validate::validate(raw, indicators.into_iter(), text))
+    let raw = RawDataset::deserialize(toml::de::Deserializer::from(root)).ok()?;
+    Some(validate::validate(raw, text))
 }
 
 /// Reads `text` to find every problem that does not follow from another: each syntax
@@ -121,15 +120,14 @@ fn read_reporting_every_problem(text: &str) -> Result<Dataset, Vec<Problem>> {
         problems.retain(|p| p.span.as_ref().is_some_and(|span| span.start < first));
         return Err([syntax, problems].concat());
     }
-    let mut raw = match RawDataset::deserialize(toml::de::Deserializer::from(root)) {
+    let raw = match RawDataset::deserialize(toml::de::Deserializer::from(root)) {
         Ok(raw) => raw,
         Err(error) => {
             problems.push(toml_problem(&error, text));
             return Err(problems);
         }
     };
-    let indicators = std::mem::take(&mut raw.indicators);
-    match validate::validate(raw, indicators.into_iter(), text) {
+    match validate::validate(raw, text) {
         Ok(dataset) if problems.is_empty() => Ok(dataset),
         Ok(_) => Err(problems),
         Err(more) => {
@@ -172,39 +170,12 @@ fn read_by_tables(text: &str) -> Option<Result<Dataset, Vec<Problem>>> {
             .into_iter()
             .take(count)
             .map_while(|entry| entry.inspect_err(|_| unread.set(true)).ok());
-        validate::validate(raw, Counted::new(indicators, count), text)
+        validate::validate_figures_apart(raw, indicators, text)
     });
     // A figure that did not read ended the figures early: what validation made of the rest
     // is not the file's, and the whole-document reading says what is wrong.
     // (A panic on the reading thread is this thread's again when the scope ends.)
     (!unread.get()).then_some(validated)
-}
-
-/// An iterator that says how many items it will give, for an iterator that cannot tell
-/// (a channel): validation sizes the model's figures once, not by doubling.
-struct Counted<I> {
-    items: I,
-    left: usize,
-}
-
-impl<I> Counted<I> {
-    fn new(items: I, count: usize) -> Counted<I> {
-        Counted { items, left: count }
-    }
-}
-
-impl<I: Iterator> Iterator for Counted<I> {
-    type Item = I::Item;
-
-    fn next(&mut self) -> Option<I::Item> {
-        let item = self.items.next()?;
-        self.left = self.left.saturating_sub(1);
-        Some(item)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
 }
 
 /// Reads, parses and validates a dataset file.

@@ -8,8 +8,9 @@
 //! piece's tree is gone before the next is parsed, and what stays is only what serde
 //! builds.
 //!
-//! It reads only documents it can split without doubt, and gives up (`None`) on anything
-//! else — a key or value before the first header, a header it does not read plainly
+//! It reads only documents it can split without doubt, and gives up (`None` from
+//! [`Tables::split`], an error from reading a piece) on anything else — a key or value
+//! before the first header, a header it does not read plainly
 //! (quoted keys, a table whose entries are not together), a syntax error, a value of the
 //! wrong type. The caller then reads the whole document the ordinary way, which finds and
 //! reports every problem exactly as before; so this changes what a valid file costs and
@@ -62,8 +63,7 @@ impl<'i> Tables<'i> {
             None => ("", &[][..]),
         };
         Some(pieces.iter().map(move |piece| {
-            let entry = single_entry(parse_piece(self.text, piece, key)?)?;
-            T::deserialize(ValueDeserializer::from(entry))
+            T::deserialize(ValueDeserializer::from(parse_entry(self.text, piece, key)?))
         }))
     }
 }
@@ -71,7 +71,6 @@ impl<'i> Tables<'i> {
 /// The top-level keys of a document in order, each with the pieces of text that define it:
 /// one piece for a table (`[dataset]` and its sub-tables), one per entry for an array of
 /// tables (`[[indicators]]`, each with its `[indicators.quote]`-style sub-tables).
-#[derive(Debug, PartialEq)]
 struct Run<'i> {
     key: &'i str,
     array: bool,
@@ -273,8 +272,7 @@ impl<'de> SeqAccess<'de> for Entries<'_, 'de> {
         if self.next == self.run.pieces.len() {
             return Ok(None);
         }
-        let piece = &self.run.pieces[self.next];
-        let entry = single_entry(parse_piece(self.text, piece, self.run.key)?)?;
+        let entry = parse_entry(self.text, &self.run.pieces[self.next], self.run.key)?;
         self.next += 1;
         seed.deserialize(ValueDeserializer::from(entry)).map(Some)
     }
@@ -301,9 +299,13 @@ fn parse_piece<'i>(
         .ok_or_else(|| de::Error::custom("a piece defines its run's key"))
 }
 
-/// The entry of a piece of an array of tables: `[[key]]` parsed alone is an array of one.
-fn single_entry(value: Spanned<DeValue<'_>>) -> Result<Spanned<DeValue<'_>>, Error> {
-    match value.into_inner() {
+/// The entry a piece of an array of tables holds: `[[key]]` parsed alone is an array of one.
+fn parse_entry<'i>(
+    text: &'i str,
+    piece: &Range<usize>,
+    key: &str,
+) -> Result<Spanned<DeValue<'i>>, Error> {
+    match parse_piece(text, piece, key)?.into_inner() {
         DeValue::Array(array) if array.len() == 1 => array.into_iter().next(),
         _ => None,
     }

@@ -21,12 +21,18 @@ use super::raw::*;
 use crate::files::diagnostic::{Message, Problem};
 use crate::files::location::LineIndex;
 
-/// Validates a raw dataset whose figures come apart, one at a time from `indicators`
+/// Validates a raw dataset, its figures among the rest.
+pub(super) fn validate(mut raw: RawDataset, text: &str) -> Result<Dataset, Vec<Problem>> {
+    let indicators = std::mem::take(&mut raw.indicators);
+    validate_figures_apart(raw, indicators.into_iter(), text)
+}
+
+/// Validates a raw dataset whose figures come apart, one at a time from `raw_indicators`
 /// (`raw.indicators` is not read): a large file's figures are read, checked and dropped
 /// one by one, so that its raw figures are never all in memory beside the model's.
-pub(super) fn validate(
+pub(super) fn validate_figures_apart(
     raw: RawDataset,
-    indicators: impl Iterator<Item = RawIndicator>,
+    raw_indicators: impl Iterator<Item = RawIndicator>,
     text: &str,
 ) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator {
@@ -124,17 +130,19 @@ pub(super) fn validate(
     );
 
     let mut indicator_ids = IdTable::new("indicator");
-    let mut models = Vec::with_capacity(indicators.size_hint().0);
-    for raw_indicator in indicators {
+    // Sized once: as many as there are, or at most (the figures of a large file come
+    // through a channel that knows only how many it may bring).
+    let (fewest, most) = raw_indicators.size_hint();
+    let mut indicators = Vec::with_capacity(most.unwrap_or(fewest));
+    for raw_indicator in raw_indicators {
         v.add_id(&mut indicator_ids, &raw_indicator.id);
         let mut indicator = v.indicator(&raw_indicator, &source_ids, &panel_ids);
         indicator.by_country = v.by_country(&raw_indicator.by_country, &country_ids);
         for &panel in &indicator.panels {
-            panels[panel].indicators.push(models.len());
+            panels[panel].indicators.push(indicators.len());
         }
-        models.push(indicator);
+        indicators.push(indicator);
     }
-    let indicators = models;
     let indicator_ids = indicator_ids.map;
 
     let broken_down: Vec<bool> = indicators

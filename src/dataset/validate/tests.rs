@@ -2,23 +2,16 @@
 //! cut from the minimal fixture with one mistake, the problem read at its place.
 
 use super::validate;
-use crate::dataset::{Dataset, RawDataset};
 use crate::files::diagnostic::Problem;
 
 const MINIMAL: &str = include_str!("../../../tests/fixtures/valid/minimal.toml");
-
-/// `text` read and validated, its figures handed over as a whole document's are.
-fn validate_text(text: &str) -> Result<Dataset, Vec<Problem>> {
-    let mut raw: RawDataset = toml::from_str(text).expect("the edit keeps the TOML well-formed");
-    let indicators = std::mem::take(&mut raw.indicators);
-    validate(raw, indicators.into_iter(), text)
-}
 
 /// The minimal fixture with `from` (which must occur once) replaced by `to`, validated.
 fn validate_edited(from: &str, to: &str) -> (String, Result<(), Vec<Problem>>) {
     assert_eq!(MINIMAL.matches(from).count(), 1, "`{from}` must occur once");
     let text = MINIMAL.replacen(from, to, 1);
-    let result = validate_text(&text).map(drop);
+    let raw = toml::from_str(&text).expect("the edit keeps the TOML well-formed");
+    let result = validate(raw, &text).map(drop);
     (text, result)
 }
 
@@ -123,7 +116,8 @@ fn two_sources_may_give_figures_of_one_date() {
         &format!("{other_source}\n[[tabs]]"),
         1,
     );
-    assert!(validate_text(&text).is_ok());
+    let raw = toml::from_str(&text).unwrap();
+    assert!(validate(raw, &text).is_ok());
 }
 
 #[test]

@@ -174,8 +174,8 @@ pub struct Body<'a> {
 /// Rows made one at a time when they show: a list as long as the dataset (what cites a
 /// source that every figure cites) costs a frame only its rows on screen.
 pub struct List<'a> {
-    pub count: usize,
-    pub row: Box<dyn Fn(usize) -> Line<'static> + 'a>,
+    count: usize,
+    row: Box<dyn Fn(usize) -> Line<'static> + 'a>,
 }
 
 impl Body<'_> {
