@@ -11,6 +11,7 @@
 //! (loads, file watch)
 //! ```
 
+mod job_control;
 mod library;
 mod opener;
 pub mod session;
@@ -21,7 +22,6 @@ mod watch;
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -30,6 +30,7 @@ use crossterm::event::{self, Event as TermEvent};
 use ratatui::layout::Size;
 use signal_hook::consts::{SIGCONT, SIGHUP};
 
+use job_control::JobControl;
 pub use library::Library;
 pub use session::{MAX_SIDE, Session};
 use signals::spawn_signal_thread;
@@ -44,10 +45,8 @@ const NOTICE_TIME: Duration = Duration::from_secs(2);
 enum Event {
     Terminal(TermEvent),
     Signal(i32),
-    /// SIGTSTP, with the count of SIGCONTs that had arrived before it.
-    Stop {
-        continued: usize,
-    },
+    /// A SIGTSTP is pending: a stop asked for from outside.
+    Stop,
     /// From the store's worker: a load's result, or a watched file that changed.
     Store(Action),
     /// The terminal's input ended or failed: the terminal is gone.
@@ -83,8 +82,10 @@ pub fn require_terminal() -> Result<(), String> {
 
 pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit> {
     let (sender, events) = mpsc::channel();
-    // Signals first, so that a SIGTERM during start-up is not lost.
-    let continued = spawn_signal_thread(sender.clone())?;
+    // Job control before any other thread starts (they inherit its signal mask); signals
+    // first, so that a SIGTERM during start-up is not lost.
+    let job_control = JobControl::start(sender.clone())?;
+    spawn_signal_thread(sender.clone())?;
     app.catalog = library.catalog(false);
     app.current = library.start_entry();
     let replies = sender.clone();
@@ -102,8 +103,8 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
             session,
             store: client,
             mouse: options.mouse,
-            continued,
-            continued_at_stop: 0,
+            job_control,
+            stop_reported: false,
             pending: None,
             later: sender.clone(),
         };
@@ -130,12 +131,10 @@ struct Local {
     session: Session<io::Stdout>,
     store: Client,
     mouse: bool,
-    /// How many SIGCONTs have arrived, counted by the signal handler as they come.
-    continued: Arc<AtomicUsize>,
-    /// That count when the last stop was asked for: a SIGCONT since then means the stop
-    /// is over already (SIGTSTP and SIGCONT sent together while the loop was busy), and
-    /// stopping now would stop for good, with nobody left to send another SIGCONT.
-    continued_at_stop: usize,
+    job_control: JobControl,
+    /// The suspend under way was asked for by a SIGTSTP (not Ctrl+Z), which is still
+    /// pending unless a SIGCONT has ended the stop before it began.
+    stop_reported: bool,
     /// An event read ahead while coalescing resizes, handled next.
     pending: Option<Event>,
     /// The loop's own channel, for the actions it gives itself.
@@ -233,15 +232,10 @@ impl Local {
             // With the mouse off, a terminal that reports it anyway is ignored.
             Event::Terminal(TermEvent::Mouse(_)) if !self.mouse => None,
             Event::Terminal(event) => {
-                let action =
-                    input::from_crossterm(&event).and_then(|input| self.session.action_for(input));
-                if action == Some(Action::Suspend) {
-                    self.continued_at_stop = self.continued.load(Ordering::SeqCst);
-                }
-                action
+                input::from_crossterm(&event).and_then(|input| self.session.action_for(input))
             }
-            Event::Stop { continued } => {
-                self.continued_at_stop = continued;
+            Event::Stop => {
+                self.stop_reported = true;
                 Some(Action::Suspend)
             }
             // Resumed by a job-control `fg` without having suspended ourselves.
@@ -259,9 +253,13 @@ impl Local {
             Command::None | Command::Redraw => {}
             Command::Quit => return Ok(Some(Exit::Quit)),
             Command::Suspend => {
-                if self.continued.load(Ordering::SeqCst) == self.continued_at_stop {
-                    suspend(self.mouse)?;
+                let asked_here = !std::mem::take(&mut self.stop_reported);
+                terminal::restore();
+                self.job_control.stop_if_still_wanted(asked_here);
+                if !asked_here {
+                    self.job_control.reported_stop_handled();
                 }
+                terminal::enter(self.mouse)?;
                 let resized = self.take_back()?;
                 self.session.apply(resized)?;
                 self.session.draw()?;
@@ -290,16 +288,6 @@ impl Local {
         let (width, height) = crossterm::terminal::size()?;
         self.session.resize(Size::new(width, height))
     }
-}
-
-/// Gives the terminal back, stops the process, and takes the terminal again on `fg`.
-fn suspend(mouse: bool) -> io::Result<()> {
-    terminal::restore();
-    // SIGSTOP cannot be caught: the process stops here until SIGCONT.
-    unsafe {
-        libc::raise(libc::SIGSTOP);
-    }
-    terminal::enter(mouse)
 }
 
 /// The pseudo-terminal tests prove that a panic gives the terminal back, on the main

@@ -200,6 +200,25 @@ fn sigtstp_and_sigcont_together_never_leave_it_stopped() {
     dash.expect_exit(0);
 }
 
+/// The same burst ending on a SIGTSTP: the stop sent last is the one that holds, however
+/// the signals were handed to the process; a SIGCONT then resumes it, redrawn.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_burst_ending_on_sigtstp_leaves_it_stopped_until_sigcont() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    for _ in 0..5 {
+        dash.signal(libc::SIGTSTP);
+        dash.signal(libc::SIGCONT);
+    }
+    dash.signal(libc::SIGTSTP);
+    dash.wait_until("the child to stop", |dash| {
+        process_state(dash.pid) == Some('T')
+    });
+    dash.wait_for("the main screen", |screen| !screen.alternate_screen());
+    resume_and_quit(dash);
+}
+
 #[test]
 fn help_detail_and_language() {
     let mut dash = Dash::spawn(100, 30);
