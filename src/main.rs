@@ -4,10 +4,9 @@ use std::process::ExitCode;
 use bri_dash::commands;
 use bri_dash::commands::cli::{Cli, Command};
 use bri_dash::text::sanitize::escape_for_message;
-use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::from_process() {
         Ok(cli) => cli,
         Err(error) => return print_command_line_error(&error),
     };

@@ -20,7 +20,7 @@ mod store;
 pub mod terminal;
 mod watch;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
@@ -98,7 +98,7 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
     );
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
-    let result = Session::new(app, io::stdout()).and_then(|session| {
+    let result = Session::new(app, frame_writer()).and_then(|session| {
         let mut local = Local {
             session,
             store: client,
@@ -126,9 +126,16 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
     }
 }
 
+/// The terminal's output, buffered to hold a whole frame: each frame (flushed at its end)
+/// is then one write to the terminal, not a write per 1 KiB of the standard output's own
+/// line buffer, each of which wakes the terminal to read it.
+fn frame_writer() -> BufWriter<io::Stdout> {
+    BufWriter::with_capacity(1 << 16, io::stdout())
+}
+
 /// The session on this process's terminal, and what the front end keeps besides it.
 struct Local {
-    session: Session<io::Stdout>,
+    session: Session<BufWriter<io::Stdout>>,
     store: Client,
     mouse: bool,
     job_control: JobControl,
