@@ -88,17 +88,27 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
     spawn_signal_thread(sender.clone())?;
     app.catalog = library.catalog(false);
     app.current = library.start_entry();
-    let replies = sender.clone();
     let store = Store::spawn(library, options.watch);
-    let client = store.open(
-        Arc::clone(&app.dataset),
-        Box::new(move |action| {
-            let _ = replies.send(Event::Store(action));
-        }),
-    );
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
-    let result = Session::new(app, frame_writer()).and_then(|session| {
+    let result = Session::new(app, frame_writer()).and_then(|mut session| {
+        // crossterm starts listening for SIGWINCH when its event reader is first used; use
+        // it now, so that a resize during start-up is not lost.
+        event::poll(Duration::ZERO)?;
+        // The first size is news (the frame starts at 0×0), so applying it draws the first
+        // frame.
+        let resized = take_back(&mut session)?;
+        session.apply(resized)?;
+        // Only now is the session opened on the store's worker: opening builds the search
+        // index, which took the CPU from the first frame (0.3–0.4 ms of start-up on two
+        // cores). A dataset read again meanwhile comes with the opening.
+        let replies = sender.clone();
+        let client = store.open(
+            Arc::clone(&session.app.dataset),
+            Box::new(move |action| {
+                let _ = replies.send(Event::Store(action));
+            }),
+        );
         let mut local = Local {
             session,
             store: client,
@@ -150,13 +160,6 @@ struct Local {
 
 impl Local {
     fn event_loop(&mut self, sender: Sender<Event>, events: Receiver<Event>) -> io::Result<Exit> {
-        // crossterm starts listening for SIGWINCH when its event reader is first used; use it
-        // now, so that a resize during start-up is not lost.
-        event::poll(Duration::ZERO)?;
-        // The first size is news (the frame starts at 0×0), so applying it draws the first
-        // frame.
-        let resized = self.take_back()?;
-        self.session.apply(resized)?;
         spawn_input_thread(sender);
         #[cfg(debug_assertions)]
         crash_for_tests();
@@ -246,7 +249,7 @@ impl Local {
                 Some(Action::Suspend)
             }
             // Resumed by a job-control `fg` without having suspended ourselves.
-            Event::Signal(SIGCONT) => Some(self.take_back()?),
+            Event::Signal(SIGCONT) => Some(take_back(&mut self.session)?),
             Event::Signal(signal) => return Ok(Err(Exit::Signal(signal))),
             Event::Store(action) | Event::Later(action) => Some(action),
             // The terminal is gone (closed, or its session ended): a hang-up.
@@ -267,7 +270,7 @@ impl Local {
                     self.job_control.reported_stop_handled();
                 }
                 terminal::enter(self.mouse)?;
-                let resized = self.take_back()?;
+                let resized = take_back(&mut self.session)?;
                 self.session.apply(resized)?;
                 self.session.draw()?;
             }
@@ -287,14 +290,14 @@ impl Local {
         }
         Ok(None)
     }
+}
 
-    /// After a suspend or at start: the frame sized to the terminal, cleared, to be drawn
-    /// whole. (`Terminal::clear` would ask the terminal for the cursor position, which
-    /// cannot be answered while the input thread holds the event reader.)
-    fn take_back(&mut self) -> io::Result<Action> {
-        let (width, height) = crossterm::terminal::size()?;
-        self.session.resize(Size::new(width, height))
-    }
+/// After a suspend or at start: the frame sized to the terminal, cleared, to be drawn
+/// whole. (`Terminal::clear` would ask the terminal for the cursor position, which cannot
+/// be answered while the input thread holds the event reader.)
+fn take_back(session: &mut Session<BufWriter<io::Stdout>>) -> io::Result<Action> {
+    let (width, height) = crossterm::terminal::size()?;
+    session.resize(Size::new(width, height))
 }
 
 /// The pseudo-terminal tests prove that a panic gives the terminal back, on the main
