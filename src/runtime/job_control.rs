@@ -50,13 +50,16 @@ pub(super) struct JobControl {
 }
 
 impl JobControl {
-    /// Blocks SIGTSTP and SIGCONT on this thread — to be called before any other thread
-    /// of the dashboard starts, so that all of them inherit the block — and starts the
-    /// thread that reports them to the loop. (A blocked SIGCONT still continues a stopped
-    /// process; a child process starts with an empty mask, `std::process::Command` clears
-    /// it.)
-    pub(super) fn start(sender: Sender<Event>) -> io::Result<JobControl> {
+    /// Blocks SIGTSTP and SIGCONT on this thread: to be called before any other thread of
+    /// the dashboard starts, so that all of them inherit the block. Until [`Self::start`],
+    /// they wait, pending. (A blocked SIGCONT still continues a stopped process; a child
+    /// process starts with an empty mask, `std::process::Command` clears it.)
+    pub(super) fn block() {
         mask(libc::SIG_BLOCK, &job_signals());
+    }
+
+    /// Starts the thread that reports SIGTSTP and SIGCONT to the loop (blocked already).
+    pub(super) fn start(sender: Sender<Event>) -> io::Result<JobControl> {
         let pending = Pending::open()?;
         let (handled, stops_handled) = mpsc::sync_channel(1);
         thread::spawn(move || report(pending, sender, stops_handled));

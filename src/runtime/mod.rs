@@ -33,7 +33,7 @@ use signal_hook::consts::{SIGCONT, SIGHUP};
 use job_control::JobControl;
 pub use library::Library;
 pub use session::{MAX_SIDE, Session};
-use signals::spawn_signal_thread;
+use signals::{catch_ending_signals, spawn_signal_thread};
 pub use store::{Client, Reply, Store};
 
 use crate::app::{Action, App, Command, LoadReason};
@@ -82,10 +82,12 @@ pub fn require_terminal() -> Result<(), String> {
 
 pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit> {
     let (sender, events) = mpsc::channel();
-    // Job control before any other thread starts (they inherit its signal mask); signals
-    // first, so that a SIGTERM during start-up is not lost.
-    let job_control = JobControl::start(sender.clone())?;
-    spawn_signal_thread(sender.clone())?;
+    // Job control blocked before any other thread starts (they inherit the signal mask);
+    // the ending signals caught from the start, so that a SIGTERM during start-up is not
+    // lost. The threads that read both start after the first frame: what comes before
+    // waits for them.
+    JobControl::block();
+    let ending_signals = catch_ending_signals()?;
     app.catalog = library.catalog(false);
     app.current = library.start_entry();
     let store = Store::spawn(library, options.watch);
@@ -102,6 +104,8 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
         // Only now is the session opened on the store's worker: opening builds the search
         // index, which took the CPU from the first frame (0.3–0.4 ms of start-up on two
         // cores). A dataset read again meanwhile comes with the opening.
+        let job_control = JobControl::start(sender.clone())?;
+        spawn_signal_thread(ending_signals, sender.clone());
         let replies = sender.clone();
         let client = store.open(
             Arc::clone(&session.app.dataset),

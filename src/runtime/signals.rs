@@ -15,9 +15,13 @@ use super::Event;
 /// terminal raw, so every such signal that a user or a tool sends is here.
 const ENDING_SIGNALS: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
 
-/// Sends every ending signal to the loop.
-pub(super) fn spawn_signal_thread(sender: Sender<Event>) -> io::Result<()> {
-    let mut signals = Signals::new(ENDING_SIGNALS)?;
+/// Catches every ending signal from now on; they wait for [`spawn_signal_thread`].
+pub(super) fn catch_ending_signals() -> io::Result<Signals> {
+    Signals::new(ENDING_SIGNALS)
+}
+
+/// Sends every ending signal caught, since [`catch_ending_signals`], to the loop.
+pub(super) fn spawn_signal_thread(mut signals: Signals, sender: Sender<Event>) {
     thread::spawn(move || {
         for signal in signals.forever() {
             if sender.send(Event::Signal(signal)).is_err() {
@@ -25,5 +29,4 @@ pub(super) fn spawn_signal_thread(sender: Sender<Event>) -> io::Result<()> {
             }
         }
     });
-    Ok(())
 }
