@@ -172,18 +172,25 @@ fn a_huge_reported_size_is_clamped() {
     dash.expect_exit(0);
 }
 
+/// The dashboard, sent `pairs` SIGTSTP–SIGCONT pairs back to back once it shows.
+#[cfg(target_os = "linux")]
+fn dashboard_after_stop_continue_pairs(pairs: usize) -> Dash {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    for _ in 0..pairs {
+        dash.signal(libc::SIGTSTP);
+        dash.signal(libc::SIGCONT);
+    }
+    dash
+}
+
 /// SIGTSTP and SIGCONT sent together from outside, as a job-control tool or a busy
 /// system delivers them: the stop is over before the loop gets to it, so it must not stop
 /// (it stopped for good: nobody sends a second SIGCONT).
 #[cfg(target_os = "linux")]
 #[test]
 fn sigtstp_and_sigcont_together_never_leave_it_stopped() {
-    let mut dash = Dash::spawn(100, 30);
-    dash.wait_for_overview();
-    for _ in 0..5 {
-        dash.signal(libc::SIGTSTP);
-        dash.signal(libc::SIGCONT);
-    }
+    let mut dash = dashboard_after_stop_continue_pairs(5);
     // Whatever the loop made of them, it ends up running and answering keys.
     dash.wait_until("the dashboard to run again", |dash| {
         process_state(dash.pid) != Some('T')
@@ -205,12 +212,7 @@ fn sigtstp_and_sigcont_together_never_leave_it_stopped() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_burst_ending_on_sigtstp_leaves_it_stopped_until_sigcont() {
-    let mut dash = Dash::spawn(100, 30);
-    dash.wait_for_overview();
-    for _ in 0..5 {
-        dash.signal(libc::SIGTSTP);
-        dash.signal(libc::SIGCONT);
-    }
+    let mut dash = dashboard_after_stop_continue_pairs(5);
     dash.signal(libc::SIGTSTP);
     dash.wait_until("the child to stop", |dash| {
         process_state(dash.pid) == Some('T')
