@@ -68,28 +68,27 @@ impl JobControl {
         })
     }
 
-    /// Stops the process if a stop is still wanted: asked for here (Ctrl+Z), or the
-    /// SIGTSTP that asked for it is still the signal pending. Returns once the process has
-    /// been continued, or at once when a SIGCONT has ended the stop already. (The SIGCONT
-    /// that continues the process discards the pending SIGTSTP.)
-    pub(super) fn stop_if_still_wanted(&self, asked_here: bool) {
-        if asked_here || pending_job_signal() == Some(libc::SIGTSTP) {
+    /// Stops the process: asked for here (Ctrl+Z), or, for a stop the watcher `reported`,
+    /// if its SIGTSTP is still the signal pending, and the watcher is then told the stop
+    /// is dealt with. Returns once the process has been continued, or at once when a
+    /// SIGCONT has ended the stop already. (The SIGCONT that continues the process
+    /// discards the pending SIGTSTP.)
+    pub(super) fn stop(&self, reported: bool) {
+        if !reported || pending_job_signal() == Some(libc::SIGTSTP) {
             // SAFETY: raise with a valid signal. SIGSTOP cannot be caught: the process
             // stops here until a SIGCONT.
             unsafe { libc::raise(libc::SIGSTOP) };
         }
-    }
-
-    /// Tells the watcher that the stop it reported is dealt with.
-    pub(super) fn reported_stop_handled(&self) {
-        // The watcher waits for this alone; it is gone only if the process is ending.
-        let _ = self.stop_handled.try_send(());
+        if reported {
+            // The watcher waits for this alone; it is gone only if the process is ending.
+            let _ = self.stop_handled.try_send(());
+        }
     }
 }
 
 /// Reports the pending job-control signal to the loop: a SIGCONT is taken (the process
 /// has been continued, or was not stopped); a SIGTSTP is left pending for
-/// [`JobControl::stop_if_still_wanted`] to look at, and reported once.
+/// [`JobControl::stop`] to look at, and reported once.
 fn report(pending: Pending, sender: Sender<Event>, stops_handled: Receiver<()>) {
     loop {
         let event = match pending.wait() {

@@ -101,11 +101,11 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
         // frame.
         let resized = take_back(&mut session)?;
         session.apply(resized)?;
+        let job_control = JobControl::start(sender.clone())?;
+        spawn_signal_thread(ending_signals, sender.clone());
         // Only now is the session opened on the store's worker: opening builds the search
         // index, which took the CPU from the first frame (0.3–0.4 ms of start-up on two
         // cores). A dataset read again meanwhile comes with the opening.
-        let job_control = JobControl::start(sender.clone())?;
-        spawn_signal_thread(ending_signals, sender.clone());
         let replies = sender.clone();
         let client = store.open(
             Arc::clone(&session.app.dataset),
@@ -267,12 +267,9 @@ impl Local {
             Command::None | Command::Redraw => {}
             Command::Quit => return Ok(Some(Exit::Quit)),
             Command::Suspend => {
-                let asked_here = !std::mem::take(&mut self.stop_reported);
                 terminal::restore();
-                self.job_control.stop_if_still_wanted(asked_here);
-                if !asked_here {
-                    self.job_control.reported_stop_handled();
-                }
+                self.job_control
+                    .stop(std::mem::take(&mut self.stop_reported));
                 terminal::enter(self.mouse)?;
                 let resized = take_back(&mut self.session)?;
                 self.session.apply(resized)?;
