@@ -40,8 +40,11 @@ pub struct Dash {
     pub parser: Arc<Mutex<vt100::Parser<Replies>>>,
     /// Every byte the program wrote, for the sequences the parser does not keep.
     output: Arc<Mutex<Vec<u8>>>,
-    /// Signalled when the reader thread has read everything.
+    /// Signalled once, when the reader thread has read everything.
     reader_done: Receiver<()>,
+    /// Whether that signal has been received: a wait that saw the child exit takes it, and
+    /// a later wait must not take it a second time.
+    reader_finished: bool,
     _home: TempDir,
 }
 
@@ -153,6 +156,7 @@ impl Dash {
             parser,
             output,
             reader_done,
+            reader_finished: false,
             _home: home,
         }
     }
@@ -204,7 +208,7 @@ impl Dash {
         while !check(self) {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 self.slave = None;
-                let _ = self.reader_done.recv_timeout(Duration::from_secs(1));
+                self.wait_for_reader(Duration::from_secs(1));
                 if check(self) {
                     return;
                 }
@@ -219,12 +223,21 @@ impl Dash {
         }
     }
 
+    /// Waits up to `timeout` for the reader thread to have read everything the child wrote
+    /// (the terminal side must be closed first); true once it has.
+    fn wait_for_reader(&mut self, timeout: Duration) -> bool {
+        if !self.reader_finished {
+            self.reader_finished = self.reader_done.recv_timeout(timeout).is_ok();
+        }
+        self.reader_finished
+    }
+
     /// Ends the child and panics with `message` and everything the child drew.
     pub fn fail(&mut self, message: &str) -> ! {
         self.kill();
         // Let the reader catch up, so that the screen shows the child's last words.
         self.slave = None;
-        let _ = self.reader_done.recv_timeout(Duration::from_secs(1));
+        self.wait_for_reader(Duration::from_secs(1));
         panic!("{message}; the screen:\n{}", self.contents());
     }
 
@@ -289,9 +302,10 @@ impl Dash {
 
         // Everything the child wrote is read once no one holds the terminal side open.
         self.slave = None;
-        self.reader_done
-            .recv_timeout(DEADLINE)
-            .expect("the pty reader did not reach the end of the output");
+        assert!(
+            self.wait_for_reader(DEADLINE),
+            "the pty reader did not reach the end of the output"
+        );
         self.assert_screen_restored();
         let output = self.output.lock().unwrap();
         assert!(

@@ -53,6 +53,25 @@ fn first_frame_tabs_and_q() {
     dash.expect_exit(0);
 }
 
+/// A wait that finds the program gone reads its last words first; the exit's own checks
+/// afterwards must still find the whole output (an SSH client that prints the server's
+/// goodbye and exits before the next poll once failed here).
+#[test]
+fn a_wait_that_sees_the_exit_leaves_the_exit_checks_whole() {
+    let mut dash = Dash::spawn(100, 30);
+    dash.wait_for_overview();
+    dash.send("q");
+    dash.wait_exit();
+    // Holds only on its second look: the first finds the program exited and reads the rest.
+    let looks = std::cell::Cell::new(0);
+    dash.wait_until("a second look", |_| {
+        looks.set(looks.get() + 1);
+        looks.get() > 1
+    });
+    assert_eq!(looks.get(), 2);
+    dash.expect_exit(0);
+}
+
 #[test]
 fn ctrl_c_quits() {
     let mut dash = Dash::spawn(100, 30);
