@@ -84,23 +84,17 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
     let (sender, events) = mpsc::channel();
     // Job control blocked before any other thread starts (they inherit the signal mask);
     // the ending signals caught from the start, so that a SIGTERM during start-up is not
-    // lost. The threads that read both start after the first frame: what comes before
-    // waits for them.
+    // lost. The threads that read both, and the store's worker, start after the first
+    // frame: what comes before waits for them.
     JobControl::block();
     let ending_signals = catch_ending_signals()?;
     app.catalog = library.catalog(false);
     app.current = library.start_entry();
-    let store = Store::spawn(library, options.watch);
+    let (store, worker) = Store::new(library, options.watch);
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
-    let result = Session::new(app, frame_writer()).and_then(|mut session| {
-        // crossterm starts listening for SIGWINCH when its event reader is first used; use
-        // it now, so that a resize during start-up is not lost.
-        event::poll(Duration::ZERO)?;
-        // The first size is news (the frame starts at 0×0), so applying it draws the first
-        // frame.
-        let resized = take_back(&mut session)?;
-        session.apply(resized)?;
+    let result = first_frame(app).and_then(|session| {
+        worker.start();
         let job_control = JobControl::start(sender.clone())?;
         spawn_signal_thread(ending_signals, sender.clone());
         // Only now is the session opened on the store's worker: opening builds the search
@@ -138,6 +132,18 @@ pub fn run(mut app: App, library: Library, options: Options) -> io::Result<Exit>
         Err(error) if error.raw_os_error() == Some(libc::EIO) => Ok(Exit::Signal(SIGHUP)),
         result => result,
     }
+}
+
+/// The session on this terminal, its first frame drawn.
+fn first_frame(app: App) -> io::Result<Session<BufWriter<io::Stdout>>> {
+    // crossterm starts listening for SIGWINCH when its event reader is first used; use it
+    // before the size is read, so that a resize during start-up is not lost.
+    event::poll(Duration::ZERO)?;
+    let (width, height) = crossterm::terminal::size()?;
+    let (mut session, sized) = Session::new(app, frame_writer(), Size::new(width, height))?;
+    // The size is news to the state (built at 0×0), so applying it draws.
+    session.apply(sized)?;
+    Ok(session)
 }
 
 /// The terminal's output, buffered to hold a whole frame: each frame (flushed at its end)

@@ -31,33 +31,34 @@ pub struct Session<W: Write> {
 }
 
 impl<W: Write> Session<W> {
-    /// A session drawing on `out`; nothing is drawn until it is given a size.
-    pub fn new(app: App, out: W) -> io::Result<Session<W>> {
+    /// A session drawing on `out`, a terminal of `size`, with the action that tells the
+    /// state that size: applying it draws the first frame. The frame is made at its size
+    /// from the start, so nothing is cleared: a screen just entered is blank already.
+    pub fn new(app: App, out: W, size: Size) -> io::Result<(Session<W>, Action)> {
+        let size = clamped(size);
         // A fixed viewport, resized only to a size clamped here: ratatui's own resizing
         // would allocate whatever size the terminal reports.
         let terminal = Terminal::with_options(
             CrosstermBackend::new(out),
             TerminalOptions {
-                viewport: Viewport::Fixed(Rect::ZERO),
+                viewport: Viewport::Fixed(Rect::from((Position::ORIGIN, size))),
             },
         )?;
-        Ok(Session {
+        let session = Session {
             app,
             terminal,
             layout: FrameLayout::default(),
             memory: ui::Memory::default(),
-        })
+        };
+        Ok((session, resize_action(size)))
     }
 
     /// The terminal is now `size`: the frame is sized to it (at most [`MAX_SIDE`] each
     /// way) and cleared; returns the action that tells the state.
     pub fn resize(&mut self, size: Size) -> io::Result<Action> {
-        let size = Size::new(size.width.min(MAX_SIDE), size.height.min(MAX_SIDE));
+        let size = clamped(size);
         self.terminal.resize(Rect::from((Position::ORIGIN, size)))?;
-        Ok(Action::Resize {
-            width: size.width,
-            height: size.height,
-        })
+        Ok(resize_action(size))
     }
 
     /// What an input event means now, on the last frame drawn.
@@ -121,5 +122,16 @@ impl<W: Write> Session<W> {
     /// Shows the cursor again, at the end.
     pub fn show_cursor(&mut self) -> io::Result<()> {
         self.terminal.show_cursor()
+    }
+}
+
+fn clamped(size: Size) -> Size {
+    Size::new(size.width.min(MAX_SIDE), size.height.min(MAX_SIDE))
+}
+
+fn resize_action(size: Size) -> Action {
+    Action::Resize {
+        width: size.width,
+        height: size.height,
     }
 }

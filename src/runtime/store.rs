@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use super::library::{Library, SessionId};
@@ -47,35 +47,31 @@ pub struct Store {
 impl Store {
     /// Starts the worker over `library`, watching its files for changes when `watch_files`.
     pub fn spawn(library: Library, watch_files: bool) -> Store {
+        let (store, worker) = Store::new(library, watch_files);
+        worker.start();
+        store
+    }
+
+    /// The store over `library` with its worker made but not yet started: requests wait
+    /// for [`Worker::start`]. The watch on the library's files (when `watch_files`) is in
+    /// place when this returns, so a file saved the moment the first frame shows is seen;
+    /// with no file to watch (a built-in dataset, no config file) there is none to make.
+    pub fn new(library: Library, watch_files: bool) -> (Store, Worker) {
         let (requests, inbox) = mpsc::channel::<Request>();
-        let changes = requests.clone();
         let mut worker = Worker {
             library,
-            file_watch: watch_files
-                .then(|| {
-                    FileWatch::new(move |path| {
-                        let _ = changes.send(Request::FileChanged(path));
-                    })
-                    .ok()
-                })
-                .flatten(),
+            watch_files,
+            changes: requests.clone(),
+            file_watch: None,
             replies: HashMap::new(),
+            inbox,
         };
-        // The watch is in place before this returns, so before the first frame: a file
-        // saved the moment the dashboard shows is seen.
         worker.rewatch();
-        thread::spawn(move || {
-            for request in inbox {
-                if matches!(request, Request::Shutdown) {
-                    return;
-                }
-                worker.handle(request);
-            }
-        });
-        Store {
+        let store = Store {
             requests,
             next_session: Arc::new(AtomicU64::new(0)),
-        }
+        };
+        (store, worker)
     }
 
     /// A new session, built with `known` as its dataset; its actions go to `reply`. If the
@@ -132,13 +128,31 @@ impl Drop for Client {
     }
 }
 
-struct Worker {
+/// The owner of the library and the file watch, answering requests in order.
+pub struct Worker {
     library: Library,
+    watch_files: bool,
+    /// Where the file watch reports changes: the worker's own inbox.
+    changes: Sender<Request>,
+    /// Made when there is first a file to watch.
     file_watch: Option<FileWatch>,
     replies: HashMap<SessionId, Reply>,
+    inbox: Receiver<Request>,
 }
 
 impl Worker {
+    /// Answers requests on a thread of its own, until the store is dropped.
+    pub fn start(mut self) {
+        thread::spawn(move || {
+            while let Ok(request) = self.inbox.recv() {
+                if matches!(request, Request::Shutdown) {
+                    return;
+                }
+                self.handle(request);
+            }
+        });
+    }
+
     /// Carries out a request and hands each action that reports it to its session, in the
     /// order they apply.
     fn handle(&mut self, request: Request) {
@@ -183,8 +197,18 @@ impl Worker {
     }
 
     fn rewatch(&mut self) {
+        let files = self.library.watched_files();
+        if self.file_watch.is_none() && self.watch_files && !files.is_empty() {
+            let changes = self.changes.clone();
+            // A watch that cannot be made (no inotify left) is tried again at the next
+            // change of files; the dashboard works without one meanwhile.
+            self.file_watch = FileWatch::new(move |path| {
+                let _ = changes.send(Request::FileChanged(path));
+            })
+            .ok();
+        }
         if let Some(file_watch) = &mut self.file_watch {
-            file_watch.set_files(&self.library.watched_files());
+            file_watch.set_files(&files);
         }
     }
 }

@@ -115,7 +115,7 @@ pub async fn run(
         mut replies,
     } = dashboard;
     let frames = Frames::default();
-    let Ok(session) = Session::new(app, frames.clone()) else {
+    let Ok((session, sized)) = Session::new(app, frames.clone(), size) else {
         return Ending::Crashed;
     };
     let (queue, mut queued) = mpsc::channel::<Vec<u8>>(FRAME_QUEUE);
@@ -140,7 +140,7 @@ pub async fn run(
         searching: false,
     };
     let dashboard = async {
-        if live.start(size, mouse).is_err() {
+        if live.start(sized, mouse).is_err() {
             return Ending::Crashed;
         }
         let mut idle_at = Instant::now() + idle_timeout;
@@ -251,13 +251,14 @@ struct Live {
 
 impl Live {
     /// The reader's terminal taken (alternate screen, no cursor, the mouse if the config
-    /// wants it) and the first frame, inside the same fence as every later one.
-    fn start(&mut self, size: Size, mouse: bool) -> io::Result<()> {
-        panic::catch_unwind(AssertUnwindSafe(|| self.first_frame(size, mouse)))
+    /// wants it) and the first frame, inside the same fence as every later one: `sized`,
+    /// the action that tells the state the reader's size, applied.
+    fn start(&mut self, sized: Action, mouse: bool) -> io::Result<()> {
+        panic::catch_unwind(AssertUnwindSafe(|| self.first_frame(sized, mouse)))
             .unwrap_or_else(|_| Err(io::Error::other("a panic while drawing")))
     }
 
-    fn first_frame(&mut self, size: Size, mouse: bool) -> io::Result<()> {
+    fn first_frame(&mut self, sized: Action, mouse: bool) -> io::Result<()> {
         let mut setup = Vec::new();
         crossterm::queue!(setup, EnterAlternateScreen, Hide)?;
         if mouse {
@@ -265,9 +266,7 @@ impl Live {
         }
         let mut frames = self.frames.clone();
         frames.write_all(&setup)?;
-        let resized = self.session.resize(size)?;
-        self.session.apply(resized)?;
-        self.session.draw()?;
+        self.session.apply(sized)?;
         self.send();
         Ok(())
     }

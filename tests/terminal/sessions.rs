@@ -57,10 +57,8 @@ impl Reader {
             }),
         );
         let output = Screen::default();
-        let mut session = Session::new(app, output.clone()).unwrap();
-        let resized = session.resize(Size::new(100, 30)).unwrap();
-        session.apply(resized).unwrap();
-        session.draw().unwrap();
+        let (mut session, sized) = Session::new(app, output.clone(), Size::new(100, 30)).unwrap();
+        session.apply(sized).unwrap();
         Reader {
             session,
             output,
