@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use crossterm::cursor::Hide;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect, Size};
@@ -88,16 +89,19 @@ impl<W: Write> Session<W> {
     }
 
     /// Draws the state whole, as one synchronized update: the terminal shows the frame
-    /// whole, never half-drawn.
+    /// whole, never half-drawn. The frame goes out in one write, its fence included:
+    /// ratatui's own `draw` flushes when it hides the cursor, which made every frame two
+    /// writes, each a wake-up of the terminal. So the steps of `draw` are taken here (its
+    /// resizing is a no-op for a fixed viewport, and no view places the cursor).
     pub fn draw(&mut self) -> io::Result<()> {
+        let mut frame = self.terminal.get_frame();
+        self.layout = ui::view(&self.app, &self.memory, &mut frame);
         crossterm::queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        let (app, memory) = (&self.app, &self.memory);
-        let mut layout = FrameLayout::default();
-        self.terminal
-            .draw(|frame| layout = ui::view(app, memory, frame))?;
-        self.layout = layout;
-        crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
-        Ok(())
+        self.terminal.flush()?;
+        self.terminal.swap_buffers();
+        let backend = self.terminal.backend_mut();
+        crossterm::queue!(backend, Hide, EndSynchronizedUpdate)?;
+        backend.flush()
     }
 
     /// Puts `text` on the clipboard of the terminal drawn on, by OSC 52 (base64, so no byte
